@@ -1,0 +1,115 @@
+#include "StateTimeline.h"
+
+#include <algorithm>
+
+namespace conlab {
+
+void StateTimeline::reset(const TraceMeta &meta)
+{
+    m_meta = meta;
+    m_lanes.clear();
+    m_laneOfWorker.clear();
+    for (const auto &worker : meta.workers) {
+        if (worker.id >= m_laneOfWorker.size())
+            m_laneOfWorker.resize(worker.id + 1, -1);
+        m_laneOfWorker[worker.id] = int(m_lanes.size());
+        Lane lane;
+        lane.worker = worker.id;
+        m_lanes.push_back(std::move(lane));
+    }
+    m_firstNs = meta.startNs;
+    m_lastNs = meta.startNs;
+}
+
+int StateTimeline::laneOf(std::uint32_t worker) const
+{
+    return worker < m_laneOfWorker.size() ? m_laneOfWorker[worker] : -1;
+}
+
+void StateTimeline::begin(Lane &lane, const StateInterval &next)
+{
+    if (!lane.intervals.empty()) {
+        StateInterval &last = lane.intervals.back();
+        // A terminated worker stays terminated: anything later (a late control-ring record of
+        // the same death) must not reopen the lane.
+        if (last.state == WorkerState::Terminated)
+            return;
+        last.endNs = std::max(last.startNs, next.startNs);
+        last.open = false;
+    }
+    lane.intervals.push_back(next);
+    lane.intervals.back().open = true;
+    lane.intervals.back().endNs = next.startNs;
+}
+
+void StateTimeline::append(const Event *events, std::size_t count)
+{
+    for (std::size_t i = 0; i < count; ++i) {
+        const Event &e = events[i];
+        const int index = laneOf(e.worker);
+        if (index < 0)
+            continue;
+        Lane &lane = m_lanes[std::size_t(index)];
+        m_lastNs = std::max(m_lastNs, e.timeNs);
+        StateInterval next;
+        next.startNs = e.timeNs;
+        switch (e.kind) {
+        case EventKind::WorkerNew:
+            next.state = WorkerState::New;
+            break;
+        case EventKind::WorkerStarted:
+            lane.pid = e.arg;
+            lane.tid = e.value;
+            continue;
+        case EventKind::Ready:
+            next.state = WorkerState::Ready;
+            break;
+        case EventKind::Running:
+            next.state = WorkerState::Running;
+            next.cpu = std::int32_t(e.value);
+            break;
+        case EventKind::Blocked:
+            next.state = WorkerState::Blocked;
+            next.reason = BlockReason(e.reason);
+            next.object = e.object;
+            break;
+        case EventKind::Terminated:
+            next.state = WorkerState::Terminated;
+            next.exitCause = ExitCause(e.reason);
+            next.exitArg = e.arg;
+            break;
+        default:
+            continue;
+        }
+        begin(lane, next);
+    }
+}
+
+void StateTimeline::extendOpenTo(std::uint64_t nowNs)
+{
+    m_lastNs = std::max(m_lastNs, nowNs);
+    for (auto &lane : m_lanes)
+        if (!lane.intervals.empty() && lane.intervals.back().open)
+            lane.intervals.back().endNs = std::max(lane.intervals.back().startNs, nowNs);
+}
+
+std::size_t StateTimeline::firstIntervalEndingAfter(std::size_t lane, std::uint64_t timeNs) const
+{
+    const auto &intervals = m_lanes[lane].intervals;
+    const auto it = std::partition_point(intervals.begin(), intervals.end(),
+                                         [timeNs](const StateInterval &interval) {
+                                             return interval.endNs <= timeNs && !interval.open;
+                                         });
+    return std::size_t(it - intervals.begin());
+}
+
+const StateInterval *StateTimeline::intervalAt(std::size_t lane, std::uint64_t timeNs) const
+{
+    const auto &intervals = m_lanes[lane].intervals;
+    const std::size_t i = firstIntervalEndingAfter(lane, timeNs);
+    if (i < intervals.size() && intervals[i].startNs <= timeNs)
+        return &intervals[i];
+    return nullptr;
+}
+
+} // namespace conlab

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "StateInterval.h"
+#include "trace/Event.h"
+#include "trace/TraceMeta.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace conlab {
+
+// Per-worker state intervals, built incrementally from events as they arrive (live) or all
+// at once (from a file). Each worker's events must arrive in its own time order; workers may
+// interleave freely. Queries binary-search, so drawing costs O(visible intervals).
+class StateTimeline
+{
+public:
+    struct Lane
+    {
+        std::uint32_t worker = 0;
+        std::int64_t pid = 0;
+        std::int64_t tid = 0;
+        std::vector<StateInterval> intervals;
+    };
+
+    void reset(const TraceMeta &meta);
+    void append(const Event *events, std::size_t count);
+    void append(const std::vector<Event> &events) { append(events.data(), events.size()); }
+    // Stretches every open interval to `nowNs` (the live edge, or the end of the run).
+    void extendOpenTo(std::uint64_t nowNs);
+
+    const TraceMeta &meta() const { return m_meta; }
+    std::size_t laneCount() const { return m_lanes.size(); }
+    const Lane &lane(std::size_t index) const { return m_lanes[index]; }
+    // Lane index of a worker id, or -1.
+    int laneOf(std::uint32_t worker) const;
+    // Index of the first interval of `lane` that ends after `timeNs`.
+    std::size_t firstIntervalEndingAfter(std::size_t lane, std::uint64_t timeNs) const;
+    // The interval covering `timeNs` on `lane`, or nullptr.
+    const StateInterval *intervalAt(std::size_t lane, std::uint64_t timeNs) const;
+
+    std::uint64_t firstNs() const { return m_firstNs; }
+    std::uint64_t lastNs() const { return m_lastNs; }
+
+private:
+    void begin(Lane &lane, const StateInterval &next);
+
+    TraceMeta m_meta;
+    std::vector<Lane> m_lanes;
+    std::vector<int> m_laneOfWorker;
+    std::uint64_t m_firstNs = 0;
+    std::uint64_t m_lastNs = 0;
+};
+
+} // namespace conlab

@@ -1,0 +1,241 @@
+#include "TraceChecker.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace conlab {
+
+namespace {
+
+bool isState(EventKind kind)
+{
+    return kind == EventKind::WorkerNew || kind == EventKind::Ready || kind == EventKind::Running ||
+           kind == EventKind::Blocked || kind == EventKind::Terminated;
+}
+
+// Ends of intervals sort before starts at the same instant: a slot handed over at time t is
+// released and granted "at once", which is not two workers running together.
+int orderAtSameTime(const Event &e)
+{
+    return e.kind == EventKind::Running ? 1 : 0;
+}
+
+class Report
+{
+public:
+    Report(const Trace &trace, std::size_t limit) : m_trace(trace), m_limit(limit) {}
+
+    bool full() const { return m_violations.size() >= m_limit; }
+    void add(std::uint64_t timeNs, const char *rule, std::string message)
+    {
+        if (full())
+            return;
+        const std::uint64_t start = m_trace.meta.startNs;
+        m_violations.push_back({timeNs >= start ? timeNs - start : 0, rule, std::move(message)});
+    }
+    std::string name(std::uint32_t worker) const { return m_trace.meta.workerName(worker); }
+    std::vector<TraceChecker::Violation> take() { return std::move(m_violations); }
+
+private:
+    const Trace &m_trace;
+    std::size_t m_limit;
+    std::vector<TraceChecker::Violation> m_violations;
+};
+
+void checkPerWorker(const Trace &trace, Report &report)
+{
+    struct WorkerWalk
+    {
+        std::uint64_t lastNs = 0;
+        bool seenNew = false;
+        bool terminated = false;
+        EventKind lastState = EventKind::WorkerNew;
+        // The open block, if any, and whether its cause has been seen.
+        bool blocked = false;
+        BlockReason reason = BlockReason::None;
+        std::uint32_t object = 0;
+        bool causeSeen = false;
+    };
+    std::unordered_map<std::uint32_t, WorkerWalk> walks;
+    std::unordered_map<std::uint32_t, std::uint64_t> terminatedAt;
+    std::map<std::uint32_t, std::uint64_t> queueDrainedAt; // last TaskDone that reached 0
+    for (const Event &e : trace.events)
+        if (e.kind == EventKind::Terminated && !terminatedAt.count(e.worker))
+            terminatedAt[e.worker] = e.timeNs;
+
+    for (const Event &e : trace.events) {
+        if (report.full())
+            return;
+        WorkerWalk &walk = walks[e.worker];
+        const std::string who = report.name(e.worker);
+        if (e.timeNs < walk.lastNs)
+            report.add(e.timeNs, "time-order",
+                       who + ": " + toString(e.kind) + " is earlier than the event before it");
+        walk.lastNs = std::max(walk.lastNs, e.timeNs);
+        if (e.kind == EventKind::TaskDone && e.value == 0)
+            queueDrainedAt[e.object] = e.timeNs;
+        if (walk.terminated) {
+            report.add(e.timeNs, "after-termination",
+                       who + ": " + toString(e.kind) + " after the worker terminated");
+            continue;
+        }
+        if (walk.blocked) {
+            if ((walk.reason == BlockReason::QueueFull && e.kind == EventKind::QueuePut &&
+                 e.object == walk.object) ||
+                (walk.reason == BlockReason::QueueEmpty && e.kind == EventKind::QueueGet &&
+                 e.object == walk.object))
+                walk.causeSeen = true;
+        }
+        if (!isState(e.kind))
+            continue;
+        if (e.kind == EventKind::WorkerNew) {
+            if (walk.seenNew)
+                report.add(e.timeNs, "state-sequence", who + ": created twice");
+            walk.seenNew = true;
+        } else if (!walk.seenNew) {
+            report.add(e.timeNs, "state-sequence",
+                       who + ": " + toString(e.kind) + " before the worker was created");
+        }
+        if (e.kind == EventKind::Running && walk.lastState != EventKind::Ready)
+            report.add(e.timeNs, "state-sequence", who + ": running without being ready first");
+        if (walk.blocked) {
+            const bool endedByStop =
+                e.kind == EventKind::Terminated && ExitCause(e.reason) != ExitCause::Normal;
+            bool ended = walk.causeSeen;
+            if (walk.reason == BlockReason::Join) {
+                const auto it = terminatedAt.find(walk.object);
+                ended = it != terminatedAt.end() && it->second <= e.timeNs;
+            } else if (walk.reason == BlockReason::QueueJoin) {
+                const auto it = queueDrainedAt.find(walk.object);
+                ended = it != queueDrainedAt.end() && it->second <= e.timeNs;
+            }
+            if (!ended && !endedByStop)
+                report.add(e.timeNs, "blocked-cause",
+                           who + ": blocked on " + toString(walk.reason) +
+                               " ended without its cause (" + toString(e.kind) + ")");
+            walk.blocked = false;
+        }
+        if (e.kind == EventKind::Blocked) {
+            walk.blocked = true;
+            walk.reason = BlockReason(e.reason);
+            walk.object = e.object;
+            walk.causeSeen = false;
+        }
+        walk.terminated = e.kind == EventKind::Terminated;
+        walk.lastState = e.kind;
+    }
+}
+
+void checkGlobal(const Trace &trace, Report &report)
+{
+    std::vector<Event> sorted = trace.events;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Event &a, const Event &b) {
+        if (a.timeNs != b.timeNs)
+            return a.timeNs < b.timeNs;
+        return orderAtSameTime(a) < orderAtSameTime(b);
+    });
+
+    const std::uint32_t cpus = trace.meta.cpus;
+    std::unordered_map<std::uint32_t, bool> running;
+    std::uint32_t runningCount = 0;
+    struct QueueWalk
+    {
+        std::int64_t capacity = 0;
+        std::int64_t depth = 0;
+        std::uint64_t lastNs = 0;
+    };
+    std::unordered_map<std::uint32_t, QueueWalk> queues;
+    for (const auto &object : trace.meta.objects)
+        if (object.kind == "queue")
+            queues[object.id].capacity = object.capacity;
+
+    for (const Event &e : sorted) {
+        if (report.full())
+            return;
+        if (isState(e.kind)) {
+            bool &isRunning = running[e.worker];
+            if (isRunning) {
+                --runningCount;
+                isRunning = false;
+            }
+            if (e.kind == EventKind::Running) {
+                isRunning = true;
+                ++runningCount;
+                if (cpus > 0 && runningCount > cpus)
+                    report.add(e.timeNs, "max-running",
+                               std::to_string(runningCount) + " workers running on " +
+                                   std::to_string(cpus) + " virtual CPUs when " +
+                                   report.name(e.worker) + " was dispatched");
+            }
+        } else if (e.kind == EventKind::QueuePut || e.kind == EventKind::QueueGet) {
+            const auto it = queues.find(e.object);
+            if (it == queues.end()) {
+                report.add(e.timeNs, "queue-depth",
+                           "an operation on queue " + std::to_string(e.object) +
+                               ", which the header does not declare");
+                continue;
+            }
+            QueueWalk &q = it->second;
+            const std::int64_t depth = e.value;
+            if (depth > q.capacity)
+                report.add(e.timeNs, "queue-depth",
+                           "depth " + std::to_string(depth) + " above capacity " +
+                               std::to_string(q.capacity));
+            const std::int64_t expected = q.depth + (e.kind == EventKind::QueuePut ? 1 : -1);
+            // Operations stamped at the same nanosecond may be in either order.
+            if (depth != expected && e.timeNs != q.lastNs)
+                report.add(e.timeNs, "queue-depth",
+                           report.name(e.worker) + ": " + toString(e.kind) + " left depth " +
+                               std::to_string(depth) + ", expected " + std::to_string(expected));
+            q.depth = depth;
+            q.lastNs = e.timeNs;
+        }
+    }
+}
+
+void checkItems(const Trace &trace, Report &report)
+{
+    std::unordered_map<std::int64_t, int> balance; // +1 per put, -1 per get
+    for (const Event &e : trace.events) {
+        if (e.arg >= kSentinelItem)
+            continue;
+        if (e.kind == EventKind::QueuePut)
+            ++balance[e.arg];
+        else if (e.kind == EventKind::QueueGet)
+            --balance[e.arg];
+    }
+    for (const auto &[item, count] : balance) {
+        if (count > 0)
+            report.add(0, "consumed-once",
+                       "item " + std::to_string(item) + " was produced but never consumed");
+        else if (count < 0)
+            report.add(0, "consumed-once",
+                       "item " + std::to_string(item) + " was consumed more often than produced");
+    }
+}
+
+} // namespace
+
+std::vector<TraceChecker::Violation> TraceChecker::check(const Trace &trace, const Options &options)
+{
+    Report report(trace, options.maxViolations);
+    checkPerWorker(trace, report);
+    checkGlobal(trace, report);
+    if (options.runCompleted)
+        checkItems(trace, report);
+    return report.take();
+}
+
+std::vector<std::string> TraceChecker::rules()
+{
+    return {"time-order",  "state-sequence", "after-termination", "max-running",
+            "queue-depth", "blocked-cause",  "consumed-once"};
+}
+
+bool TraceChecker::summarySaysCompleted(const std::string &summaryJson)
+{
+    return summaryJson.find("\"outcome\":\"completed\"") != std::string::npos;
+}
+
+} // namespace conlab

@@ -1,0 +1,440 @@
+#include "RunSession.h"
+
+#include "analysis/IntervalCsv.h"
+#include "analysis/RunFigures.h"
+#include "analysis/StateTimeline.h"
+#include "analysis/TraceChecker.h"
+#include "runtime/CpuGate.h"
+#include "runtime/EventRecorder.h"
+#include "runtime/WorkerContext.h"
+#include "runtime/WorkerTable.h"
+#include "scenarios/ScenarioRegistry.h"
+#include "trace/Arena.h"
+#include "trace/Clock.h"
+#include "trace/JsonWriter.h"
+#include "trace/TraceFile.h"
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace conlab {
+
+namespace {
+std::atomic<bool> g_stopRequested{false};
+
+constexpr int kControlPeriodMs = 5;
+constexpr int kStreamEveryTicks = 2; // stream to the GUI every 10 ms
+// How long workers get to notice Stop before the rest is killed.
+constexpr std::uint64_t kStopGraceNs = 700'000'000;
+// The fd number the arena has in a worker process.
+constexpr int kWorkerArenaFd = 200;
+constexpr std::uint32_t kStopByUser = 1;
+constexpr std::uint32_t kStopByTimeLimit = 2;
+
+void sleepMs(int ms)
+{
+    timespec ts{0, long(ms) * 1000000L};
+    nanosleep(&ts, nullptr);
+}
+
+const char *outcomeText(int outcome)
+{
+    static const char *names[] = {"completed", "stopped", "timed_out", "failed"};
+    return names[outcome];
+}
+} // namespace
+
+RunSession::RunSession(RunOptions options) : m_options(std::move(options)) {}
+
+RunSession::~RunSession()
+{
+    // Whatever happened, no worker outlives the session.
+    for (pid_t pid : m_pids)
+        if (pid > 0)
+            kill(pid, SIGKILL);
+    reapProcesses(true);
+    for (auto &thread : m_threads)
+        if (thread.joinable())
+            thread.detach();
+}
+
+void RunSession::requestStop()
+{
+    g_stopRequested.store(true);
+}
+
+void RunSession::endDaemon(std::uint32_t worker)
+{
+    m_endedAsDaemon[worker].store(true);
+    if (m_processes && worker < m_pids.size() && m_pids[worker] > 0)
+        kill(m_pids[worker], SIGTERM);
+    else
+        m_table->cancel(worker);
+}
+
+bool RunSession::prepare()
+{
+    m_scenario = ScenarioRegistry::create(m_options.scenario);
+    if (!m_scenario) {
+        std::string known;
+        for (const auto &id : ScenarioRegistry::ids())
+            known += " " + id;
+        std::fprintf(stderr, "conlab-runner: unknown scenario '%s'; known:%s\n",
+                     m_options.scenario.c_str(), known.c_str());
+        return false;
+    }
+    std::string error;
+    if (!ParameterSet::fromAssignments(m_scenario->parameters(), m_options.assignments, m_values,
+                                       &error)) {
+        std::fprintf(stderr, "conlab-runner: %s: %s\n", m_options.scenario.c_str(), error.c_str());
+        return false;
+    }
+    m_meta = m_scenario->describe(m_values);
+    m_processes = m_scenario->workersAreProcesses(m_values);
+    return true;
+}
+
+int RunSession::run()
+{
+    if (!prepare())
+        return 2;
+    if (m_meta.workers.size() > WorkerTable::kMaxWorkers) {
+        std::fprintf(stderr, "conlab-runner: at most %u workers\n", WorkerTable::kMaxWorkers);
+        return 2;
+    }
+    std::string error;
+    Arena::Layout layout;
+    layout.workerCount = std::uint32_t(m_meta.workers.size());
+    layout.objectBytes = 256 * 1024;
+    m_arena = Arena::create(layout, &error);
+    if (!m_arena) {
+        std::fprintf(stderr, "conlab-runner: %s\n", error.c_str());
+        return 1;
+    }
+    // The same allocation order as WorkerProcess: table, gate, then the scenario's objects.
+    m_table = m_arena->make<WorkerTable>();
+    m_gate = m_arena->make<CpuGate>(m_meta.cpus, SchedulingPolicy::Fcfs);
+    if (!m_table || !m_gate || !m_scenario->setup(*m_arena, m_values)) {
+        std::fprintf(stderr, "conlab-runner: the arena is too small for this scenario\n");
+        return 1;
+    }
+    m_control = std::make_unique<EventRecorder>(m_arena->controlRing(), 0);
+    m_pids.assign(m_meta.workers.size(), 0);
+    m_endedAsDaemon = std::vector<std::atomic<bool>>(m_meta.workers.size());
+    m_startNs = m_arena->header().startNs;
+    m_meta.startNs = m_startNs;
+    if (m_options.stream) {
+        m_stream.emplace(STDOUT_FILENO);
+        m_stream->meta(m_meta.serialize());
+    }
+
+    if (startWorkers())
+        controlLoop();
+    else
+        forceEnd();
+    finish();
+    return m_outcome == Outcome::Failed ? 1 : 0;
+}
+
+bool RunSession::startWorkers()
+{
+    for (const auto &worker : m_meta.workers)
+        m_control->recordFor(worker.id, EventKind::WorkerNew, 0, 0, 0,
+                             worker.id != 0 && m_processes ? 1 : 0);
+    for (const auto &worker : m_meta.workers) {
+        if (worker.id == 0)
+            continue;
+        if (m_processes) {
+            if (!spawnProcess(worker.id))
+                return false;
+        } else {
+            startThread(worker.id);
+        }
+    }
+    startThread(0);
+    return true;
+}
+
+void RunSession::startThread(std::uint32_t worker)
+{
+    m_threads.emplace_back([this, worker] {
+        WorkerContext context(*m_arena, *m_gate, *m_table, worker);
+        context.started();
+        try {
+            if (worker == 0)
+                m_scenario->runMain(context, *this);
+            else
+                m_scenario->runWorker(context);
+        } catch (...) {
+            if (!m_table->isTerminated(worker))
+                context.exit(ExitCause::Failed, -1);
+        }
+        // A scenario that forgot to end a worker must not leave its lane open.
+        if (!m_table->isTerminated(worker))
+            context.exit(context.shouldStop() ? context.stopCause() : ExitCause::Normal);
+    });
+}
+
+bool RunSession::spawnProcess(std::uint32_t worker)
+{
+    char exe[4096];
+    const ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (length <= 0) {
+        m_failure = "cannot find this executable to spawn workers";
+        return false;
+    }
+    exe[length] = '\0';
+    std::vector<std::string> args = {exe,
+                                     "--worker",
+                                     std::to_string(worker),
+                                     "--arena-fd",
+                                     std::to_string(kWorkerArenaFd),
+                                     "--parent",
+                                     std::to_string(getpid()),
+                                     "--scenario",
+                                     m_options.scenario};
+    for (const auto &assignment : m_values.assignments()) {
+        args.push_back("--set");
+        args.push_back(assignment);
+    }
+    std::vector<char *> argv;
+    for (auto &arg : args)
+        argv.push_back(arg.data());
+    argv.push_back(nullptr);
+
+    // Spawned, not forked: the child starts from a fresh exec, as the "spawn" start method
+    // does, so it inherits none of this process's threads or locks. Only the arena and stderr
+    // cross over; stdout may be the GUI's stream and must stay ours.
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, m_arena->fd(), kWorkerArenaFd);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, exe, &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) {
+        m_failure = "posix_spawn failed for worker " + std::to_string(worker);
+        return false;
+    }
+    m_pids[worker] = pid;
+    return true;
+}
+
+void RunSession::controlLoop()
+{
+    const auto limitNs = std::uint64_t(m_options.timeLimitSeconds * 1e9);
+    std::uint64_t stopSince = 0;
+    for (int tick = 0;; ++tick) {
+        sleepMs(kControlPeriodMs);
+        reapProcesses(false);
+        if (tick % kStreamEveryTicks == 0)
+            collect();
+        if (everyoneTerminated())
+            break;
+        const std::uint64_t now = monotonicNs();
+        if (stopSince == 0) {
+            if (g_stopRequested.load() || (m_stream && m_stream->readerGone())) {
+                m_outcome = Outcome::Stopped;
+                beginStop(kStopByUser);
+                stopSince = now;
+            } else if (now - m_startNs >= limitNs) {
+                m_outcome = Outcome::TimedOut;
+                beginStop(kStopByTimeLimit);
+                stopSince = now;
+            }
+        } else if (now - stopSince > kStopGraceNs) {
+            forceEnd();
+            break;
+        }
+    }
+}
+
+void RunSession::beginStop(std::uint32_t why)
+{
+    // Every wait in the runtime re-checks this flag within one wait slice.
+    m_arena->header().stop.store(why, std::memory_order_release);
+}
+
+void RunSession::forceEnd()
+{
+    if (m_arena->header().stop.load() == 0)
+        beginStop(kStopByUser);
+    const ExitCause cause =
+        m_outcome == Outcome::TimedOut ? ExitCause::TimeLimit : ExitCause::Stopped;
+    // Kill and reap first, record after: a process recorded as ended can't record again.
+    for (std::uint32_t worker = 0; worker < m_pids.size(); ++worker) {
+        if (m_pids[worker] <= 0)
+            continue;
+        kill(m_pids[worker], SIGKILL);
+        waitpid(m_pids[worker], nullptr, 0);
+        m_pids[worker] = 0;
+    }
+    for (std::uint32_t worker = 0; worker < m_meta.workers.size(); ++worker)
+        if (!m_table->isTerminated(worker))
+            m_gate->reclaim(worker, *m_control, *m_table, cause, 0);
+}
+
+void RunSession::reapProcesses(bool block)
+{
+    for (std::uint32_t worker = 0; worker < m_pids.size(); ++worker) {
+        const pid_t pid = m_pids[worker];
+        if (pid <= 0)
+            continue;
+        int status = 0;
+        const pid_t done = waitpid(pid, &status, block ? 0 : WNOHANG);
+        if (done != pid)
+            continue;
+        m_pids[worker] = 0;
+        if (!m_table || !m_gate)
+            continue;
+        if (WIFSIGNALED(status)) {
+            const int signal = WTERMSIG(status);
+            const ExitCause cause =
+                m_endedAsDaemon[worker].load() ? ExitCause::DaemonEnded : ExitCause::Signal;
+            m_gate->reclaim(worker, *m_control, *m_table, cause, signal);
+        } else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+            m_gate->reclaim(worker, *m_control, *m_table, ExitCause::Failed, WEXITSTATUS(status));
+        } else {
+            m_gate->reclaim(worker, *m_control, *m_table, ExitCause::Failed, 0);
+        }
+    }
+}
+
+bool RunSession::everyoneTerminated() const
+{
+    for (std::uint32_t worker = 0; worker < m_meta.workers.size(); ++worker)
+        if (!m_table->isTerminated(worker))
+            return false;
+    return true;
+}
+
+void RunSession::collect()
+{
+    m_batch.clear();
+    Event buffer[512];
+    for (std::uint32_t ring = 0; ring <= m_arena->workerCount(); ++ring) {
+        EventRing *events = m_arena->ring(ring);
+        for (;;) {
+            const std::size_t count = events->drain(buffer, std::size(buffer));
+            m_batch.insert(m_batch.end(), buffer, buffer + count);
+            if (count < std::size(buffer))
+                break;
+        }
+    }
+    // Each ring is in time order already; ordering the batch lets readers append.
+    std::stable_sort(m_batch.begin(), m_batch.end(),
+                     [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
+    m_events.insert(m_events.end(), m_batch.begin(), m_batch.end());
+    if (!m_stream)
+        return;
+    if (!m_batch.empty())
+        m_stream->events(m_batch.data(), m_batch.size());
+    std::uint64_t dropped = 0;
+    for (std::uint32_t ring = 0; ring <= m_arena->workerCount(); ++ring)
+        dropped += m_arena->ring(ring)->dropped();
+    if (dropped != m_lastDroppedSent) {
+        m_stream->dropped(dropped);
+        m_lastDroppedSent = dropped;
+    }
+}
+
+void RunSession::finish()
+{
+    for (auto &thread : m_threads)
+        if (thread.joinable())
+            thread.join();
+    reapProcesses(true);
+    collect();
+
+    Trace trace;
+    trace.meta = m_meta;
+    trace.events = m_events;
+    for (std::uint32_t ring = 0; ring <= m_arena->workerCount(); ++ring)
+        trace.droppedEvents += m_arena->ring(ring)->dropped();
+    if (!m_failure.empty())
+        m_outcome = Outcome::Failed;
+
+    TraceChecker::Options options;
+    options.runCompleted = m_outcome == Outcome::Completed;
+    const auto violations = TraceChecker::check(trace, options);
+    std::vector<std::string> messages;
+    for (const auto &v : violations)
+        messages.push_back("[" + v.rule + "] at " + std::to_string(v.timeNs) + " ns: " + v.message);
+    trace.summaryJson = summaryJson(trace, violations.empty(), messages);
+
+    if (!m_options.tracePath.empty()) {
+        std::string error;
+        if (!TraceFile::write(m_options.tracePath, trace, &error))
+            std::fprintf(stderr, "conlab-runner: %s\n", error.c_str());
+    }
+    if (!m_options.csvPath.empty()) {
+        StateTimeline timeline;
+        timeline.reset(trace.meta);
+        timeline.append(trace.events);
+        std::string error;
+        if (!IntervalCsv::write(m_options.csvPath, timeline, &error))
+            std::fprintf(stderr, "conlab-runner: %s\n", error.c_str());
+    }
+    if (!m_failure.empty())
+        std::fprintf(stderr, "conlab-runner: %s\n", m_failure.c_str());
+    if (m_stream) {
+        m_stream->summary(trace.summaryJson);
+    } else {
+        std::printf("%s\n", trace.summaryJson.c_str());
+        std::fflush(stdout);
+    }
+}
+
+std::string RunSession::summaryJson(const Trace &trace, bool checksPassed,
+                                    const std::vector<std::string> &violations) const
+{
+    const RunFigures figures = RunFigures::compute(trace);
+    JsonWriter json;
+    json.beginObject();
+    json.key("scenario").value(m_meta.scenario);
+    json.key("outcome").value(outcomeText(int(m_outcome)));
+    json.key("elapsed_ns").value(figures.durationNs);
+    json.key("workers").value(std::uint64_t(m_meta.workers.size()));
+    json.key("kind").value(m_processes ? "process" : "thread");
+    json.key("cpus").value(m_meta.cpus);
+    json.key("policy").value(toString(m_gate ? m_gate->policy() : SchedulingPolicy::Fcfs));
+    json.key("events").value(std::uint64_t(trace.events.size()));
+    json.key("dropped_events").value(trace.droppedEvents);
+    json.key("checks").beginObject();
+    json.key("passed").value(checksPassed);
+    json.key("rules").beginArray();
+    for (const auto &rule : TraceChecker::rules())
+        json.value(rule);
+    json.endArray();
+    json.key("violations").beginArray();
+    for (const auto &message : violations)
+        json.value(message);
+    json.endArray();
+    json.endObject();
+    json.key("params").beginObject();
+    for (const auto &[name, value] : m_values.values())
+        json.key(name).value(value);
+    json.endObject();
+    json.key("produced").value(figures.produced);
+    json.key("consumed").value(figures.consumed);
+    json.key("max_depth").value(figures.maxDepth);
+    json.key("stranded").value(figures.stranded);
+    json.key("killed").value(figures.killed);
+    if (!m_options.tracePath.empty())
+        json.key("trace").value(m_options.tracePath);
+    if (!m_failure.empty())
+        json.key("error").value(m_failure);
+    json.endObject();
+    return json.text();
+}
+
+} // namespace conlab

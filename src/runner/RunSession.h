@@ -1,0 +1,83 @@
+#pragma once
+
+#include "RunOptions.h"
+#include "StreamWriter.h"
+#include "scenarios/ParameterSet.h"
+#include "scenarios/Scenario.h"
+#include "trace/Trace.h"
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+#include <sys/types.h>
+#include <thread>
+#include <vector>
+
+namespace conlab {
+
+class Arena;
+class CpuGate;
+class EventRecorder;
+class WorkerTable;
+
+// One run of one scenario: creates the arena, starts main and the workers (threads, or
+// processes spawned from this executable in worker mode), collects their events while they
+// run, ends the run on completion, Stop or the time limit, reaps every worker, then checks
+// the trace and reports. Nothing of the run outlives it.
+class RunSession : public RunServices
+{
+public:
+    explicit RunSession(RunOptions options);
+    ~RunSession() override;
+
+    // The process exit code: 0 for a run that ran (whatever its outcome), 1 if it could not
+    // run, 2 for bad input (the message is already on stderr).
+    int run();
+
+    void endDaemon(std::uint32_t worker) override;
+
+    // Async-signal-safe: asks the current run to stop.
+    static void requestStop();
+
+private:
+    enum class Outcome { Completed, Stopped, TimedOut, Failed };
+
+    bool prepare();
+    bool startWorkers();
+    bool spawnProcess(std::uint32_t worker);
+    void startThread(std::uint32_t worker);
+    void controlLoop();
+    void collect();
+    void reapProcesses(bool block);
+    bool everyoneTerminated() const;
+    void beginStop(std::uint32_t why);
+    void forceEnd();
+    void finish();
+    std::string summaryJson(const Trace &trace, bool checksPassed,
+                            const std::vector<std::string> &violations) const;
+
+    RunOptions m_options;
+    std::unique_ptr<Scenario> m_scenario;
+    ParameterSet m_values;
+    TraceMeta m_meta;
+    bool m_processes = false;
+
+    std::unique_ptr<Arena> m_arena;
+    WorkerTable *m_table = nullptr;
+    CpuGate *m_gate = nullptr;
+    std::unique_ptr<EventRecorder> m_control;
+    std::optional<StreamWriter> m_stream;
+
+    std::vector<std::thread> m_threads;
+    std::vector<pid_t> m_pids; // by worker id; 0 when not a live process
+    std::vector<std::atomic<bool>> m_endedAsDaemon;
+    std::vector<Event> m_events;
+    std::vector<Event> m_batch;
+    std::uint64_t m_lastDroppedSent = 0;
+    std::uint64_t m_startNs = 0;
+    Outcome m_outcome = Outcome::Completed;
+    std::string m_failure;
+};
+
+} // namespace conlab

@@ -1,0 +1,100 @@
+#include "RunSession.h"
+#include "RunnerCommandLine.h"
+#include "WorkerProcess.h"
+#include "analysis/TraceChecker.h"
+#include "scenarios/ScenarioRegistry.h"
+#include "trace/TraceFile.h"
+
+#include <csignal>
+#include <cstdio>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+using namespace conlab;
+
+namespace {
+
+void onStopSignal(int)
+{
+    RunSession::requestStop();
+}
+
+int listScenarios()
+{
+    for (const auto &info : ScenarioRegistry::catalog()) {
+        std::printf("%s  \"%s\"  (chapter %d, %s)\n", info.id.c_str(), info.title.c_str(),
+                    info.chapter, info.chapterTitle.c_str());
+        for (const auto &spec : ScenarioRegistry::create(info.id)->parameters()) {
+            const std::string range = spec.rangeText() + (spec.unit.empty() ? "" : " " + spec.unit);
+            std::printf("  %-14s %-34s default %-9s %s\n", spec.name.c_str(), range.c_str(),
+                        spec.defaultText().c_str(), spec.help.c_str());
+        }
+    }
+    return 0;
+}
+
+int checkTrace(const std::string &path)
+{
+    Trace trace;
+    std::string error;
+    if (!TraceFile::read(path, trace, &error)) {
+        std::fprintf(stderr, "conlab-runner: %s\n", error.c_str());
+        return 2;
+    }
+    TraceChecker::Options options;
+    options.runCompleted = TraceChecker::summarySaysCompleted(trace.summaryJson);
+    const auto violations = TraceChecker::check(trace, options);
+    std::printf("%s: scenario %s, %zu events, %llu dropped\n", path.c_str(),
+                trace.meta.scenario.c_str(), trace.events.size(),
+                static_cast<unsigned long long>(trace.droppedEvents));
+    if (violations.empty()) {
+        std::printf("all checks passed\n");
+        return 0;
+    }
+    std::printf("%zu violation(s):\n", violations.size());
+    for (const auto &v : violations)
+        std::printf("  at %.3f ms [%s] %s\n", double(v.timeNs) / 1e6, v.rule.c_str(),
+                    v.message.c_str());
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    RunnerCommandLine commandLine;
+    std::string error;
+    if (!RunnerCommandLine::parse(argc, argv, commandLine, &error)) {
+        std::fprintf(stderr, "conlab-runner: %s\n%s", error.c_str(),
+                     RunnerCommandLine::usage().c_str());
+        return 2;
+    }
+    switch (commandLine.mode) {
+    case RunnerCommandLine::Mode::Help:
+        std::printf("%s", RunnerCommandLine::usage().c_str());
+        return 0;
+    case RunnerCommandLine::Mode::List:
+        return listScenarios();
+    case RunnerCommandLine::Mode::Check:
+        return checkTrace(commandLine.checkPath);
+    case RunnerCommandLine::Mode::Worker:
+        return WorkerProcess::run(commandLine.worker);
+    case RunnerCommandLine::Mode::Run:
+        break;
+    }
+
+    struct sigaction action = {};
+    action.sa_handler = onStopSignal;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr);
+    std::signal(SIGPIPE, SIG_IGN); // a GUI that went away shows up as a failed write
+    if (commandLine.run.stream) {
+        // Started by the GUI: lead our own process group so Stop can end all of it, and end
+        // with the GUI if it dies without stopping us.
+        setpgid(0, 0);
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+    }
+    RunSession session(commandLine.run);
+    return session.run();
+}

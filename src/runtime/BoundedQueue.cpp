@@ -1,0 +1,95 @@
+#include "BoundedQueue.h"
+
+#include "Futex.h"
+#include "WorkerContext.h"
+
+namespace conlab {
+
+namespace {
+constexpr int kWaitSliceMs = 20;
+
+// Releases the queue lock, sleeps until `word` moves on (or a slice passes), relocks.
+void waitOn(ProcessMutexLocker &lock, std::atomic<std::uint32_t> &word)
+{
+    const std::uint32_t seq = word.load(std::memory_order_acquire);
+    lock.unlock();
+    futexWait(word, seq, kWaitSliceMs);
+    lock.relock();
+}
+} // namespace
+
+BoundedQueue::BoundedQueue(std::uint32_t id, std::uint32_t capacity)
+    : m_id(id), m_capacity(capacity < 1 ? 1 : (capacity > kMaxCapacity ? kMaxCapacity : capacity))
+{
+}
+
+BoundedQueue::Result BoundedQueue::put(WorkerContext &worker, std::int64_t item)
+{
+    ProcessMutexLocker lock(m_mutex);
+    bool blocked = false;
+    while (m_count == m_capacity) {
+        if (worker.shouldStop())
+            return Result::Stopped;
+        if (!blocked) {
+            worker.block(BlockReason::QueueFull, m_id);
+            blocked = true;
+        }
+        waitOn(lock, m_notFull);
+    }
+    m_items[(m_head + m_count) % m_capacity] = item;
+    ++m_unfinished;
+    // The count moves last: a put interrupted by the worker's death leaves the queue as it was.
+    ++m_count;
+    worker.recorder().record(EventKind::QueuePut, 0, m_id, m_count, item);
+    futexBumpAndWake(m_notEmpty);
+    return Result::Ok;
+}
+
+BoundedQueue::Result BoundedQueue::get(WorkerContext &worker, std::int64_t &item)
+{
+    ProcessMutexLocker lock(m_mutex);
+    bool blocked = false;
+    while (m_count == 0) {
+        if (worker.shouldStop())
+            return Result::Stopped;
+        if (!blocked) {
+            worker.block(BlockReason::QueueEmpty, m_id);
+            blocked = true;
+        }
+        waitOn(lock, m_notEmpty);
+    }
+    item = m_items[m_head];
+    m_head = (m_head + 1) % m_capacity;
+    --m_count;
+    worker.recorder().record(EventKind::QueueGet, 0, m_id, m_count, item);
+    futexBumpAndWake(m_notFull);
+    return Result::Ok;
+}
+
+void BoundedQueue::taskDone(WorkerContext &worker)
+{
+    ProcessMutexLocker lock(m_mutex);
+    if (m_unfinished > 0)
+        --m_unfinished;
+    worker.recorder().record(EventKind::TaskDone, 0, m_id, m_unfinished);
+    if (m_unfinished == 0)
+        futexBumpAndWake(m_allDone);
+}
+
+BoundedQueue::Result BoundedQueue::join(WorkerContext &worker)
+{
+    ProcessMutexLocker lock(m_mutex);
+    bool blocked = false;
+    while (m_unfinished > 0) {
+        if (worker.shouldStop())
+            return Result::Stopped;
+        if (!blocked) {
+            worker.block(BlockReason::QueueJoin, m_id);
+            blocked = true;
+        }
+        waitOn(lock, m_allDone);
+    }
+    return Result::Ok;
+}
+
+} // namespace conlab

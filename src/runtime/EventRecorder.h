@@ -1,0 +1,42 @@
+#pragma once
+
+#include "trace/Clock.h"
+#include "trace/EventRing.h"
+
+namespace conlab {
+
+// Stamps and pushes events for one worker into its ring. Call it inside the critical
+// section whose order the event must reflect: the timestamp is taken at the call.
+class EventRecorder
+{
+public:
+    EventRecorder(EventRing *ring, std::uint32_t worker) : m_ring(ring), m_worker(worker) {}
+
+    std::uint32_t worker() const { return m_worker; }
+
+    void record(EventKind kind, std::uint16_t reason = 0, std::uint32_t object = 0,
+                std::uint32_t value = 0, std::int64_t arg = 0)
+    {
+        recordFor(m_worker, kind, reason, object, value, arg);
+    }
+    // For the control ring, which records on behalf of workers (creation, death by signal).
+    void recordFor(std::uint32_t worker, EventKind kind, std::uint16_t reason = 0,
+                   std::uint32_t object = 0, std::uint32_t value = 0, std::int64_t arg = 0)
+    {
+        Event event;
+        event.timeNs = monotonicNs();
+        event.worker = worker;
+        event.kind = kind;
+        event.reason = reason;
+        event.object = object;
+        event.value = value;
+        event.arg = arg;
+        m_ring->push(event);
+    }
+
+private:
+    EventRing *m_ring;
+    std::uint32_t m_worker;
+};
+
+} // namespace conlab

@@ -1,0 +1,116 @@
+#include "WorkerContext.h"
+
+#include "Futex.h"
+#include "trace/Arena.h"
+
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace conlab {
+
+namespace {
+constexpr int kWaitSliceMs = 20;
+// How often a compute burst looks at the clock and the stop flag.
+constexpr unsigned kSpinsPerCheck = 512;
+
+enum StopValue : std::uint32_t { kStopByUser = 1, kStopByTimeLimit = 2 };
+} // namespace
+
+WorkerContext::WorkerContext(Arena &arena, CpuGate &gate, WorkerTable &table, std::uint32_t worker)
+    : m_arena(arena), m_gate(gate), m_table(table), m_recorder(arena.ring(worker), worker)
+{
+}
+
+void WorkerContext::started()
+{
+    const auto pid = std::int32_t(getpid());
+    const auto tid = std::int32_t(syscall(SYS_gettid));
+    m_table.slot(id()).pid.store(pid);
+    m_table.slot(id()).tid.store(tid);
+    m_recorder.record(EventKind::WorkerStarted, 0, 0, std::uint32_t(tid), pid);
+}
+
+bool WorkerContext::shouldStop() const
+{
+    return m_arena.stopRequested() ||
+           m_table.slot(id()).cancel.load(std::memory_order_acquire) != 0;
+}
+
+ExitCause WorkerContext::stopCause() const
+{
+    const std::uint32_t stop = m_arena.header().stop.load(std::memory_order_acquire);
+    if (stop == kStopByTimeLimit)
+        return ExitCause::TimeLimit;
+    if (stop == kStopByUser)
+        return ExitCause::Stopped;
+    return ExitCause::DaemonEnded;
+}
+
+bool WorkerContext::compute(std::uint64_t ns)
+{
+    if (m_cpu < 0) {
+        m_cpu = m_gate.acquire(m_recorder, m_arena, &m_table.slot(id()).cancel);
+        if (m_cpu < 0)
+            return false;
+    }
+    // Real work, not a sleep: the burst occupies a core for as long as it says.
+    const std::uint64_t end = monotonicNs() + ns;
+    volatile std::uint64_t sink = id() + 1;
+    std::uint64_t x = sink;
+    while (monotonicNs() < end) {
+        for (unsigned i = 0; i < kSpinsPerCheck; ++i) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+        }
+        if (shouldStop())
+            return false;
+    }
+    sink = x;
+    return !shouldStop();
+}
+
+bool WorkerContext::yieldCpu()
+{
+    if (m_cpu < 0)
+        return !shouldStop();
+    m_cpu = m_gate.yield(m_recorder, m_arena, &m_table.slot(id()).cancel);
+    return m_cpu >= 0;
+}
+
+void WorkerContext::block(BlockReason reason, std::uint32_t object)
+{
+    if (m_cpu >= 0) {
+        m_gate.release(m_recorder, EventKind::Blocked, std::uint16_t(reason), object, 0);
+        m_cpu = -1;
+    } else {
+        m_recorder.record(EventKind::Blocked, std::uint16_t(reason), object);
+    }
+}
+
+bool WorkerContext::join(std::uint32_t worker)
+{
+    if (m_table.isTerminated(worker))
+        return true;
+    block(BlockReason::Join, worker);
+    auto &word = m_table.slot(worker).terminated;
+    while (word.load(std::memory_order_acquire) == 0) {
+        if (shouldStop())
+            return false;
+        futexWait(word, 0, kWaitSliceMs);
+    }
+    return true;
+}
+
+void WorkerContext::exit(ExitCause cause, std::int64_t arg)
+{
+    if (m_cpu >= 0) {
+        m_gate.release(m_recorder, EventKind::Terminated, std::uint16_t(cause), 0, arg);
+        m_cpu = -1;
+    } else {
+        m_recorder.record(EventKind::Terminated, std::uint16_t(cause), 0, 0, arg);
+    }
+    m_table.markTerminated(id());
+}
+
+} // namespace conlab

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "CpuGate.h"
+#include "EventRecorder.h"
+#include "WorkerTable.h"
+
+#include <cstdint>
+
+namespace conlab {
+
+class Arena;
+
+// What scenario code sees of the runtime while it runs as one worker (a thread or a
+// process): the virtual CPU, blocking with a reason, joining, and ending with a cause.
+// Every call records the state change it makes.
+class WorkerContext
+{
+public:
+    WorkerContext(Arena &arena, CpuGate &gate, WorkerTable &table, std::uint32_t worker);
+
+    std::uint32_t id() const { return m_recorder.worker(); }
+    EventRecorder &recorder() { return m_recorder; }
+    Arena &arena() { return m_arena; }
+
+    // Records the OS ids; the first thing a worker does.
+    void started();
+    // True once the run is stopping or this worker was cancelled (a daemon whose owner ended).
+    bool shouldStop() const;
+    // The exit cause to report when shouldStop() made the worker give up.
+    ExitCause stopCause() const;
+
+    bool holdsCpu() const { return m_cpu >= 0; }
+    // Burns `ns` of real CPU time while holding a virtual CPU, acquiring one first if needed.
+    // compute(0) only acquires. False if the run is stopping.
+    bool compute(std::uint64_t ns);
+    // Ends a CPU burst: back to the ready list, then running again when the policy says so.
+    bool yieldCpu();
+    // Records Blocked on `object` for `reason`, giving up the CPU if held.
+    void block(BlockReason reason, std::uint32_t object);
+    // Blocks (reason join) until `worker` has terminated. False if stopping first.
+    bool join(std::uint32_t worker);
+    // Records Terminated with its cause and gives up the CPU. The last call a worker makes.
+    void exit(ExitCause cause, std::int64_t arg = 0);
+
+private:
+    Arena &m_arena;
+    CpuGate &m_gate;
+    WorkerTable &m_table;
+    EventRecorder m_recorder;
+    int m_cpu = -1;
+};
+
+} // namespace conlab

@@ -1,0 +1,127 @@
+#include "ParameterSet.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <stdexcept>
+
+namespace conlab {
+
+namespace {
+
+bool parseNumber(const std::string &text, double &value)
+{
+    if (text.empty())
+        return false;
+    char *end = nullptr;
+    value = std::strtod(text.c_str(), &end);
+    return end && *end == '\0' && std::isfinite(value);
+}
+
+bool validate(const ParameterSpec &spec, const std::string &text, std::string *error)
+{
+    if (spec.type == ParameterSpec::Type::Choice) {
+        for (const auto &choice : spec.choices)
+            if (choice == text)
+                return true;
+        if (error)
+            *error = spec.name + ": '" + text + "' is not one of " + spec.rangeText();
+        return false;
+    }
+    double value = 0;
+    const bool isNumber = parseNumber(text, value);
+    const bool isWhole =
+        !isNumber || spec.type != ParameterSpec::Type::Integer || value == std::floor(value);
+    if (!isNumber || !isWhole || value < spec.minimum || value > spec.maximum) {
+        if (error)
+            *error = spec.name + ": '" + text + "' is out of range; expected " +
+                     (spec.type == ParameterSpec::Type::Integer ? "a whole number in "
+                                                                : "a number in ") +
+                     spec.rangeText() + (spec.unit.empty() ? "" : " " + spec.unit);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+ParameterSet ParameterSet::defaults(const std::vector<ParameterSpec> &specs)
+{
+    ParameterSet set;
+    for (const auto &spec : specs)
+        set.m_values.emplace_back(spec.name, spec.defaultText());
+    return set;
+}
+
+bool ParameterSet::fromAssignments(const std::vector<ParameterSpec> &specs,
+                                   const std::vector<std::string> &assignments, ParameterSet &out,
+                                   std::string *error)
+{
+    out = defaults(specs);
+    for (const auto &assignment : assignments) {
+        const auto eq = assignment.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            if (error)
+                *error = "'" + assignment + "' is not of the form name=value";
+            return false;
+        }
+        const std::string name = assignment.substr(0, eq);
+        const std::string value = assignment.substr(eq + 1);
+        const ParameterSpec *spec = nullptr;
+        for (const auto &candidate : specs)
+            if (candidate.name == name)
+                spec = &candidate;
+        if (!spec) {
+            if (error) {
+                *error = "unknown parameter '" + name + "'; known:";
+                for (const auto &candidate : specs)
+                    *error += " " + candidate.name;
+            }
+            return false;
+        }
+        if (!validate(*spec, value, error))
+            return false;
+        for (auto &entry : out.m_values)
+            if (entry.first == name)
+                entry.second = value;
+    }
+    return true;
+}
+
+const std::string *ParameterSet::find(const std::string &name) const
+{
+    for (const auto &entry : m_values)
+        if (entry.first == name)
+            return &entry.second;
+    return nullptr;
+}
+
+std::int64_t ParameterSet::integer(const std::string &name) const
+{
+    return std::int64_t(std::llround(real(name)));
+}
+
+double ParameterSet::real(const std::string &name) const
+{
+    const std::string *value = find(name);
+    if (!value)
+        throw std::logic_error("no parameter named " + name);
+    return std::strtod(value->c_str(), nullptr);
+}
+
+std::string ParameterSet::text(const std::string &name) const
+{
+    const std::string *value = find(name);
+    if (!value)
+        throw std::logic_error("no parameter named " + name);
+    return *value;
+}
+
+std::vector<std::string> ParameterSet::assignments() const
+{
+    std::vector<std::string> out;
+    for (const auto &entry : m_values)
+        out.push_back(entry.first + "=" + entry.second);
+    return out;
+}
+
+} // namespace conlab

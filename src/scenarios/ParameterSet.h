@@ -1,0 +1,36 @@
+#pragma once
+
+#include "ParameterSpec.h"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace conlab {
+
+// Validated values for a scenario's parameters: every spec has a value (its default unless
+// set), and every value is within its range.
+class ParameterSet
+{
+public:
+    // Applies `name=value` assignments over the defaults. On a bad name or value, returns
+    // false with an error that names the parameter and its range.
+    static bool fromAssignments(const std::vector<ParameterSpec> &specs,
+                                const std::vector<std::string> &assignments, ParameterSet &out,
+                                std::string *error);
+    static ParameterSet defaults(const std::vector<ParameterSpec> &specs);
+
+    std::int64_t integer(const std::string &name) const;
+    double real(const std::string &name) const;
+    std::string text(const std::string &name) const;
+    // In spec order, as `name`, `value` text; what --set would reproduce.
+    const std::vector<std::pair<std::string, std::string>> &values() const { return m_values; }
+    std::vector<std::string> assignments() const;
+
+private:
+    const std::string *find(const std::string &name) const;
+    std::vector<std::pair<std::string, std::string>> m_values;
+};
+
+} // namespace conlab

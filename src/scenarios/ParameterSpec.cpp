@@ -1,0 +1,34 @@
+#include "ParameterSpec.h"
+
+#include <sstream>
+
+namespace conlab {
+
+namespace {
+std::string number(double value)
+{
+    std::ostringstream out;
+    out << value;
+    return out.str();
+}
+} // namespace
+
+std::string ParameterSpec::defaultText() const
+{
+    if (type == Type::Choice)
+        return choices.empty() ? std::string() : choices.front();
+    return number(defaultValue);
+}
+
+std::string ParameterSpec::rangeText() const
+{
+    if (type == Type::Choice) {
+        std::string text;
+        for (const auto &choice : choices)
+            text += (text.empty() ? "" : "|") + choice;
+        return text;
+    }
+    return number(minimum) + ".." + number(maximum);
+}
+
+} // namespace conlab

@@ -1,0 +1,93 @@
+#include "Event.h"
+
+namespace conlab {
+
+const char *toString(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::WorkerNew:
+        return "new";
+    case EventKind::WorkerStarted:
+        return "started";
+    case EventKind::Ready:
+        return "ready";
+    case EventKind::Running:
+        return "running";
+    case EventKind::Blocked:
+        return "blocked";
+    case EventKind::Terminated:
+        return "terminated";
+    case EventKind::QueuePut:
+        return "put";
+    case EventKind::QueueGet:
+        return "get";
+    case EventKind::TaskDone:
+        return "task-done";
+    }
+    return "unknown";
+}
+
+const char *toString(BlockReason reason)
+{
+    switch (reason) {
+    case BlockReason::None:
+        return "";
+    case BlockReason::QueueFull:
+        return "queue full";
+    case BlockReason::QueueEmpty:
+        return "queue empty";
+    case BlockReason::Join:
+        return "join";
+    case BlockReason::QueueJoin:
+        return "queue join";
+    case BlockReason::Lock:
+        return "lock";
+    case BlockReason::Semaphore:
+        return "semaphore";
+    case BlockReason::Event:
+        return "event";
+    case BlockReason::Sleep:
+        return "sleep";
+    case BlockReason::Io:
+        return "IO wait";
+    }
+    return "unknown";
+}
+
+const char *toString(ExitCause cause)
+{
+    switch (cause) {
+    case ExitCause::Normal:
+        return "finished";
+    case ExitCause::Stopped:
+        return "stopped";
+    case ExitCause::TimeLimit:
+        return "time limit";
+    case ExitCause::Signal:
+        return "killed by signal";
+    case ExitCause::DaemonEnded:
+        return "daemon ended with its owner";
+    case ExitCause::Failed:
+        return "failed";
+    }
+    return "unknown";
+}
+
+const char *toString(WorkerState state)
+{
+    switch (state) {
+    case WorkerState::New:
+        return "new";
+    case WorkerState::Ready:
+        return "ready";
+    case WorkerState::Running:
+        return "running";
+    case WorkerState::Blocked:
+        return "blocked";
+    case WorkerState::Terminated:
+        return "terminated";
+    }
+    return "unknown";
+}
+
+} // namespace conlab

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstdint>
+
+namespace conlab {
+
+// What happened. Values are stored in trace files: append, never renumber.
+enum class EventKind : std::uint16_t {
+    WorkerNew = 1,     // created, not yet started; arg = kind (0 thread, 1 process)
+    WorkerStarted = 2, // began executing; arg = pid, value = tid (not a state change)
+    Ready = 3,         // runnable, waiting for a virtual CPU
+    Running = 4,       // holds virtual CPU `value`
+    Blocked = 5,       // reason = BlockReason, object = what it waits on
+    Terminated = 6,    // reason = ExitCause, arg = signal number or exit code
+    QueuePut = 7,      // object = queue, value = depth after, arg = item
+    QueueGet = 8,      // object = queue, value = depth after, arg = item
+    TaskDone = 9,      // object = queue, value = unfinished items after
+};
+
+enum class BlockReason : std::uint16_t {
+    None = 0,
+    QueueFull = 1,
+    QueueEmpty = 2,
+    Join = 3,      // object = worker being joined
+    QueueJoin = 4, // waiting until every item put has been marked done
+    Lock = 5,
+    Semaphore = 6,
+    Event = 7,
+    Sleep = 8,
+    Io = 9,
+};
+
+enum class ExitCause : std::uint16_t {
+    Normal = 0,
+    Stopped = 1,     // the user pressed Stop
+    TimeLimit = 2,   // the run's time limit ended it
+    Signal = 3,      // arg = signal number
+    DaemonEnded = 4, // a daemon worker ended because the code that owned it finished
+    Failed = 5,      // arg = exit code
+};
+
+// A worker's state over time, derived from events.
+enum class WorkerState : std::uint8_t { New, Ready, Running, Blocked, Terminated };
+
+// Fixed-size, trivially copyable: written into shared-memory rings with no allocation and
+// stored verbatim in trace files.
+struct Event
+{
+    std::uint64_t timeNs = 0; // CLOCK_MONOTONIC
+    std::uint32_t worker = 0;
+    EventKind kind = EventKind::WorkerNew;
+    std::uint16_t reason = 0;
+    std::uint32_t object = 0;
+    std::uint32_t value = 0;
+    std::int64_t arg = 0;
+};
+static_assert(sizeof(Event) == 32, "Event is a 32-byte record");
+
+// Item ids at or above this mark are sentinels (the "no more items" value a consumer stops on).
+inline constexpr std::int64_t kSentinelItem = std::int64_t(1) << 62;
+
+const char *toString(EventKind kind);
+const char *toString(BlockReason reason);
+const char *toString(ExitCause cause);
+const char *toString(WorkerState state);
+
+} // namespace conlab

@@ -1,0 +1,135 @@
+#include "TraceMeta.h"
+
+#include <charconv>
+#include <sstream>
+
+namespace conlab {
+
+const WorkerInfo *TraceMeta::worker(std::uint32_t id) const
+{
+    for (const auto &w : workers)
+        if (w.id == id)
+            return &w;
+    return nullptr;
+}
+
+const ObjectInfo *TraceMeta::object(std::uint32_t id) const
+{
+    for (const auto &o : objects)
+        if (o.id == id)
+            return &o;
+    return nullptr;
+}
+
+std::string TraceMeta::param(std::string_view name) const
+{
+    for (const auto &p : params)
+        if (p.first == name)
+            return p.second;
+    return {};
+}
+
+std::string TraceMeta::workerName(std::uint32_t id) const
+{
+    const WorkerInfo *w = worker(id);
+    return w ? w->name : "worker-" + std::to_string(id);
+}
+
+std::string TraceMeta::serialize() const
+{
+    std::ostringstream out;
+    out << "scenario " << scenario << '\n';
+    out << "title " << title << '\n';
+    out << "cpus " << cpus << '\n';
+    out << "start_ns " << startNs << '\n';
+    out << "time_scale " << timeScale << '\n';
+    for (const auto &p : params)
+        out << "param " << p.first << ' ' << p.second << '\n';
+    for (const auto &w : workers)
+        out << "worker " << w.id << ' ' << w.role << ' ' << w.name << '\n';
+    for (const auto &o : objects)
+        out << "object " << o.id << ' ' << o.kind << ' ' << o.capacity << ' ' << o.name << '\n';
+    return out.str();
+}
+
+namespace {
+
+// Splits off the first space-separated word of `rest`.
+std::string_view nextWord(std::string_view &rest)
+{
+    const auto space = rest.find(' ');
+    std::string_view word = rest.substr(0, space);
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    return word;
+}
+
+template <class T> bool toNumber(std::string_view text, T &value)
+{
+    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+    return result.ec == std::errc() && result.ptr == text.data() + text.size();
+}
+
+} // namespace
+
+bool TraceMeta::parse(std::string_view text, TraceMeta &out, std::string *error)
+{
+    out = TraceMeta();
+    int lineNumber = 0;
+    while (!text.empty()) {
+        ++lineNumber;
+        const auto end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+        if (line.empty())
+            continue;
+        std::string_view rest = line;
+        const std::string_view key = nextWord(rest);
+        bool ok = true;
+        if (key == "scenario") {
+            out.scenario = rest;
+        } else if (key == "title") {
+            out.title = rest;
+        } else if (key == "cpus") {
+            ok = toNumber(rest, out.cpus);
+        } else if (key == "start_ns") {
+            ok = toNumber(rest, out.startNs);
+        } else if (key == "time_scale") {
+            try {
+                out.timeScale = std::stod(std::string(rest));
+            } catch (...) {
+                ok = false;
+            }
+        } else if (key == "param") {
+            const std::string_view name = nextWord(rest);
+            out.params.emplace_back(std::string(name), std::string(rest));
+        } else if (key == "worker") {
+            WorkerInfo w;
+            ok = toNumber(nextWord(rest), w.id);
+            w.role = nextWord(rest);
+            w.name = rest;
+            out.workers.push_back(std::move(w));
+        } else if (key == "object") {
+            ObjectInfo o;
+            ok = toNumber(nextWord(rest), o.id);
+            o.kind = nextWord(rest);
+            ok = ok && toNumber(nextWord(rest), o.capacity);
+            o.name = rest;
+            out.objects.push_back(std::move(o));
+        }
+        // Unknown keys are skipped so newer traces stay readable by older builds.
+        if (!ok) {
+            if (error)
+                *error = "line " + std::to_string(lineNumber) + ": malformed '" + std::string(key) +
+                         "' entry";
+            return false;
+        }
+    }
+    if (out.scenario.empty()) {
+        if (error)
+            *error = "no scenario named in the trace header";
+        return false;
+    }
+    return true;
+}
+
+} // namespace conlab

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace conlab {
+
+struct WorkerInfo
+{
+    std::uint32_t id = 0;
+    std::string role; // "main", "producer", "consumer", ...
+    std::string name; // "producer-1"
+};
+
+struct ObjectInfo
+{
+    std::uint32_t id = 0;
+    std::string kind; // "queue", "lock", ...
+    std::int64_t capacity = 0;
+    std::string name;
+};
+
+// What a trace is about: written before the events (in the trace file and at the start of a
+// live stream), so a reader can label lanes before the first event arrives.
+struct TraceMeta
+{
+    std::string scenario;
+    std::string title;
+    std::vector<std::pair<std::string, std::string>> params;
+    std::vector<WorkerInfo> workers;
+    std::vector<ObjectInfo> objects;
+    std::uint32_t cpus = 1; // virtual CPUs; 0 means the kernel schedules freely
+    std::uint64_t startNs = 0;
+    double timeScale = 1.0;
+
+    const WorkerInfo *worker(std::uint32_t id) const;
+    const ObjectInfo *object(std::uint32_t id) const;
+    std::string param(std::string_view name) const;
+    std::string workerName(std::uint32_t id) const;
+
+    // A line-based text form ("key value..."), easy to read in a hex dump and to extend.
+    std::string serialize() const;
+    static bool parse(std::string_view text, TraceMeta &out, std::string *error);
+};
+
+} // namespace conlab
