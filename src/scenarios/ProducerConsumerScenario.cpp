@@ -165,7 +165,9 @@ void ProducerConsumerScenario::runMain(WorkerContext &main, RunServices &service
     } else {
         ok = joinAll(1, m_producers) && putSentinels() && joinAll(firstConsumer, m_consumers);
     }
-    main.exit(ok ? ExitCause::Normal : main.stopCause());
+    // The joins can succeed during a stop (the joined workers were ended by it); main was
+    // still cut short, and says so.
+    main.exit(ok && !main.shouldStop() ? ExitCause::Normal : main.stopCause());
 }
 
 } // namespace conlab

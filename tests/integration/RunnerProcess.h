@@ -1,0 +1,48 @@
+#pragma once
+
+#include "trace/Event.h"
+#include "trace/TraceMeta.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStringList>
+#include <vector>
+
+namespace conlab {
+
+// Drives a real conlab-runner for the integration tests: finds the binary, runs it to the
+// end or streams its frames, and decodes what it printed.
+class RunnerProcess
+{
+public:
+    static QString runnerPath();
+
+    // Runs to completion (no stream); returns the exit code and fills the parsed summary.
+    static int runToEnd(const QStringList &arguments, QJsonObject *summary,
+                        QByteArray *standardError = nullptr, int timeoutMs = 60000);
+
+    // Streaming mode: start, then pump() to decode whatever frames arrived.
+    bool start(const QStringList &arguments);
+    // Reads available frames; waits up to timeoutMs for more data. False once finished.
+    bool pump(int timeoutMs);
+    void terminate() { m_process.terminate(); }
+    bool waitForFinished(int timeoutMs) { return m_process.waitForFinished(timeoutMs); }
+    qint64 pid() const { return m_process.processId(); }
+
+    const TraceMeta &meta() const { return m_meta; }
+    const std::vector<Event> &events() const { return m_events; }
+    const QJsonObject &summary() const { return m_summary; }
+    bool haveSummary() const { return !m_summary.isEmpty(); }
+
+private:
+    void decode();
+
+    QProcess m_process;
+    QByteArray m_buffer;
+    TraceMeta m_meta;
+    std::vector<Event> m_events;
+    QJsonObject m_summary;
+};
+
+} // namespace conlab
