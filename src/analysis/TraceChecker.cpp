@@ -18,7 +18,10 @@ bool isState(EventKind kind)
 // released and granted "at once", which is not two workers running together.
 int orderAtSameTime(const Event &e)
 {
-    return e.kind == EventKind::Running ? 1 : 0;
+    return e.kind == EventKind::Running || e.kind == EventKind::LockAcquired ||
+                   e.kind == EventKind::SemAcquired
+               ? 1
+               : 0;
 }
 
 class Report
@@ -84,6 +87,11 @@ void checkPerWorker(const Trace &trace, Report &report)
             if ((walk.reason == BlockReason::QueueFull && e.kind == EventKind::QueuePut &&
                  e.object == walk.object) ||
                 (walk.reason == BlockReason::QueueEmpty && e.kind == EventKind::QueueGet &&
+                 e.object == walk.object) ||
+                (walk.reason == BlockReason::Lock &&
+                 (e.kind == EventKind::LockAcquired || e.kind == EventKind::LockFailed) &&
+                 e.object == walk.object) ||
+                (walk.reason == BlockReason::Semaphore && e.kind == EventKind::SemAcquired &&
                  e.object == walk.object))
                 walk.causeSeen = true;
         }
@@ -106,6 +114,8 @@ void checkPerWorker(const Trace &trace, Report &report)
             if (walk.reason == BlockReason::Join) {
                 const auto it = terminatedAt.find(walk.object);
                 ended = it != terminatedAt.end() && it->second <= e.timeNs;
+            } else if (walk.reason == BlockReason::Sleep) {
+                ended = true; // a sleep is ended by time alone
             } else if (walk.reason == BlockReason::QueueJoin) {
                 const auto it = queueDrainedAt.find(walk.object);
                 ended = it != queueDrainedAt.end() && it->second <= e.timeNs;
@@ -146,6 +156,16 @@ void checkGlobal(const Trace &trace, Report &report)
         std::uint64_t lastNs = 0;
     };
     std::unordered_map<std::uint32_t, QueueWalk> queues;
+    struct LockWalk
+    {
+        std::int64_t owner = -1;
+        std::uint32_t depth = 0;
+    };
+    std::unordered_map<std::uint32_t, LockWalk> locks;
+    std::unordered_map<std::uint32_t, std::int64_t> semaphoreLimits;
+    for (const auto &object : trace.meta.objects)
+        if (object.kind == "semaphore")
+            semaphoreLimits[object.id] = object.capacity;
     for (const auto &object : trace.meta.objects)
         if (object.kind == "queue")
             queues[object.id].capacity = object.capacity;
@@ -190,6 +210,27 @@ void checkGlobal(const Trace &trace, Report &report)
                                std::to_string(depth) + ", expected " + std::to_string(expected));
             q.depth = depth;
             q.lastNs = e.timeNs;
+        } else if (e.kind == EventKind::LockAcquired) {
+            LockWalk &lock = locks[e.object];
+            // A reentrant lock taken again by its owner is still one owner.
+            if (lock.owner >= 0 && lock.owner != std::int64_t(e.worker))
+                report.add(e.timeNs, "lock-owner",
+                           report.name(e.worker) + " acquired lock " + std::to_string(e.object) +
+                               " while " + report.name(std::uint32_t(lock.owner)) + " held it");
+            lock.owner = e.worker;
+            lock.depth = e.value;
+        } else if (e.kind == EventKind::LockReleased) {
+            LockWalk &lock = locks[e.object];
+            lock.depth = e.value;
+            if (e.value == 0)
+                lock.owner = -1;
+        } else if (e.kind == EventKind::SemAcquired) {
+            const auto it = semaphoreLimits.find(e.object);
+            if (it != semaphoreLimits.end() && std::int64_t(e.value) > it->second)
+                report.add(e.timeNs, "semaphore-limit",
+                           std::to_string(e.value) + " inside semaphore " +
+                               std::to_string(e.object) + " of limit " +
+                               std::to_string(it->second));
         }
     }
 }
@@ -229,8 +270,8 @@ std::vector<TraceChecker::Violation> TraceChecker::check(const Trace &trace, con
 
 std::vector<std::string> TraceChecker::rules()
 {
-    return {"time-order",  "state-sequence", "after-termination", "max-running",
-            "queue-depth", "blocked-cause",  "consumed-once"};
+    return {"time-order",    "state-sequence", "after-termination", "max-running",    "queue-depth",
+            "blocked-cause", "consumed-once",  "lock-owner",        "semaphore-limit"};
 }
 
 bool TraceChecker::summarySaysCompleted(const std::string &summaryJson)

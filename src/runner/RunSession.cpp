@@ -114,6 +114,8 @@ int RunSession::run()
     Arena::Layout layout;
     layout.workerCount = std::uint32_t(m_meta.workers.size());
     layout.objectBytes = 256 * 1024;
+    // Many workers each get a smaller ring; the collector drains every few milliseconds.
+    layout.ringCapacity = layout.workerCount > 32 ? 2048 : 8192;
     m_arena = Arena::create(layout, &error);
     if (!m_arena) {
         std::fprintf(stderr, "conlab-runner: %s\n", error.c_str());
@@ -424,11 +426,17 @@ std::string RunSession::summaryJson(const Trace &trace, bool checksPassed,
     for (const auto &[name, value] : m_values.values())
         json.key(name).value(value);
     json.endObject();
-    json.key("produced").value(figures.produced);
-    json.key("consumed").value(figures.consumed);
-    json.key("max_depth").value(figures.maxDepth);
+    const bool hasQueue = std::any_of(m_meta.objects.begin(), m_meta.objects.end(),
+                                      [](const ObjectInfo &o) { return o.kind == "queue"; });
+    if (hasQueue) {
+        json.key("produced").value(figures.produced);
+        json.key("consumed").value(figures.consumed);
+        json.key("max_depth").value(figures.maxDepth);
+    }
     json.key("stranded").value(figures.stranded);
     json.key("killed").value(figures.killed);
+    for (const auto &[name, value] : m_scenario->figures(trace))
+        json.key(name).value(value);
     if (!m_options.tracePath.empty())
         json.key("trace").value(m_options.tracePath);
     if (!m_failure.empty())

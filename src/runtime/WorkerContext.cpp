@@ -3,6 +3,8 @@
 #include "Futex.h"
 #include "trace/Arena.h"
 
+#include <algorithm>
+#include <ctime>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -85,6 +87,22 @@ void WorkerContext::block(BlockReason reason, std::uint32_t object)
         m_cpu = -1;
     } else {
         m_recorder.record(EventKind::Blocked, std::uint16_t(reason), object);
+    }
+}
+
+bool WorkerContext::sleep(std::uint64_t ns)
+{
+    block(BlockReason::Sleep, 0);
+    const std::uint64_t end = monotonicNs() + ns;
+    for (;;) {
+        if (shouldStop())
+            return false;
+        const std::uint64_t now = monotonicNs();
+        if (now >= end)
+            return true;
+        const std::uint64_t slice = std::min<std::uint64_t>(end - now, kWaitSliceMs * 1000000ull);
+        timespec ts{time_t(slice / 1000000000ull), long(slice % 1000000000ull)};
+        nanosleep(&ts, nullptr);
     }
 }
 

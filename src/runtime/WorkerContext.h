@@ -37,6 +37,8 @@ public:
     bool yieldCpu();
     // Records Blocked on `object` for `reason`, giving up the CPU if held.
     void block(BlockReason reason, std::uint32_t object);
+    // Blocks (reason sleep) for `ns` of wall time without a CPU. False if stopping first.
+    bool sleep(std::uint64_t ns);
     // Blocks (reason join) until `worker` has terminated. False if stopping first.
     bool join(std::uint32_t worker);
     // Records Terminated with its cause and gives up the CPU. The last call a worker makes.

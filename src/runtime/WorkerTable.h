@@ -10,7 +10,7 @@ namespace conlab {
 class WorkerTable
 {
 public:
-    static constexpr std::uint32_t kMaxWorkers = 64;
+    static constexpr std::uint32_t kMaxWorkers = 128;
 
     struct Slot
     {

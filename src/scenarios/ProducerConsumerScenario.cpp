@@ -1,27 +1,11 @@
 #include "ProducerConsumerScenario.h"
 
+#include "ScenarioParameters.h"
 #include "runtime/BoundedQueue.h"
 #include "runtime/WorkerContext.h"
 #include "trace/Arena.h"
 
 namespace conlab {
-
-namespace {
-ParameterSpec integer(const char *name, const char *label, const char *unit, double min, double max,
-                      double def, const char *help)
-{
-    ParameterSpec spec;
-    spec.name = name;
-    spec.label = label;
-    spec.unit = unit;
-    spec.help = help;
-    spec.type = ParameterSpec::Type::Integer;
-    spec.minimum = min;
-    spec.maximum = max;
-    spec.defaultValue = def;
-    return spec;
-}
-} // namespace
 
 Scenario::Info ProducerConsumerScenario::info() const
 {
@@ -30,27 +14,24 @@ Scenario::Info ProducerConsumerScenario::info() const
 
 std::vector<ParameterSpec> ProducerConsumerScenario::parameters() const
 {
-    ParameterSpec shutdown;
-    shutdown.name = "shutdown";
-    shutdown.label = "Shutdown";
-    shutdown.help = "How consumers learn there is no more work: a sentinel per consumer once "
-                    "the producers are joined, sentinels put too early, or a joinable queue "
-                    "with daemon consumers.";
-    shutdown.type = ParameterSpec::Type::Choice;
-    shutdown.choices = {"sentinel", "early-sentinel", "joinable"};
-    shutdown.choiceLabels = {"sentinel after join", "sentinel too early", "joinable queue"};
+    using P = ScenarioParameters;
+    const ParameterSpec shutdown = P::choice(
+        "shutdown", "Shutdown", {"sentinel", "early-sentinel", "joinable"},
+        {"sentinel after join", "sentinel too early", "joinable queue"},
+        "How consumers learn there is no more work: a sentinel per consumer once the producers "
+        "are joined, sentinels put too early, or a joinable queue with daemon consumers.");
     return {
         kindParameter(),
-        integer("producers", "Producers", "", 1, 16, 3, "Workers that make items."),
-        integer("consumers", "Consumers", "", 1, 16, 2, "Workers that take items."),
-        integer("capacity", "Queue capacity", "items", 1, 64, 4,
-                "Items the queue holds; a producer blocks when it is full."),
-        integer("items", "Items per producer", "items", 1, 200, 6,
-                "How many items each producer makes."),
-        integer("produce-time", "Produce time", "ms", 1, 5000, 150,
-                "CPU time to make one item (a real compute burst)."),
-        integer("consume-time", "Consume time", "ms", 1, 5000, 250,
-                "CPU time to handle one item (a real compute burst)."),
+        P::integer("producers", "Producers", "", 1, 16, 3, "Workers that make items."),
+        P::integer("consumers", "Consumers", "", 1, 16, 2, "Workers that take items."),
+        P::integer("capacity", "Queue capacity", "items", 1, 64, 4,
+                   "Items the queue holds; a producer blocks when it is full."),
+        P::integer("items", "Items per producer", "items", 1, 200, 6,
+                   "How many items each producer makes."),
+        P::integer("produce-time", "Produce time", "ms", 1, 5000, 150,
+                   "CPU time to make one item (a real compute burst)."),
+        P::integer("consume-time", "Consume time", "ms", 1, 5000, 250,
+                   "CPU time to handle one item (a real compute burst)."),
         shutdown,
         cpusParameter(),
         timeScaleParameter(),

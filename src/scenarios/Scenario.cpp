@@ -10,6 +10,11 @@ bool Scenario::workersAreProcesses(const ParameterSet &values) const
     return false;
 }
 
+std::vector<std::pair<std::string, std::int64_t>> Scenario::figures(const Trace &) const
+{
+    return {};
+}
+
 ParameterSpec Scenario::timeScaleParameter()
 {
     ParameterSpec spec;

@@ -2,10 +2,12 @@
 
 #include "ParameterSet.h"
 #include "ParameterSpec.h"
+#include "trace/Trace.h"
 #include "trace/TraceMeta.h"
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace conlab {
@@ -49,6 +51,8 @@ public:
     virtual bool setup(Arena &arena, const ParameterSet &values) = 0;
     virtual void runWorker(WorkerContext &worker) = 0;
     virtual void runMain(WorkerContext &main, RunServices &services) = 0;
+    // Scenario figures for the summary, as `"name":value` pairs counted from the trace.
+    virtual std::vector<std::pair<std::string, std::int64_t>> figures(const Trace &trace) const;
 
     // Parameters every scenario shares.
     static ParameterSpec timeScaleParameter();

@@ -1,6 +1,8 @@
 #include "ScenarioRegistry.h"
 
 #include "ProducerConsumerScenario.h"
+#include "SharedCounterScenario.h"
+#include "TicketRaceScenario.h"
 
 #include <functional>
 #include <utility>
@@ -13,6 +15,14 @@ using Factory = std::function<std::unique_ptr<Scenario>()>;
 const std::vector<std::pair<std::string, Factory>> &factories()
 {
     static const std::vector<std::pair<std::string, Factory>> list = {
+        {"ticket-race",
+         [] {
+             return std::make_unique<TicketRaceScenario>();
+         }},
+        {"shared-counter",
+         [] {
+             return std::make_unique<SharedCounterScenario>();
+         }},
         {"producer-consumer",
          [] {
              return std::make_unique<ProducerConsumerScenario>();

@@ -15,6 +15,13 @@ enum class EventKind : std::uint16_t {
     QueuePut = 7,      // object = queue, value = depth after, arg = item
     QueueGet = 8,      // object = queue, value = depth after, arg = item
     TaskDone = 9,      // object = queue, value = unfinished items after
+    LockAcquired = 10, // object = lock, value = recursion depth after
+    LockReleased = 11, // object = lock, value = recursion depth after
+    LockFailed = 12,   // object = lock; a timed wait gave up (reason = BlockReason::Lock)
+    SemAcquired = 13,  // object = semaphore, value = holders inside after
+    SemReleased = 14,  // object = semaphore, value = holders inside after
+    CellRead = 15,     // object = shared cell, arg = value read
+    CellWritten = 16,  // object = shared cell, arg = value written
 };
 
 enum class BlockReason : std::uint16_t {

@@ -1,0 +1,44 @@
+#include "CountingSemaphore.h"
+
+#include "Futex.h"
+#include "WorkerContext.h"
+
+namespace conlab {
+
+CountingSemaphore::CountingSemaphore(std::uint32_t id, std::uint32_t limit)
+    : m_id(id), m_limit(limit < 1 ? 1 : limit)
+{
+}
+
+CountingSemaphore::Result CountingSemaphore::acquire(WorkerContext &worker)
+{
+    ProcessMutexLocker lock(m_state);
+    bool blocked = false;
+    while (m_inside >= m_limit) {
+        if (worker.shouldStop())
+            return Result::Stopped;
+        if (!blocked) {
+            worker.block(BlockReason::Semaphore, m_id);
+            blocked = true;
+        }
+        const std::uint32_t seq = m_released.load(std::memory_order_acquire);
+        lock.unlock();
+        futexWait(m_released, seq, 20);
+        lock.relock();
+    }
+    ++m_inside;
+    worker.recorder().record(EventKind::SemAcquired, 0, m_id, m_inside);
+    return Result::Acquired;
+}
+
+void CountingSemaphore::release(WorkerContext &worker)
+{
+    ProcessMutexLocker lock(m_state);
+    if (m_inside == 0)
+        return;
+    --m_inside;
+    worker.recorder().record(EventKind::SemReleased, 0, m_id, m_inside);
+    futexBumpAndWake(m_released);
+}
+
+} // namespace conlab

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "ProcessMutex.h"
+
+#include <atomic>
+#include <cstdint>
+
+namespace conlab {
+
+class WorkerContext;
+
+// A lock whose every acquire, release, wait and give-up is recorded, shared by threads and
+// processes alike (it lives in the arena). Plain: a second acquire by its owner blocks the
+// owner on itself, as a non-recursive lock does. Reentrant: the owner may take it again and
+// must release it as often; the depth is recorded.
+class InstrumentedMutex
+{
+public:
+    enum class Kind { Plain, Reentrant };
+    enum class Result { Acquired, TimedOut, Stopped };
+
+    InstrumentedMutex(std::uint32_t id, Kind kind);
+
+    // Waits as long as it takes (timeoutNs = 0) or up to timeoutNs, then gives up.
+    Result lock(WorkerContext &worker, std::uint64_t timeoutNs = 0);
+    void unlock(WorkerContext &worker);
+
+    std::uint32_t id() const { return m_id; }
+    Kind kind() const { return m_kind; }
+    std::int32_t owner() const { return m_owner; }
+
+private:
+    ProcessMutex m_state;
+    std::atomic<std::uint32_t> m_released{0};
+    std::uint32_t m_id;
+    Kind m_kind;
+    std::int32_t m_owner = -1;
+    std::uint32_t m_depth = 0;
+};
+
+} // namespace conlab
