@@ -1,6 +1,7 @@
 #include "RunSession.h"
 
 #include "analysis/IntervalCsv.h"
+#include "analysis/LockOrderGraph.h"
 #include "analysis/RunFigures.h"
 #include "analysis/StateTimeline.h"
 #include "analysis/TraceChecker.h"
@@ -47,7 +48,7 @@ void sleepMs(int ms)
 
 const char *outcomeText(int outcome)
 {
-    static const char *names[] = {"completed", "stopped", "timed_out", "failed"};
+    static const char *names[] = {"completed", "stopped", "timed_out", "failed", "deadlocked"};
     return names[outcome];
 }
 } // namespace
@@ -336,6 +337,7 @@ void RunSession::collect()
     std::stable_sort(m_batch.begin(), m_batch.end(),
                      [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
     m_events.insert(m_events.end(), m_batch.begin(), m_batch.end());
+    watchForDeadlock();
     if (!m_stream)
         return;
     if (!m_batch.empty())
@@ -346,6 +348,38 @@ void RunSession::collect()
     if (dropped != m_lastDroppedSent) {
         m_stream->dropped(dropped);
         m_lastDroppedSent = dropped;
+    }
+}
+
+void RunSession::watchForDeadlock()
+{
+    m_waitFor.apply(m_batch);
+    // Once the run is stopping, workers leaving their waits must not erase the evidence.
+    if (m_arena->header().stop.load() != 0)
+        return;
+    const auto cycles = m_waitFor.cycles();
+    if (cycles.empty()) {
+        // A cycle that went away was broken (a try-lock timed out): it was no deadlock.
+        if (m_deadlock)
+            ++m_cyclesBroken;
+        m_deadlock.reset();
+        return;
+    }
+    if (m_scenario->abortsDeadlockVictims()) {
+        // The youngest worker in each cycle is the victim, as databases commonly choose.
+        for (const auto &cycle : cycles) {
+            const std::uint32_t victim =
+                *std::max_element(cycle.workers.begin(), cycle.workers.end());
+            if (m_table->slot(victim).abortWait.load() == 0) {
+                m_table->abortWait(victim);
+                ++m_victimsAborted;
+            }
+        }
+        return;
+    }
+    if (!m_deadlock) {
+        m_deadlock = cycles.front();
+        m_deadlockDetectedNs = monotonicNs();
     }
 }
 
@@ -364,6 +398,9 @@ void RunSession::finish()
         trace.droppedEvents += m_arena->ring(ring)->dropped();
     if (!m_failure.empty())
         m_outcome = Outcome::Failed;
+    // Ended by its time limit with a cycle still closed: that is why it never finished.
+    if (m_outcome == Outcome::TimedOut && m_deadlock)
+        m_outcome = Outcome::Deadlocked;
 
     TraceChecker::Options options;
     options.runCompleted = m_outcome == Outcome::Completed;
@@ -394,6 +431,28 @@ void RunSession::finish()
         std::printf("%s\n", trace.summaryJson.c_str());
         std::fflush(stdout);
     }
+}
+
+std::string RunSession::deadlockJson(const Trace &trace) const
+{
+    if (!m_deadlock)
+        return "null";
+    JsonWriter json;
+    json.beginObject();
+    json.key("cycle").beginArray();
+    for (const std::uint32_t worker : m_deadlock->workers)
+        json.value(m_meta.workerName(worker));
+    json.endArray();
+    json.key("locks").beginArray();
+    for (const std::uint32_t lock : m_deadlock->locks) {
+        const ObjectInfo *object = m_meta.object(lock);
+        json.value(object ? object->name : "lock " + std::to_string(lock));
+    }
+    json.endArray();
+    json.key("formed_ns").value(m_deadlock->formedNs - trace.meta.startNs);
+    json.key("detected_ns").value(m_deadlockDetectedNs - trace.meta.startNs);
+    json.endObject();
+    return json.text();
 }
 
 std::string RunSession::summaryJson(const Trace &trace, bool checksPassed,
@@ -437,6 +496,34 @@ std::string RunSession::summaryJson(const Trace &trace, bool checksPassed,
     json.key("killed").value(figures.killed);
     for (const auto &[name, value] : m_scenario->figures(trace))
         json.key(name).value(value);
+    const bool hasLock = std::any_of(m_meta.objects.begin(), m_meta.objects.end(),
+                                     [](const ObjectInfo &o) { return o.kind == "lock"; });
+    if (hasLock) {
+        json.key("deadlock").raw(deadlockJson(trace));
+        json.key("victims_aborted").value(m_victimsAborted);
+        json.key("cycles_broken").value(m_cyclesBroken);
+        json.key("potential_deadlocks").beginArray();
+        LockOrderGraph order;
+        order.apply(trace.events);
+        auto lockName = [&](std::uint32_t id) {
+            const ObjectInfo *object = m_meta.object(id);
+            return object ? object->name : "lock " + std::to_string(id);
+        };
+        for (const auto &cycle : order.cycles()) {
+            json.beginObject();
+            json.key("locks").beginArray();
+            for (const auto &edge : cycle)
+                json.value(lockName(edge.from));
+            json.endArray();
+            json.key("sites").beginArray();
+            for (const auto &edge : cycle)
+                json.value(m_meta.workerName(edge.worker) + " took " + lockName(edge.to) +
+                           " while holding " + lockName(edge.from));
+            json.endArray();
+            json.endObject();
+        }
+        json.endArray();
+    }
     if (!m_options.tracePath.empty())
         json.key("trace").value(m_options.tracePath);
     if (!m_failure.empty())

@@ -2,6 +2,7 @@
 
 #include "RunOptions.h"
 #include "StreamWriter.h"
+#include "analysis/WaitForGraph.h"
 #include "scenarios/ParameterSet.h"
 #include "scenarios/Scenario.h"
 #include "trace/Trace.h"
@@ -41,7 +42,7 @@ public:
     static void requestStop();
 
 private:
-    enum class Outcome { Completed, Stopped, TimedOut, Failed };
+    enum class Outcome { Completed, Stopped, TimedOut, Failed, Deadlocked };
 
     bool prepare();
     bool startWorkers();
@@ -49,6 +50,8 @@ private:
     void startThread(std::uint32_t worker);
     void controlLoop();
     void collect();
+    void watchForDeadlock();
+    std::string deadlockJson(const Trace &trace) const;
     void reapProcesses(bool block);
     bool everyoneTerminated() const;
     void beginStop(std::uint32_t why);
@@ -77,6 +80,11 @@ private:
     std::uint64_t m_lastDroppedSent = 0;
     std::uint64_t m_startNs = 0;
     Outcome m_outcome = Outcome::Completed;
+    WaitForGraph m_waitFor;
+    std::optional<WaitForGraph::Cycle> m_deadlock; // the first cycle nobody broke
+    std::uint64_t m_deadlockDetectedNs = 0;
+    std::uint64_t m_victimsAborted = 0;
+    std::uint64_t m_cyclesBroken = 0; // cycles that closed and then opened again by timeout
     std::string m_failure;
 };
 

@@ -31,8 +31,14 @@ InstrumentedMutex::Result InstrumentedMutex::lock(WorkerContext &worker, std::ui
             return Result::Stopped;
         const std::uint64_t now = monotonicNs();
         if (deadline && now >= deadline) {
-            worker.recorder().record(EventKind::LockFailed, std::uint16_t(BlockReason::Lock), m_id);
+            worker.recorder().record(EventKind::LockFailed, std::uint16_t(BlockReason::Lock), m_id,
+                                     kTimedOut);
             return Result::TimedOut;
+        }
+        if (blocked && worker.takeAbortRequest()) {
+            worker.recorder().record(EventKind::LockFailed, std::uint16_t(BlockReason::Lock), m_id,
+                                     kAborted);
+            return Result::Aborted;
         }
         if (!blocked) {
             // The "waits for" edge of the wait-for graph; the owner is known from its acquire.

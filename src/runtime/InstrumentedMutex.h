@@ -17,7 +17,9 @@ class InstrumentedMutex
 {
 public:
     enum class Kind { Plain, Reentrant };
-    enum class Result { Acquired, TimedOut, Stopped };
+    enum class Result { Acquired, TimedOut, Aborted, Stopped };
+    // The value of a LockFailed event: why the wait gave up.
+    enum FailReason : std::uint32_t { kTimedOut = 0, kAborted = 1 };
 
     InstrumentedMutex(std::uint32_t id, Kind kind);
 

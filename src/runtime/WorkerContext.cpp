@@ -30,6 +30,20 @@ void WorkerContext::started()
     m_table.slot(id()).pid.store(pid);
     m_table.slot(id()).tid.store(tid);
     m_recorder.record(EventKind::WorkerStarted, 0, 0, std::uint32_t(tid), pid);
+    futexBumpAndWake(m_table.startedCount());
+}
+
+bool WorkerContext::waitForStart(std::uint32_t count)
+{
+    auto &started = m_table.startedCount();
+    for (;;) {
+        const std::uint32_t now = started.load(std::memory_order_acquire);
+        if (now >= count)
+            return true;
+        if (shouldStop())
+            return false;
+        futexWait(started, now, kWaitSliceMs);
+    }
 }
 
 bool WorkerContext::shouldStop() const

@@ -24,10 +24,16 @@ public:
 
     // Records the OS ids; the first thing a worker does.
     void started();
+    // Waits until `count` workers (main included) have started: a start line, so that
+    // spawning processes one by one doesn't stagger a lesson that needs them together.
+    bool waitForStart(std::uint32_t count);
     // True once the run is stopping or this worker was cancelled (a daemon whose owner ended).
     bool shouldStop() const;
     // The exit cause to report when shouldStop() made the worker give up.
     ExitCause stopCause() const;
+
+    // True once after the deadlock detector chose this worker as the victim of a cycle.
+    bool takeAbortRequest() { return m_table.takeAbortWait(id()); }
 
     bool holdsCpu() const { return m_cpu >= 0; }
     // Burns `ns` of real CPU time while holding a virtual CPU, acquiring one first if needed.

@@ -16,20 +16,27 @@ public:
     {
         std::atomic<std::uint32_t> terminated{0};
         std::atomic<std::uint32_t> cancel{0};
+        // Set by the runner's deadlock detector: the worker's current lock wait must fail.
+        std::atomic<std::uint32_t> abortWait{0};
         std::atomic<std::int32_t> pid{0};
         std::atomic<std::int32_t> tid{0};
     };
 
     Slot &slot(std::uint32_t worker) { return m_slots[worker]; }
+    std::atomic<std::uint32_t> &startedCount() { return m_started; }
     bool isTerminated(std::uint32_t worker) const
     {
         return m_slots[worker].terminated.load(std::memory_order_acquire) != 0;
     }
     void markTerminated(std::uint32_t worker);
     void cancel(std::uint32_t worker);
+    void abortWait(std::uint32_t worker);
+    // True once, for a worker whose wait was aborted; clears the request.
+    bool takeAbortWait(std::uint32_t worker);
 
 private:
     Slot m_slots[kMaxWorkers];
+    std::atomic<std::uint32_t> m_started{0};
 };
 
 } // namespace conlab

@@ -40,15 +40,9 @@ std::vector<ParameterSpec> ProducerConsumerScenario::parameters() const
 
 TraceMeta ProducerConsumerScenario::describe(const ParameterSet &values) const
 {
-    TraceMeta meta;
-    meta.scenario = info().id;
-    meta.title = info().title;
-    meta.params = values.values();
-    meta.cpus = std::uint32_t(values.integer("cpus"));
-    meta.timeScale = values.real("time-scale");
+    TraceMeta meta = baseMeta(values);
     const auto producers = std::uint32_t(values.integer("producers"));
     const auto consumers = std::uint32_t(values.integer("consumers"));
-    meta.workers.push_back({0, "main", "main"});
     for (std::uint32_t i = 1; i <= producers; ++i)
         meta.workers.push_back({i, "producer", "producer-" + std::to_string(i)});
     for (std::uint32_t i = 1; i <= consumers; ++i)

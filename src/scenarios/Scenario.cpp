@@ -1,5 +1,7 @@
 #include "Scenario.h"
 
+#include "runtime/WorkerContext.h"
+
 namespace conlab {
 
 bool Scenario::workersAreProcesses(const ParameterSet &values) const
@@ -8,6 +10,26 @@ bool Scenario::workersAreProcesses(const ParameterSet &values) const
         if (entry.first == "kind")
             return entry.second == "process";
     return false;
+}
+
+void Scenario::joinWorkersThenExit(WorkerContext &main, std::uint32_t count)
+{
+    bool ok = true;
+    for (std::uint32_t id = 1; id <= count && ok; ++id)
+        ok = main.join(id);
+    main.exit(ok && !main.shouldStop() ? ExitCause::Normal : main.stopCause());
+}
+
+TraceMeta Scenario::baseMeta(const ParameterSet &values) const
+{
+    TraceMeta meta;
+    meta.scenario = info().id;
+    meta.title = info().title;
+    meta.params = values.values();
+    meta.cpus = std::uint32_t(values.integer("cpus"));
+    meta.timeScale = values.real("time-scale");
+    meta.workers.push_back({0, "main", "main"});
+    return meta;
 }
 
 std::vector<std::pair<std::string, std::int64_t>> Scenario::figures(const Trace &) const

@@ -51,8 +51,16 @@ public:
     virtual bool setup(Arena &arena, const ParameterSet &values) = 0;
     virtual void runWorker(WorkerContext &worker) = 0;
     virtual void runMain(WorkerContext &main, RunServices &services) = 0;
+    // Whether the runner should break each deadlock it detects by failing one waiter's lock
+    // wait (the "victim" remedy). Asked after setup().
+    virtual bool abortsDeadlockVictims() const { return false; }
     // Scenario figures for the summary, as `"name":value` pairs counted from the trace.
     virtual std::vector<std::pair<std::string, std::int64_t>> figures(const Trace &trace) const;
+
+    // Main's usual part: wait for workers 1..count, then end, saying if a stop cut it short.
+    static void joinWorkersThenExit(WorkerContext &main, std::uint32_t count);
+    // A TraceMeta with the fields every scenario fills the same way, and a "main" lane.
+    TraceMeta baseMeta(const ParameterSet &values) const;
 
     // Parameters every scenario shares.
     static ParameterSpec timeScaleParameter();

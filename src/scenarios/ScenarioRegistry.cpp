@@ -1,32 +1,36 @@
 #include "ScenarioRegistry.h"
 
+#include "LockOrderScenario.h"
+#include "PhilosophersScenario.h"
 #include "ProducerConsumerScenario.h"
+#include "ReentrantScenario.h"
 #include "SharedCounterScenario.h"
 #include "TicketRaceScenario.h"
+#include "TwoLocksScenario.h"
 
-#include <functional>
 #include <utility>
 
 namespace conlab {
 
 namespace {
-using Factory = std::function<std::unique_ptr<Scenario>()>;
+using Factory = std::unique_ptr<Scenario> (*)();
 
+template <class T> std::unique_ptr<Scenario> make()
+{
+    return std::make_unique<T>();
+}
+
+// Catalogue order: by chapter, as the lessons are taught.
 const std::vector<std::pair<std::string, Factory>> &factories()
 {
     static const std::vector<std::pair<std::string, Factory>> list = {
-        {"ticket-race",
-         [] {
-             return std::make_unique<TicketRaceScenario>();
-         }},
-        {"shared-counter",
-         [] {
-             return std::make_unique<SharedCounterScenario>();
-         }},
-        {"producer-consumer",
-         [] {
-             return std::make_unique<ProducerConsumerScenario>();
-         }},
+        {"ticket-race", &make<TicketRaceScenario>},
+        {"shared-counter", &make<SharedCounterScenario>},
+        {"reentrant", &make<ReentrantScenario>},
+        {"producer-consumer", &make<ProducerConsumerScenario>},
+        {"two-locks", &make<TwoLocksScenario>},
+        {"philosophers", &make<PhilosophersScenario>},
+        {"lock-order", &make<LockOrderScenario>},
     };
     return list;
 }

@@ -31,13 +31,7 @@ std::vector<ParameterSpec> SharedCounterScenario::parameters() const
 
 TraceMeta SharedCounterScenario::describe(const ParameterSet &values) const
 {
-    TraceMeta meta;
-    meta.scenario = info().id;
-    meta.title = info().title;
-    meta.params = values.values();
-    meta.cpus = std::uint32_t(values.integer("cpus"));
-    meta.timeScale = values.real("time-scale");
-    meta.workers.push_back({0, "main", "main"});
+    TraceMeta meta = baseMeta(values);
     const auto workers = std::uint32_t(values.integer("workers"));
     for (std::uint32_t i = 1; i <= workers; ++i)
         meta.workers.push_back({i, "worker", "worker-" + std::to_string(i)});
@@ -75,10 +69,7 @@ void SharedCounterScenario::runWorker(WorkerContext &worker)
 
 void SharedCounterScenario::runMain(WorkerContext &main, RunServices &)
 {
-    bool ok = true;
-    for (std::uint32_t id = 1; id <= m_workers && ok; ++id)
-        ok = main.join(id);
-    main.exit(ok && !main.shouldStop() ? ExitCause::Normal : main.stopCause());
+    joinWorkersThenExit(main, m_workers);
 }
 
 std::vector<std::pair<std::string, std::int64_t>>

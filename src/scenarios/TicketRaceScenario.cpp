@@ -34,13 +34,7 @@ std::vector<ParameterSpec> TicketRaceScenario::parameters() const
 
 TraceMeta TicketRaceScenario::describe(const ParameterSet &values) const
 {
-    TraceMeta meta;
-    meta.scenario = info().id;
-    meta.title = info().title;
-    meta.params = values.values();
-    meta.cpus = std::uint32_t(values.integer("cpus"));
-    meta.timeScale = values.real("time-scale");
-    meta.workers.push_back({0, "main", "main"});
+    TraceMeta meta = baseMeta(values);
     const auto buyers = std::uint32_t(values.integer("buyers"));
     for (std::uint32_t i = 1; i <= buyers; ++i)
         meta.workers.push_back({i, "buyer", "buyer-" + std::to_string(i)});
@@ -97,10 +91,7 @@ void TicketRaceScenario::runWorker(WorkerContext &worker)
 
 void TicketRaceScenario::runMain(WorkerContext &main, RunServices &)
 {
-    bool ok = true;
-    for (std::uint32_t id = 1; id <= m_buyers && ok; ++id)
-        ok = main.join(id);
-    main.exit(ok && !main.shouldStop() ? ExitCause::Normal : main.stopCause());
+    joinWorkersThenExit(main, m_buyers);
 }
 
 std::vector<std::pair<std::string, std::int64_t>>

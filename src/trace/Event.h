@@ -17,7 +17,7 @@ enum class EventKind : std::uint16_t {
     TaskDone = 9,      // object = queue, value = unfinished items after
     LockAcquired = 10, // object = lock, value = recursion depth after
     LockReleased = 11, // object = lock, value = recursion depth after
-    LockFailed = 12,   // object = lock; a timed wait gave up (reason = BlockReason::Lock)
+    LockFailed = 12,   // object = lock; the wait gave up: value 0 timed out, 1 aborted
     SemAcquired = 13,  // object = semaphore, value = holders inside after
     SemReleased = 14,  // object = semaphore, value = holders inside after
     CellRead = 15,     // object = shared cell, arg = value read
