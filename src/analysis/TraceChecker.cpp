@@ -92,6 +92,8 @@ void checkPerWorker(const Trace &trace, Report &report)
                  (e.kind == EventKind::LockAcquired || e.kind == EventKind::LockFailed) &&
                  e.object == walk.object) ||
                 (walk.reason == BlockReason::Semaphore && e.kind == EventKind::SemAcquired &&
+                 e.object == walk.object) ||
+                (walk.reason == BlockReason::Event && e.kind == EventKind::EventWaitEnded &&
                  e.object == walk.object))
                 walk.causeSeen = true;
         }

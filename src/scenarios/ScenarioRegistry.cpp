@@ -1,11 +1,14 @@
 #include "ScenarioRegistry.h"
 
+#include "EventScenario.h"
 #include "LockOrderScenario.h"
 #include "PhilosophersScenario.h"
 #include "ProducerConsumerScenario.h"
 #include "ReentrantScenario.h"
+#include "SemaphoreScenario.h"
 #include "SharedCounterScenario.h"
 #include "TicketRaceScenario.h"
+#include "TimerScenario.h"
 #include "TwoLocksScenario.h"
 
 #include <utility>
@@ -27,6 +30,9 @@ const std::vector<std::pair<std::string, Factory>> &factories()
         {"ticket-race", &make<TicketRaceScenario>},
         {"shared-counter", &make<SharedCounterScenario>},
         {"reentrant", &make<ReentrantScenario>},
+        {"semaphore", &make<SemaphoreScenario>},
+        {"event", &make<EventScenario>},
+        {"timer", &make<TimerScenario>},
         {"producer-consumer", &make<ProducerConsumerScenario>},
         {"two-locks", &make<TwoLocksScenario>},
         {"philosophers", &make<PhilosophersScenario>},

@@ -23,6 +23,26 @@ const char *toString(EventKind kind)
         return "get";
     case EventKind::TaskDone:
         return "task-done";
+    case EventKind::LockAcquired:
+        return "acquire";
+    case EventKind::LockReleased:
+        return "release";
+    case EventKind::LockFailed:
+        return "acquire failed";
+    case EventKind::SemAcquired:
+        return "semaphore acquire";
+    case EventKind::SemReleased:
+        return "semaphore release";
+    case EventKind::CellRead:
+        return "read";
+    case EventKind::CellWritten:
+        return "write";
+    case EventKind::EventSet:
+        return "event set";
+    case EventKind::EventCleared:
+        return "event cleared";
+    case EventKind::EventWaitEnded:
+        return "event wait ended";
     }
     return "unknown";
 }

@@ -22,6 +22,9 @@ enum class EventKind : std::uint16_t {
     SemReleased = 14,  // object = semaphore, value = holders inside after
     CellRead = 15,     // object = shared cell, arg = value read
     CellWritten = 16,  // object = shared cell, arg = value written
+    EventSet = 17,     // object = event
+    EventCleared = 18, // object = event
+    EventWaitEnded = 19, // object = event; value 1 released by the set, 0 timed out
 };
 
 enum class BlockReason : std::uint16_t {
