@@ -94,7 +94,9 @@ void checkPerWorker(const Trace &trace, Report &report)
                 (walk.reason == BlockReason::Semaphore && e.kind == EventKind::SemAcquired &&
                  e.object == walk.object) ||
                 (walk.reason == BlockReason::Event && e.kind == EventKind::EventWaitEnded &&
-                 e.object == walk.object))
+                 e.object == walk.object) ||
+                (walk.reason == BlockReason::Io &&
+                 (e.kind == EventKind::IoNotified || e.kind == EventKind::IoCopyEnd)))
                 walk.causeSeen = true;
         }
         if (!isState(e.kind))

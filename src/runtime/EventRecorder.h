@@ -19,6 +19,20 @@ public:
     {
         recordFor(m_worker, kind, reason, object, value, arg);
     }
+    // With a timestamp taken earlier, for an event known only after the fact (a call that
+    // turned out to move data was started at `timeNs`). Must not be earlier than the last one.
+    void recordAt(std::uint64_t timeNs, EventKind kind, std::uint32_t object = 0,
+                  std::uint32_t value = 0, std::int64_t arg = 0)
+    {
+        Event event;
+        event.timeNs = timeNs;
+        event.worker = m_worker;
+        event.kind = kind;
+        event.object = object;
+        event.value = value;
+        event.arg = arg;
+        m_ring->push(event);
+    }
     // For the control ring, which records on behalf of workers (creation, death by signal).
     void recordFor(std::uint32_t worker, EventKind kind, std::uint16_t reason = 0,
                    std::uint32_t object = 0, std::uint32_t value = 0, std::int64_t arg = 0)

@@ -43,6 +43,20 @@ const char *toString(EventKind kind)
         return "event cleared";
     case EventKind::EventWaitEnded:
         return "event wait ended";
+    case EventKind::IoSent:
+        return "sent";
+    case EventKind::IoWaitBegin:
+        return "wait for data";
+    case EventKind::IoCopyBegin:
+        return "copy begins";
+    case EventKind::IoCopyEnd:
+        return "copy done";
+    case EventKind::IoAttempt:
+        return "no data yet";
+    case EventKind::IoNotified:
+        return "notified";
+    case EventKind::IoRoundDone:
+        return "round done";
     }
     return "unknown";
 }

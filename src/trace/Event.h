@@ -25,6 +25,13 @@ enum class EventKind : std::uint16_t {
     EventSet = 17,     // object = event
     EventCleared = 18, // object = event
     EventWaitEnded = 19, // object = event; value 1 released by the set, 0 timed out
+    IoSent = 20,         // sender: object = connection, value = round, arg = bytes
+    IoWaitBegin = 21,    // receiver starts waiting for data; object = connection, value = round
+    IoCopyBegin = 22,    // receiver starts a call that moves data; object = connection
+    IoCopyEnd = 23,      // all of a round's data is in the caller's buffer; arg = bytes
+    IoAttempt = 24,      // a try that found no data (EAGAIN); object = connection
+    IoNotified = 25,     // readiness or completion reached the caller; object = connection
+    IoRoundDone = 26,    // receiver: value = system calls, arg = CPU ns used while waiting
 };
 
 enum class BlockReason : std::uint16_t {

@@ -47,39 +47,19 @@ bool RunnerProcess::pump(int timeoutMs)
         return false;
     if (m_process.bytesAvailable() == 0)
         m_process.waitForReadyRead(timeoutMs);
-    m_buffer += m_process.readAllStandardOutput();
-    decode();
+    const QByteArray bytes = m_process.readAllStandardOutput();
+    m_decoder.feed(bytes.constData(), std::size_t(bytes.size()));
     return m_process.state() != QProcess::NotRunning || m_process.bytesAvailable() > 0;
 }
 
-void RunnerProcess::decode()
+void RunnerProcess::onEvents(const Event *events, std::size_t count)
 {
-    while (m_buffer.size() >= qsizetype(sizeof(StreamFrameHeader))) {
-        StreamFrameHeader header;
-        std::memcpy(&header, m_buffer.constData(), sizeof header);
-        const qsizetype total = qsizetype(sizeof header) + header.bytes;
-        if (m_buffer.size() < total)
-            return;
-        const char *payload = m_buffer.constData() + sizeof header;
-        switch (header.type) {
-        case StreamFrame::Meta:
-            TraceMeta::parse(std::string_view(payload, header.bytes), m_meta, nullptr);
-            break;
-        case StreamFrame::Events: {
-            const std::size_t count = header.bytes / sizeof(Event);
-            const std::size_t before = m_events.size();
-            m_events.resize(before + count);
-            std::memcpy(m_events.data() + before, payload, count * sizeof(Event));
-            break;
-        }
-        case StreamFrame::Summary:
-            m_summary = QJsonDocument::fromJson(QByteArray(payload, header.bytes)).object();
-            break;
-        case StreamFrame::Dropped:
-            break;
-        }
-        m_buffer.remove(0, total);
-    }
+    m_events.insert(m_events.end(), events, events + count);
+}
+
+void RunnerProcess::onSummary(const std::string &json)
+{
+    m_summary = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
 }
 
 } // namespace conlab

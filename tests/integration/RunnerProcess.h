@@ -1,6 +1,7 @@
 #pragma once
 
 #include "trace/Event.h"
+#include "trace/StreamDecoder.h"
 #include "trace/TraceMeta.h"
 
 #include <QByteArray>
@@ -13,7 +14,7 @@ namespace conlab {
 
 // Drives a real conlab-runner for the integration tests: finds the binary, runs it to the
 // end or streams its frames, and decodes what it printed.
-class RunnerProcess
+class RunnerProcess : private StreamDecoder::Sink
 {
 public:
     static QString runnerPath();
@@ -36,10 +37,13 @@ public:
     bool haveSummary() const { return !m_summary.isEmpty(); }
 
 private:
-    void decode();
+    void onMeta(const TraceMeta &meta) override { m_meta = meta; }
+    void onEvents(const Event *events, std::size_t count) override;
+    void onDropped(std::uint64_t) override {}
+    void onSummary(const std::string &json) override;
 
     QProcess m_process;
-    QByteArray m_buffer;
+    StreamDecoder m_decoder{*this};
     TraceMeta m_meta;
     std::vector<Event> m_events;
     QJsonObject m_summary;

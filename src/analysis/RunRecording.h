@@ -1,0 +1,50 @@
+#pragma once
+
+#include "QueueDepthSeries.h"
+#include "StateTimeline.h"
+#include "trace/Trace.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace conlab {
+
+// Everything the window shows of one run, fed live from the stream or at once from a trace
+// file: the raw trace, each worker's state intervals, each queue's depth, running counts.
+class RunRecording
+{
+public:
+    void reset(const TraceMeta &meta);
+    void append(const Event *events, std::size_t count);
+    void setDropped(std::uint64_t total) { m_trace.droppedEvents = total; }
+    void setSummary(const std::string &json) { m_trace.summaryJson = json; }
+    // Loads a finished trace and closes its timeline at its last event.
+    void load(const Trace &trace);
+    // Closes open intervals at `nowNs`: the live edge while running, the end afterwards.
+    void extendTo(std::uint64_t nowNs);
+
+    const Trace &trace() const { return m_trace; }
+    const TraceMeta &meta() const { return m_trace.meta; }
+    const StateTimeline &timeline() const { return m_timeline; }
+    const std::vector<QueueDepthSeries> &queues() const { return m_queues; }
+    bool hasMeta() const { return m_hasMeta; }
+
+    std::uint64_t produced() const { return m_produced; }
+    std::uint64_t consumed() const { return m_consumed; }
+    std::uint64_t eventCount() const { return m_trace.events.size(); }
+    std::uint64_t droppedEvents() const { return m_trace.droppedEvents; }
+    // Time of the newest event relative to the run's start.
+    std::uint64_t lastEventNs() const;
+
+private:
+    Trace m_trace;
+    StateTimeline m_timeline;
+    std::vector<QueueDepthSeries> m_queues;
+    std::uint64_t m_produced = 0;
+    std::uint64_t m_consumed = 0;
+    bool m_hasMeta = false;
+};
+
+} // namespace conlab
