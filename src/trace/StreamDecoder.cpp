@@ -12,6 +12,13 @@ namespace {
 constexpr std::uint32_t kMaxFrameBytes = 64u << 20;
 } // namespace
 
+void StreamDecoder::reset()
+{
+    m_buffer.clear();
+    m_offset = 0;
+    m_error.clear();
+}
+
 bool StreamDecoder::feed(const char *data, std::size_t bytes)
 {
     if (!m_error.empty())

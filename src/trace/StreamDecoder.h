@@ -32,6 +32,8 @@ public:
     // cannot be parsed); error() then says what was wrong and later bytes are ignored.
     bool feed(const char *data, std::size_t bytes);
     const std::string &error() const { return m_error; }
+    // Forgets partial frames and errors, for the next stream.
+    void reset();
     // Bytes of an incomplete frame still waiting for the rest.
     std::size_t pendingBytes() const { return m_buffer.size() - m_offset; }
 

@@ -1,0 +1,86 @@
+#include "ExportCommand.h"
+
+#include "RunController.h"
+#include "analysis/RunRecording.h"
+#include "export/TimelineImage.h"
+#include "trace/TraceFile.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+namespace conlab {
+
+namespace {
+
+// Room beyond the run's own limit for the runner to stop, check and write the trace.
+constexpr int kGraceMs = 15000;
+
+} // namespace
+
+int ExportCommand::run(const Request &request, QTextStream &out, QTextStream &err)
+{
+    if (request.output.isEmpty()) {
+        err << "conlab: --export needs a file name\n";
+        return 2;
+    }
+    if (request.scenario.isEmpty() == request.trace.isEmpty()) {
+        err << "conlab: --export needs either --scenario ID or --trace FILE\n";
+        return 2;
+    }
+    QTemporaryDir scratch;
+    QString tracePath = request.trace;
+    if (!request.scenario.isEmpty()) {
+        if (!scratch.isValid()) {
+            err << "conlab: cannot create a temporary folder: " << scratch.errorString() << '\n';
+            return 1;
+        }
+        tracePath = scratch.filePath(QStringLiteral("run.conlab"));
+        QStringList arguments{QStringLiteral("--scenario"), request.scenario};
+        for (const QString &assignment : request.assignments)
+            arguments << QStringLiteral("--set") << assignment;
+        arguments << QStringLiteral("--time-limit") << QString::number(request.timeLimitSeconds)
+                  << QStringLiteral("--trace") << tracePath;
+        QProcess runner;
+        runner.start(RunController::runnerPath(), arguments);
+        if (!runner.waitForStarted()) {
+            err << "conlab: cannot start " << RunController::runnerPath() << ": "
+                << runner.errorString() << '\n';
+            return 1;
+        }
+        if (!runner.waitForFinished(request.timeLimitSeconds * 1000 + kGraceMs)) {
+            runner.kill();
+            runner.waitForFinished();
+            err << "conlab: the runner did not end within its time limit\n";
+            return 1;
+        }
+        err << runner.readAllStandardError();
+        const QByteArray summary = runner.readAllStandardOutput().trimmed();
+        if (runner.exitStatus() != QProcess::NormalExit || runner.exitCode() != 0) {
+            // The runner has said what was wrong on its stderr, passed on above.
+            return runner.exitCode() == 2 ? 2 : 1;
+        }
+        out << summary.mid(summary.lastIndexOf('\n') + 1) << '\n';
+    }
+
+    Trace trace;
+    std::string error;
+    if (!TraceFile::read(tracePath.toStdString(), trace, &error)) {
+        err << "conlab: " << QString::fromStdString(error) << '\n';
+        return request.trace.isEmpty() ? 1 : 2;
+    }
+    RunRecording recording;
+    recording.load(trace);
+    TimelineImage::Options options;
+    options.width = request.width;
+    QString writeError;
+    if (!TimelineImage::savePng(request.output, recording, options, &writeError)) {
+        err << "conlab: " << writeError << '\n';
+        return 1;
+    }
+    err << "conlab: wrote " << QDir(request.output).absolutePath() << '\n';
+    return 0;
+}
+
+} // namespace conlab

@@ -1,0 +1,37 @@
+#include "LessonPanel.h"
+
+#include <QFile>
+#include <QLocale>
+
+namespace conlab {
+
+LessonPanel::LessonPanel(QWidget *parent) : QTextBrowser(parent)
+{
+    setOpenExternalLinks(true);
+    setMinimumWidth(260);
+}
+
+QString LessonPanel::lessonPath(const QString &scenarioId)
+{
+    // The user's language first, English where a lesson is not translated yet.
+    const QStringList languages{QLocale().name(), QStringLiteral("en")};
+    for (const QString &language : languages) {
+        const QString path = QStringLiteral(":/lessons/%1/%2.html").arg(language, scenarioId);
+        if (QFile::exists(path))
+            return path;
+    }
+    return {};
+}
+
+void LessonPanel::showLesson(const QString &scenarioId)
+{
+    const QString path = lessonPath(scenarioId);
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        setHtml(tr("<p>This lesson has no text yet.</p>"));
+        return;
+    }
+    setHtml(QString::fromUtf8(file.readAll()));
+}
+
+} // namespace conlab

@@ -1,0 +1,539 @@
+#include "MainWindow.h"
+
+#include "FiguresPanel.h"
+#include "LessonPanel.h"
+#include "ParameterPanel.h"
+#include "RunController.h"
+#include "export/TimelineImage.h"
+#include "scenarios/ScenarioRegistry.h"
+#include "trace/TraceFile.h"
+#include "views/QueueDepthChart.h"
+#include "views/TimeAxis.h"
+#include "views/TimelineView.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QTreeWidget>
+#include <algorithm>
+
+namespace conlab {
+
+namespace {
+
+constexpr int kRefreshMs = 30; // about 33 timeline updates a second while a run is live
+constexpr int kIdRole = Qt::UserRole;
+const QString kDefaultScenario = QStringLiteral("producer-consumer");
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("Concurrency Lab"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/conlab.svg")));
+    m_controller = new RunController(&m_recording, this);
+    createCentre();
+    createActions();
+    createDocks();
+    createStatusBar();
+    createCatalog();
+
+    m_refreshTimer.setInterval(kRefreshMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+    connect(m_controller, &RunController::started, this, &MainWindow::onRunStarted);
+    connect(m_controller, &RunController::metaArrived, this, [this] {
+        m_timeline->resetView();
+        m_queueChart->reset();
+        m_queueChart->setVisible(m_queueChart->hasQueue());
+    });
+    connect(m_controller, &RunController::finished, this, &MainWindow::onRunFinished);
+    connect(m_controller, &RunController::failed, this, [this](const QString &message) {
+        m_message = message;
+        updateStatus();
+    });
+
+    QSettings settings;
+    resize(1440, 900);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!selectScenario(settings.value(QStringLiteral("window/scenario")).toString()))
+        selectScenario(kDefaultScenario);
+    updateActions();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createCentre()
+{
+    m_timeline = new TimelineView(this);
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_timeline->setRecording(&m_recording);
+    m_queueChart = new QueueDepthChart(this);
+    m_queueChart->setObjectName(QStringLiteral("queueChart"));
+    m_queueChart->setRecording(&m_recording);
+    connect(m_timeline, &TimelineView::plotColumnsChanged, m_queueChart,
+            &QueueDepthChart::setPlotColumns);
+    connect(m_timeline, &TimelineView::visibleRangeChanged, m_queueChart,
+            &QueueDepthChart::setVisibleRange);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_timeline);
+    splitter->addWidget(m_queueChart);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    setCentralWidget(splitter);
+}
+
+void MainWindow::createActions()
+{
+    m_runAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("&Run"), this);
+    m_runAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
+    m_runAction->setToolTip(tr("Run the lesson with these parameters (F5)"));
+    connect(m_runAction, &QAction::triggered, this, &MainWindow::run);
+
+    m_stopAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("media-playback-stop")), tr("&Stop"), this);
+    m_stopAction->setShortcuts(
+        {QKeySequence(Qt::Key_Escape), QKeySequence(Qt::SHIFT | Qt::Key_F5)});
+    m_stopAction->setToolTip(tr("Stop the run: every thread and process of it ends (Esc)"));
+    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stop);
+
+    // Space toggles, as in a media player: run when idle, stop while running.
+    auto *toggle = new QAction(this);
+    toggle->setShortcut(Qt::Key_Space);
+    toggle->setShortcutContext(Qt::WindowShortcut);
+    connect(toggle, &QAction::triggered, this,
+            [this] { m_controller->isRunning() ? stop() : run(); });
+    addAction(toggle);
+
+    auto *zoomIn = new QAction(QIcon::fromTheme(QStringLiteral("zoom-in")), tr("Zoom &in"), this);
+    zoomIn->setShortcuts(QKeySequence::ZoomIn);
+    connect(zoomIn, &QAction::triggered, m_timeline, &TimelineView::zoomIn);
+    auto *zoomOut =
+        new QAction(QIcon::fromTheme(QStringLiteral("zoom-out")), tr("Zoom &out"), this);
+    zoomOut->setShortcuts(QKeySequence::ZoomOut);
+    connect(zoomOut, &QAction::triggered, m_timeline, &TimelineView::zoomOut);
+    auto *fit = new QAction(QIcon::fromTheme(QStringLiteral("zoom-fit-best")), tr("&Fit"), this);
+    fit->setShortcut(Qt::CTRL | Qt::Key_0);
+    fit->setToolTip(tr("Show the whole run (Ctrl+0)"));
+    connect(fit, &QAction::triggered, m_timeline, &TimelineView::fit);
+    m_followAction = new QAction(tr("Follow &live"), this);
+    m_followAction->setCheckable(true);
+    m_followAction->setChecked(true);
+    m_followAction->setShortcut(Qt::CTRL | Qt::Key_L);
+    m_followAction->setToolTip(tr("Keep the newest events in view while a run goes on (Ctrl+L)"));
+    connect(m_followAction, &QAction::toggled, m_timeline, &TimelineView::setFollowLive);
+    connect(m_timeline, &TimelineView::followLiveChanged, m_followAction, &QAction::setChecked);
+
+    m_exportAction = new QAction(QIcon::fromTheme(QStringLiteral("document-export")),
+                                 tr("&Export image…"), this);
+    m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
+    m_exportAction->setToolTip(tr("Save the timeline as a PNG image (Ctrl+E)"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportImage);
+    auto *open =
+        new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open trace…"), this);
+    open->setShortcuts(QKeySequence::Open);
+    connect(open, &QAction::triggered, this, &MainWindow::openTrace);
+    m_saveTraceAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save trace…"), this);
+    m_saveTraceAction->setShortcuts(QKeySequence::Save);
+    connect(m_saveTraceAction, &QAction::triggered, this, &MainWindow::saveTrace);
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcuts(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(open);
+    file->addAction(m_saveTraceAction);
+    file->addAction(m_exportAction);
+    file->addSeparator();
+    file->addAction(quit);
+    QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
+    runMenu->addAction(m_runAction);
+    runMenu->addAction(m_stopAction);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(zoomIn);
+    view->addAction(zoomOut);
+    view->addAction(fit);
+    view->addAction(m_followAction);
+
+    QToolBar *toolbar = addToolBar(tr("Run"));
+    toolbar->setObjectName(QStringLiteral("runToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_runAction);
+    toolbar->addAction(m_stopAction);
+    auto *limit = new QSpinBox(toolbar);
+    limit->setObjectName(QStringLiteral("timeLimit"));
+    limit->setRange(1, 600);
+    limit->setSuffix(tr(" s"));
+    limit->setPrefix(tr("time limit "));
+    limit->setValue(QSettings().value(QStringLiteral("run/timeLimit"), 30).toInt());
+    limit->setToolTip(tr("A run still going after this long is ended, and says so"));
+    connect(limit, &QSpinBox::valueChanged, this,
+            [](int value) { QSettings().setValue(QStringLiteral("run/timeLimit"), value); });
+    toolbar->addWidget(limit);
+    toolbar->addSeparator();
+    toolbar->addAction(zoomOut);
+    toolbar->addAction(zoomIn);
+    toolbar->addAction(fit);
+    toolbar->addAction(m_followAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_exportAction);
+}
+
+void MainWindow::createCatalog()
+{
+    m_catalog->clear();
+    QTreeWidgetItem *chapterItem = nullptr;
+    int chapter = -1;
+    for (const Scenario::Info &info : ScenarioRegistry::catalog()) {
+        if (info.chapter != chapter) {
+            chapter = info.chapter;
+            chapterItem = new QTreeWidgetItem(m_catalog);
+            chapterItem->setText(0, QStringLiteral("%1  %2").arg(chapter).arg(
+                                        QString::fromStdString(info.chapterTitle)));
+            chapterItem->setFlags(Qt::ItemIsEnabled);
+            QFont bold = chapterItem->font(0);
+            bold.setBold(true);
+            chapterItem->setFont(0, bold);
+        }
+        auto *item = new QTreeWidgetItem(chapterItem);
+        item->setText(0, QString::fromStdString(info.title));
+        item->setData(0, kIdRole, QString::fromStdString(info.id));
+        item->setToolTip(0, QString::fromStdString(info.id));
+    }
+    m_catalog->expandAll();
+}
+
+void MainWindow::createDocks()
+{
+    m_catalog = new QTreeWidget(this);
+    m_catalog->setObjectName(QStringLiteral("catalog"));
+    m_catalog->setHeaderHidden(true);
+    m_catalog->setRootIsDecorated(false);
+    m_catalog->setIndentation(12);
+    connect(m_catalog, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem *item) { onScenarioChosen(item); });
+    m_parameters = new ParameterPanel(this);
+    m_parameters->setObjectName(QStringLiteral("parameters"));
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_parameters);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *left = new QSplitter(Qt::Vertical, this);
+    left->addWidget(m_catalog);
+    left->addWidget(scroll);
+    left->setStretchFactor(0, 1);
+    left->setStretchFactor(1, 2);
+    auto *leftDock = new QDockWidget(tr("Lessons and parameters"), this);
+    leftDock->setObjectName(QStringLiteral("lessonsDock"));
+    leftDock->setWidget(left);
+    leftDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    leftDock->setMinimumWidth(360);
+    addDockWidget(Qt::LeftDockWidgetArea, leftDock);
+
+    m_lesson = new LessonPanel(this);
+    m_lesson->setObjectName(QStringLiteral("lesson"));
+    m_figures = new FiguresPanel(this);
+    m_figures->setObjectName(QStringLiteral("figures"));
+    m_rightTabs = new QTabWidget(this);
+    m_rightTabs->addTab(m_lesson, tr("Lesson"));
+    m_rightTabs->addTab(m_figures, tr("Figures"));
+    auto *rightDock = new QDockWidget(tr("Lesson"), this);
+    rightDock->setObjectName(QStringLiteral("lessonDock"));
+    rightDock->setWidget(m_rightTabs);
+    rightDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    rightDock->setMinimumWidth(300);
+    addDockWidget(Qt::RightDockWidgetArea, rightDock);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_stateLabel = new QLabel(this);
+    m_stateLabel->setObjectName(QStringLiteral("runState"));
+    m_countsLabel = new QLabel(this);
+    m_droppedLabel = new QLabel(this);
+    m_droppedLabel->setObjectName(QStringLiteral("droppedEvents"));
+    m_cpuLabel = new QLabel(this);
+    m_outcomeLabel = new QLabel(this);
+    m_outcomeLabel->setObjectName(QStringLiteral("outcome"));
+    m_outcomeLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addWidget(m_stateLabel);
+    statusBar()->addWidget(m_countsLabel);
+    statusBar()->addWidget(m_droppedLabel);
+    statusBar()->addWidget(m_cpuLabel);
+    statusBar()->addWidget(m_outcomeLabel, 1);
+}
+
+bool MainWindow::selectScenario(const QString &id)
+{
+    for (int chapter = 0; chapter < m_catalog->topLevelItemCount(); ++chapter) {
+        QTreeWidgetItem *chapterItem = m_catalog->topLevelItem(chapter);
+        for (int i = 0; i < chapterItem->childCount(); ++i) {
+            if (chapterItem->child(i)->data(0, kIdRole).toString() == id) {
+                m_catalog->setCurrentItem(chapterItem->child(i));
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+QString MainWindow::currentScenario() const
+{
+    return m_parameters->scenarioId();
+}
+
+void MainWindow::onScenarioChosen(QTreeWidgetItem *item)
+{
+    if (!item)
+        return;
+    const QString id = item->data(0, kIdRole).toString();
+    if (id.isEmpty())
+        return;
+    const auto scenario = ScenarioRegistry::create(id.toStdString());
+    if (!scenario)
+        return;
+    m_parameters->setScenario(id, scenario->parameters());
+    m_lesson->showLesson(id);
+    QSettings().setValue(QStringLiteral("window/scenario"), id);
+    updateActions();
+}
+
+void MainWindow::run()
+{
+    if (m_controller->isRunning() || currentScenario().isEmpty())
+        return;
+    m_outcome.clear();
+    m_message.clear();
+    m_lastStopMs = -1;
+    auto *limit = findChild<QSpinBox *>(QStringLiteral("timeLimit"));
+    if (!m_controller->start(currentScenario(), m_parameters->assignments(),
+                             limit ? limit->value() : 30)) {
+        m_message = m_controller->errorText();
+        updateStatus();
+        QMessageBox::warning(this, tr("Cannot run"), m_message);
+        return;
+    }
+    m_figures->showRunning();
+}
+
+void MainWindow::stop()
+{
+    if (!m_controller->isRunning())
+        return;
+    m_stopClock.start();
+    m_controller->stop();
+    updateActions();
+}
+
+void MainWindow::onRunStarted()
+{
+    m_refreshCount = 0;
+    m_refreshTimer.start();
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::refresh()
+{
+    if (!m_recording.hasMeta())
+        return;
+    const double now = m_controller->elapsedNs();
+    m_recording.extendTo(m_recording.meta().startNs + std::uint64_t(now));
+    m_timeline->advance(now, true);
+    m_queueChart->refresh(now);
+    // Text in the status bar changes less often than lanes; 10 a second reads calmly.
+    if (++m_refreshCount % 3 == 0)
+        updateStatus();
+}
+
+void MainWindow::onRunFinished(const QString &outcome)
+{
+    m_refreshTimer.stop();
+    if (m_stopClock.isValid()) {
+        m_lastStopMs = m_stopClock.elapsed();
+        m_stopClock.invalidate();
+    }
+    m_outcome = outcome;
+    const double end = double(m_recording.lastEventNs());
+    m_recording.extendTo(m_recording.meta().startNs + std::uint64_t(end));
+    m_timeline->advance(end, false);
+    m_timeline->fit();
+    m_queueChart->refresh(end);
+    if (!m_controller->summary().isEmpty()) {
+        m_figures->showSummary(m_controller->summary());
+        const int stranded = m_controller->summary().value(QLatin1String("stranded")).toInt();
+        if (stranded > 0) {
+            m_message =
+                tr("%n worker(s) stranded on the queue until the run was %1", nullptr, stranded)
+                    .arg(outcome == QLatin1String("timed_out") ? tr("ended by its time limit")
+                                                               : tr("stopped"));
+        }
+    }
+    updateActions();
+    updateStatus();
+}
+
+QString MainWindow::statusText() const
+{
+    return QStringList{m_stateLabel->text(), m_countsLabel->text(), m_droppedLabel->text(),
+                       m_cpuLabel->text(), m_outcomeLabel->text()}
+        .join(QStringLiteral(" | "));
+}
+
+void MainWindow::updateStatus()
+{
+    const bool running = m_controller->isRunning();
+    const double elapsed = running ? m_controller->elapsedNs() : double(m_recording.lastEventNs());
+    if (running)
+        m_stateLabel->setText(m_controller->isStopping()
+                                  ? tr("stopping…")
+                                  : tr("running %1").arg(TimeAxis::formatDuration(elapsed)));
+    else if (m_recording.hasMeta())
+        m_stateLabel->setText(tr("ran %1").arg(TimeAxis::formatDuration(elapsed)));
+    else
+        m_stateLabel->setText(tr("ready"));
+    m_countsLabel->setText(
+        tr("produced %1, consumed %2").arg(m_recording.produced()).arg(m_recording.consumed()));
+    m_countsLabel->setVisible(!m_recording.queues().empty());
+    m_droppedLabel->setText(tr("dropped events %1").arg(m_recording.droppedEvents()));
+    // A dropped event is a hole in the picture: make it impossible to overlook.
+    m_droppedLabel->setStyleSheet(m_recording.droppedEvents() > 0
+                                      ? QStringLiteral("color: #D55E00; font-weight: bold")
+                                      : QString());
+    const QString cpus = m_recording.hasMeta() ? QString::number(m_recording.meta().cpus)
+                                               : m_parameters->value(QStringLiteral("cpus"));
+    m_cpuLabel->setText(tr("V=%1 FCFS").arg(cpus.isEmpty() ? QStringLiteral("1") : cpus));
+    QStringList outcome;
+    if (!m_outcome.isEmpty())
+        outcome << tr("outcome: %1").arg(m_outcome);
+    if (m_lastStopMs >= 0)
+        outcome << tr("stopped in %1 ms").arg(m_lastStopMs);
+    if (!m_message.isEmpty())
+        outcome << m_message;
+    m_outcomeLabel->setText(outcome.join(QStringLiteral(" — ")));
+}
+
+void MainWindow::updateActions()
+{
+    const bool running = m_controller->isRunning();
+    m_runAction->setEnabled(!running && !currentScenario().isEmpty());
+    m_stopAction->setEnabled(running && !m_controller->isStopping());
+    m_exportAction->setEnabled(m_recording.hasMeta());
+    m_saveTraceAction->setEnabled(m_recording.hasMeta() && !running);
+    m_catalog->setEnabled(!running);
+    m_parameters->setEnabled(!running);
+}
+
+void MainWindow::exportImage()
+{
+    if (!m_recording.hasMeta())
+        return;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    const QString suggested = QDir(folder).filePath(
+        QString::fromStdString(m_recording.meta().scenario) + QStringLiteral("-timeline.png"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export timeline"), suggested,
+                                                      tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    TimelineImage::Options options;
+    options.startNs = m_timeline->visibleStartNs();
+    options.endNs = std::min(m_timeline->visibleEndNs(),
+                             std::max(double(m_recording.lastEventNs()), options.startNs + 1));
+    QString error;
+    if (!TimelineImage::savePng(path, m_recording, options, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+bool MainWindow::loadTrace(const QString &path, QString *error)
+{
+    Trace trace;
+    std::string message;
+    if (!TraceFile::read(path.toStdString(), trace, &message)) {
+        if (error)
+            *error = QString::fromStdString(message);
+        return false;
+    }
+    m_recording.load(trace);
+    selectScenario(QString::fromStdString(trace.meta.scenario));
+    m_timeline->resetView();
+    m_queueChart->reset();
+    m_queueChart->setVisible(m_queueChart->hasQueue());
+    m_queueChart->refresh(double(m_recording.lastEventNs()));
+    m_timeline->advance(double(m_recording.lastEventNs()), false);
+    m_timeline->fit();
+    m_outcome.clear();
+    m_message = tr("trace %1").arg(path);
+    if (!trace.summaryJson.empty()) {
+        const QJsonObject summary =
+            QJsonDocument::fromJson(QByteArray::fromStdString(trace.summaryJson)).object();
+        m_outcome = summary.value(QLatin1String("outcome")).toString();
+        m_figures->showSummary(summary);
+    }
+    updateActions();
+    updateStatus();
+    return true;
+}
+
+void MainWindow::openTrace()
+{
+    if (m_controller->isRunning())
+        return;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open trace"), QString(), tr("Concurrency Lab traces (*.conlab);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!loadTrace(path, &error))
+        QMessageBox::warning(this, tr("Cannot open trace"), error);
+}
+
+void MainWindow::saveTrace()
+{
+    if (!m_recording.hasMeta())
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save trace"),
+        QString::fromStdString(m_recording.meta().scenario) + QStringLiteral(".conlab"),
+        tr("Concurrency Lab traces (*.conlab)"));
+    if (path.isEmpty())
+        return;
+    std::string error;
+    if (!TraceFile::write(path.toStdString(), m_recording.trace(), &error))
+        QMessageBox::warning(this, tr("Cannot save trace"), QString::fromStdString(error));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Nothing of a run may outlive the window: stop it and wait until it is gone.
+    m_controller->shutdown();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+} // namespace conlab

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "analysis/RunRecording.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QTimer>
+
+class QAction;
+class QLabel;
+class QTreeWidget;
+class QTreeWidgetItem;
+class QTabWidget;
+
+namespace conlab {
+
+class FiguresPanel;
+class LessonPanel;
+class ParameterPanel;
+class QueueDepthChart;
+class RunController;
+class TimelineView;
+
+// Lessons and parameters on the left, the live timeline and queue chart in the middle, the
+// lesson text and the run's figures on the right, run state in the status bar.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    bool selectScenario(const QString &id);
+    QString currentScenario() const;
+    ParameterPanel *parameters() const { return m_parameters; }
+    TimelineView *timeline() const { return m_timeline; }
+    QueueDepthChart *queueChart() const { return m_queueChart; }
+    RunController *controller() const { return m_controller; }
+    const RunRecording &recording() const { return m_recording; }
+    QString statusText() const;
+    bool loadTrace(const QString &path, QString *error);
+
+public slots:
+    void run();
+    void stop();
+    void exportImage();
+    void openTrace();
+    void saveTrace();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createCatalog();
+    void createCentre();
+    void createDocks();
+    void createStatusBar();
+    void onScenarioChosen(QTreeWidgetItem *item);
+    void onRunStarted();
+    void onRunFinished(const QString &outcome);
+    void refresh();
+    void updateStatus();
+    void updateActions();
+
+    RunRecording m_recording;
+    RunController *m_controller = nullptr;
+    QTreeWidget *m_catalog = nullptr;
+    ParameterPanel *m_parameters = nullptr;
+    TimelineView *m_timeline = nullptr;
+    QueueDepthChart *m_queueChart = nullptr;
+    LessonPanel *m_lesson = nullptr;
+    FiguresPanel *m_figures = nullptr;
+    QTabWidget *m_rightTabs = nullptr;
+    QAction *m_runAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_followAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_saveTraceAction = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_countsLabel = nullptr;
+    QLabel *m_droppedLabel = nullptr;
+    QLabel *m_cpuLabel = nullptr;
+    QLabel *m_outcomeLabel = nullptr;
+    QTimer m_refreshTimer;
+    QElapsedTimer m_stopClock;
+    QString m_outcome;
+    QString m_message;
+    qint64 m_lastStopMs = -1;
+    int m_refreshCount = 0;
+};
+
+} // namespace conlab

@@ -1,0 +1,205 @@
+#include "ParameterEditor.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QSlider>
+#include <QSpinBox>
+#include <QToolButton>
+#include <cmath>
+
+namespace conlab {
+
+namespace {
+
+constexpr int kRealSliderSteps = 1000;
+// Choices with more values or longer labels than this get a drop-down instead of a row of
+// buttons, so the panel stays narrow.
+constexpr std::size_t kMaxSwitchButtons = 3;
+constexpr std::size_t kMaxSwitchCharacters = 24;
+
+QString tooltipFor(const ParameterSpec &spec)
+{
+    return QStringLiteral("<p>%1</p><p><tt>--set %2=…</tt> (%3, default %4)</p>")
+        .arg(QString::fromStdString(spec.help).toHtmlEscaped(), QString::fromStdString(spec.name),
+             QString::fromStdString(spec.rangeText()), QString::fromStdString(spec.defaultText()));
+}
+
+} // namespace
+
+ParameterEditor::ParameterEditor(const ParameterSpec &spec, QWidget *parent)
+    : QWidget(parent), m_spec(spec)
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    setToolTip(tooltipFor(spec));
+    const QString suffix =
+        spec.unit.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(spec.unit);
+
+    switch (spec.type) {
+    case ParameterSpec::Type::Integer: {
+        m_slider = new QSlider(Qt::Horizontal, this);
+        m_slider->setRange(int(spec.minimum), int(spec.maximum));
+        m_spin = new QSpinBox(this);
+        m_spin->setRange(int(spec.minimum), int(spec.maximum));
+        m_spin->setSuffix(suffix);
+        m_spin->setAccelerated(true);
+        connect(m_slider, &QSlider::valueChanged, m_spin, &QSpinBox::setValue);
+        connect(m_spin, &QSpinBox::valueChanged, this, [this](int value) {
+            m_slider->setValue(value);
+            emit changed();
+        });
+        layout->addWidget(m_slider, 1);
+        layout->addWidget(m_spin);
+        break;
+    }
+    case ParameterSpec::Type::Real: {
+        m_slider = new QSlider(Qt::Horizontal, this);
+        m_slider->setRange(0, kRealSliderSteps);
+        m_realSpin = new QDoubleSpinBox(this);
+        m_realSpin->setRange(spec.minimum, spec.maximum);
+        m_realSpin->setDecimals(spec.minimum > 0 && spec.minimum < 0.1 ? 2 : 1);
+        m_realSpin->setSingleStep(spec.minimum > 0 && spec.minimum < 0.1 ? 0.05 : 0.5);
+        m_realSpin->setSuffix(suffix);
+        connect(m_slider, &QSlider::valueChanged, this, [this](int position) {
+            if (m_syncing)
+                return;
+            m_syncing = true;
+            m_realSpin->setValue(valueForSliderPosition(position));
+            m_syncing = false;
+            emit changed();
+        });
+        connect(m_realSpin, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+            if (m_syncing)
+                return;
+            m_syncing = true;
+            m_slider->setValue(sliderPositionFor(value));
+            m_syncing = false;
+            emit changed();
+        });
+        layout->addWidget(m_slider, 1);
+        layout->addWidget(m_realSpin);
+        break;
+    }
+    case ParameterSpec::Type::Choice: {
+        const auto labelOf = [&spec](std::size_t i) {
+            return QString::fromStdString(i < spec.choiceLabels.size() ? spec.choiceLabels[i]
+                                                                       : spec.choices[i]);
+        };
+        std::size_t characters = 0;
+        for (std::size_t i = 0; i < spec.choices.size(); ++i)
+            characters += std::size_t(labelOf(i).size());
+        if (spec.choices.size() <= kMaxSwitchButtons && characters <= kMaxSwitchCharacters) {
+            m_choices = new QButtonGroup(this);
+            m_choices->setExclusive(true);
+            for (std::size_t i = 0; i < spec.choices.size(); ++i) {
+                auto *button = new QToolButton(this);
+                button->setText(labelOf(i));
+                button->setCheckable(true);
+                button->setToolTip(toolTip());
+                button->setObjectName(QString::fromStdString(spec.choices[i]));
+                button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+                m_choices->addButton(button, int(i));
+                layout->addWidget(button);
+            }
+            connect(m_choices, &QButtonGroup::idToggled, this, [this](int, bool checked) {
+                if (checked)
+                    emit changed();
+            });
+        } else {
+            m_combo = new QComboBox(this);
+            for (std::size_t i = 0; i < spec.choices.size(); ++i)
+                m_combo->addItem(labelOf(i), QString::fromStdString(spec.choices[i]));
+            connect(m_combo, &QComboBox::currentIndexChanged, this, &ParameterEditor::changed);
+            layout->addWidget(m_combo, 1);
+        }
+        break;
+    }
+    }
+    reset();
+}
+
+QString ParameterEditor::label() const
+{
+    return QString::fromStdString(m_spec.label.empty() ? m_spec.name : m_spec.label);
+}
+
+int ParameterEditor::sliderPositionFor(double value) const
+{
+    // Logarithmic when the range spans decades (a time scale of 0.01..10), so every decade
+    // gets the same share of the slider.
+    if (m_spec.minimum > 0) {
+        const double low = std::log(m_spec.minimum);
+        const double high = std::log(m_spec.maximum);
+        return int(std::lround((std::log(value) - low) / (high - low) * kRealSliderSteps));
+    }
+    return int(std::lround((value - m_spec.minimum) / (m_spec.maximum - m_spec.minimum) *
+                           kRealSliderSteps));
+}
+
+double ParameterEditor::valueForSliderPosition(int position) const
+{
+    const double fraction = double(position) / kRealSliderSteps;
+    if (m_spec.minimum > 0) {
+        const double low = std::log(m_spec.minimum);
+        const double high = std::log(m_spec.maximum);
+        return std::exp(low + fraction * (high - low));
+    }
+    return m_spec.minimum + fraction * (m_spec.maximum - m_spec.minimum);
+}
+
+QString ParameterEditor::value() const
+{
+    if (m_spin)
+        return QString::number(m_spin->value());
+    if (m_realSpin)
+        return QString::number(m_realSpin->value(), 'g', 6);
+    if (m_choices) {
+        const int id = m_choices->checkedId();
+        return id >= 0 ? QString::fromStdString(m_spec.choices[std::size_t(id)]) : QString();
+    }
+    return m_combo->currentData().toString();
+}
+
+bool ParameterEditor::setValue(const QString &text)
+{
+    switch (m_spec.type) {
+    case ParameterSpec::Type::Integer: {
+        bool ok = false;
+        const int value = text.toInt(&ok);
+        if (!ok || value < m_spec.minimum || value > m_spec.maximum)
+            return false;
+        m_spin->setValue(value);
+        return true;
+    }
+    case ParameterSpec::Type::Real: {
+        bool ok = false;
+        const double value = text.toDouble(&ok);
+        if (!ok || value < m_spec.minimum || value > m_spec.maximum)
+            return false;
+        m_realSpin->setValue(value);
+        return true;
+    }
+    case ParameterSpec::Type::Choice:
+        for (std::size_t i = 0; i < m_spec.choices.size(); ++i) {
+            if (QString::fromStdString(m_spec.choices[i]) != text)
+                continue;
+            if (m_choices)
+                m_choices->button(int(i))->setChecked(true);
+            else
+                m_combo->setCurrentIndex(int(i));
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+void ParameterEditor::reset()
+{
+    setValue(QString::fromStdString(m_spec.defaultText()));
+}
+
+} // namespace conlab

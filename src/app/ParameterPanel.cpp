@@ -1,0 +1,115 @@
+#include "ParameterPanel.h"
+
+#include "ParameterEditor.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace conlab {
+
+namespace {
+
+QString settingsKey(const QString &scenario, const QString &name)
+{
+    return QStringLiteral("parameters/%1/%2").arg(scenario, name);
+}
+
+} // namespace
+
+ParameterPanel::ParameterPanel(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_form = new QFormLayout;
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    layout->addLayout(m_form);
+    m_empty = new QLabel(tr("Pick a lesson to see its parameters."), this);
+    m_empty->setWordWrap(true);
+    layout->addWidget(m_empty);
+    auto *reset = new QPushButton(tr("Reset to defaults"), this);
+    reset->setObjectName(QStringLiteral("resetParameters"));
+    reset->setToolTip(tr("Put every parameter of this lesson back to its default value"));
+    connect(reset, &QPushButton::clicked, this, &ParameterPanel::resetToDefaults);
+    layout->addWidget(reset, 0, Qt::AlignLeft);
+    layout->addStretch(1);
+}
+
+void ParameterPanel::setScenario(const QString &scenarioId, const std::vector<ParameterSpec> &specs)
+{
+    while (m_form->rowCount() > 0)
+        m_form->removeRow(0);
+    m_editors.clear();
+    m_scenarioId = scenarioId;
+    m_empty->setVisible(specs.empty());
+
+    QSettings settings;
+    for (const ParameterSpec &spec : specs) {
+        auto *editor = new ParameterEditor(spec, this);
+        editor->setObjectName(QString::fromStdString(spec.name));
+        // A value saved by an older version may be out of today's range: then the default
+        // stays, rather than a value the runner would refuse.
+        const QVariant saved = settings.value(settingsKey(scenarioId, editor->name()));
+        if (saved.isValid())
+            editor->setValue(saved.toString());
+        connect(editor, &ParameterEditor::changed, this, [this, editor] {
+            remember(editor);
+            emit changed();
+        });
+        auto *label = new QLabel(editor->label(), this);
+        label->setToolTip(editor->toolTip());
+        label->setBuddy(editor);
+        m_form->addRow(label, editor);
+        m_editors.push_back(editor);
+    }
+    emit changed();
+}
+
+QStringList ParameterPanel::assignments() const
+{
+    QStringList result;
+    for (const ParameterEditor *editor : m_editors)
+        result << editor->name() + QLatin1Char('=') + editor->value();
+    return result;
+}
+
+ParameterEditor *ParameterPanel::editor(const QString &name) const
+{
+    for (ParameterEditor *editor : m_editors) {
+        if (editor->name() == name)
+            return editor;
+    }
+    return nullptr;
+}
+
+QString ParameterPanel::value(const QString &name) const
+{
+    const ParameterEditor *found = editor(name);
+    return found ? found->value() : QString();
+}
+
+bool ParameterPanel::setValue(const QString &name, const QString &value)
+{
+    ParameterEditor *found = editor(name);
+    return found && found->setValue(value);
+}
+
+void ParameterPanel::resetToDefaults()
+{
+    for (ParameterEditor *editor : m_editors)
+        editor->reset();
+}
+
+void ParameterPanel::remember(const ParameterEditor *editor)
+{
+    QSettings settings;
+    const QString key = settingsKey(m_scenarioId, editor->name());
+    if (editor->value() == QString::fromStdString(editor->spec().defaultText()))
+        settings.remove(key);
+    else
+        settings.setValue(key, editor->value());
+}
+
+} // namespace conlab

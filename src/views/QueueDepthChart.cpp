@@ -1,0 +1,161 @@
+#include "QueueDepthChart.h"
+
+#include "TimeAxis.h"
+#include "analysis/RunRecording.h"
+
+#include <QFontMetrics>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace conlab {
+
+QueueDepthChart::QueueDepthChart(QWidget *parent) : QChartView(parent)
+{
+    auto *chart = new QChart;
+    chart->legend()->hide();
+    chart->setMargins(QMargins(4, 2, 4, 2));
+    chart->setBackgroundRoundness(0);
+    chart->setBackgroundBrush(palette().color(QPalette::Base));
+    chart->setTitle(tr("Queue depth (dashed: the queue's capacity)"));
+    m_series = new QLineSeries(chart);
+    m_series->setName(tr("items in the queue"));
+    m_series->setPen(QPen(QColor(0xCC, 0x79, 0xA7), 2));
+    chart->addSeries(m_series);
+    m_capacityLine = new QLineSeries(chart);
+    m_capacityLine->setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
+    chart->addSeries(m_capacityLine);
+    m_timeAxis = new QValueAxis(chart);
+    m_timeAxis->setTitleText(tr("time (s)"));
+    m_timeAxis->setLabelFormat(QStringLiteral("%.2f"));
+    m_depthAxis = new QValueAxis(chart);
+    m_depthAxis->setTitleText(tr("items"));
+    m_depthAxis->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    chart->addAxis(m_depthAxis, Qt::AlignLeft);
+    for (QLineSeries *series : {m_series, m_capacityLine}) {
+        series->attachAxis(m_timeAxis);
+        series->attachAxis(m_depthAxis);
+    }
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(150);
+    reset();
+}
+
+void QueueDepthChart::setRecording(const RunRecording *recording)
+{
+    m_recording = recording;
+    reset();
+}
+
+void QueueDepthChart::reset()
+{
+    m_series->clear();
+    m_capacityLine->clear();
+    m_consumedPoints = 0;
+    m_lastDepth = 0;
+    m_capacity = 0;
+    m_hasTail = false;
+    if (m_recording) {
+        for (const ObjectInfo &object : m_recording->meta().objects) {
+            if (object.kind == "queue") {
+                m_capacity = object.capacity;
+                break;
+            }
+        }
+    }
+    // The title stays fixed: the plot area is placed by hand, and a changed title would not
+    // be laid out again. The capacity is a dashed line instead, with headroom above it.
+    const double top = double(std::max<std::int64_t>(m_capacity, 1)) + 0.5;
+    m_depthAxis->setRange(0, top);
+    m_depthAxis->setTickType(QValueAxis::TicksDynamic);
+    m_depthAxis->setTickAnchor(0);
+    m_depthAxis->setTickInterval(m_capacity > 8 ? std::ceil(double(m_capacity) / 8) : 1);
+    if (m_capacity > 0) {
+        m_series->append(0, 0);
+        m_capacityLine->setName(tr("capacity %1").arg(m_capacity));
+    }
+}
+
+bool QueueDepthChart::hasQueue() const
+{
+    return m_capacity > 0;
+}
+
+void QueueDepthChart::refresh(double nowNs)
+{
+    if (!m_recording || m_recording->queues().empty())
+        return;
+    const auto &points = m_recording->queues().front().points();
+    const double origin = double(m_recording->meta().startNs);
+    // The last point is a tail at the live edge (or the run's end): the depth holds until
+    // the next put or get, so the line reaches the present even when nothing changes.
+    if (m_series->count() > 0 && m_hasTail)
+        m_series->remove(m_series->count() - 1);
+    QList<QPointF> added;
+    added.reserve(qsizetype(points.size() - m_consumedPoints) * 2 + 1);
+    for (std::size_t i = m_consumedPoints; i < points.size(); ++i) {
+        const double seconds = (double(points[i].timeNs) - origin) / 1e9;
+        added.append(QPointF(seconds, m_lastDepth));
+        added.append(QPointF(seconds, points[i].depth));
+        m_lastDepth = points[i].depth;
+    }
+    m_consumedPoints = points.size();
+    added.append(QPointF(std::max(nowNs, 0.0) / 1e9, m_lastDepth));
+    m_hasTail = true;
+    m_series->append(added);
+}
+
+qsizetype QueueDepthChart::pointCount() const
+{
+    return m_series->count();
+}
+
+void QueueDepthChart::setVisibleRange(double startNs, double endNs)
+{
+    endNs = std::max(endNs, startNs + 1);
+    m_timeAxis->setRange(startNs / 1e9, endNs / 1e9);
+    if (m_capacity > 0) {
+        m_capacityLine->replace(
+            QList<QPointF>{{startNs / 1e9, double(m_capacity)}, {endNs / 1e9, double(m_capacity)}});
+    }
+    // The same 1-2-5 steps as the timeline's axis, so ticks fall on the same instants.
+    const double width = m_plotRight > m_plotLeft ? m_plotRight - m_plotLeft : 600;
+    const double step = TimeAxis::stepFor((endNs - startNs) / width, 80) / 1e9;
+    m_timeAxis->setTickType(QValueAxis::TicksDynamic);
+    m_timeAxis->setTickAnchor(0);
+    m_timeAxis->setTickInterval(step);
+    const int decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step) - 1e-9));
+    m_timeAxis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) +
+                               QStringLiteral("f"));
+}
+
+void QueueDepthChart::setPlotColumns(int left, int right)
+{
+    // Both views sit in one column of the splitter; only the frames differ.
+    m_plotLeft = left - (viewport()->x());
+    m_plotRight = right - (viewport()->x());
+    placePlot();
+}
+
+void QueueDepthChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    placePlot();
+}
+
+void QueueDepthChart::placePlot()
+{
+    if (m_plotRight <= m_plotLeft)
+        return;
+    const QFontMetrics metrics(font());
+    const int top = QFontMetrics(chart()->titleFont()).height() + 14;
+    const int bottom = viewport()->height() - metrics.height() * 3 - 6;
+    if (bottom <= top)
+        return;
+    chart()->setPlotArea(QRectF(m_plotLeft, top, m_plotRight - m_plotLeft, bottom - top));
+}
+
+} // namespace conlab

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QChartView>
+
+class QLineSeries;
+class QValueAxis;
+
+namespace conlab {
+
+class RunRecording;
+
+// Depth of the run's queue over time as a step line, its x axis kept in step with the
+// timeline's visible range so both read the same instant at the same place.
+class QueueDepthChart : public QChartView
+{
+    Q_OBJECT
+
+public:
+    explicit QueueDepthChart(QWidget *parent = nullptr);
+
+    void setRecording(const RunRecording *recording);
+    // Starts over for a new run (or a run without a queue, which hides the chart's line).
+    void reset();
+    // Adds the points that arrived since the last call and extends the line to `nowNs`
+    // (relative to the run's start).
+    void refresh(double nowNs);
+    qsizetype pointCount() const;
+    bool hasQueue() const;
+    std::int64_t capacity() const { return m_capacity; }
+
+public slots:
+    void setVisibleRange(double startNs, double endNs);
+    // Places the plot between these x coordinates (this widget's), under the timeline's lanes.
+    void setPlotColumns(int left, int right);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void placePlot();
+
+    const RunRecording *m_recording = nullptr;
+    QLineSeries *m_series = nullptr;
+    QLineSeries *m_capacityLine = nullptr;
+    std::int64_t m_capacity = 0;
+    QValueAxis *m_timeAxis = nullptr;
+    QValueAxis *m_depthAxis = nullptr;
+    std::size_t m_consumedPoints = 0;
+    std::uint32_t m_lastDepth = 0;
+    bool m_hasTail = false;
+    int m_plotLeft = -1;
+    int m_plotRight = -1;
+};
+
+} // namespace conlab

@@ -1,0 +1,178 @@
+#include "StatePalette.h"
+
+namespace conlab {
+
+StatePalette::Category StatePalette::categoryOf(const StateInterval &interval)
+{
+    switch (interval.state) {
+    case WorkerState::New:
+        return Category::New;
+    case WorkerState::Ready:
+        return Category::Ready;
+    case WorkerState::Running:
+        return Category::Running;
+    case WorkerState::Terminated:
+        return Category::Terminated;
+    case WorkerState::Blocked:
+        break;
+    }
+    switch (interval.reason) {
+    case BlockReason::QueueFull:
+    case BlockReason::QueueEmpty:
+    case BlockReason::QueueJoin:
+        return Category::BlockedQueue;
+    case BlockReason::Join:
+    case BlockReason::Sleep:
+    case BlockReason::Io:
+        return Category::Waiting;
+    case BlockReason::None:
+    case BlockReason::Lock:
+    case BlockReason::Semaphore:
+    case BlockReason::Event:
+        break;
+    }
+    return Category::BlockedSync;
+}
+
+QColor StatePalette::color(Category category)
+{
+    switch (category) {
+    case Category::New:
+        return QColor(0xBB, 0xBB, 0xBB);
+    case Category::Ready:
+        return QColor(0xF0, 0xE4, 0x42);
+    case Category::Running:
+        return QColor(0x00, 0x9E, 0x73);
+    case Category::BlockedSync:
+        return QColor(0xD5, 0x5E, 0x00);
+    case Category::BlockedQueue:
+        return QColor(0xCC, 0x79, 0xA7);
+    case Category::Waiting:
+        return QColor(0x00, 0x72, 0xB2);
+    case Category::Copying:
+        return QColor(0x56, 0xB4, 0xE9);
+    case Category::Terminated:
+        return QColor(0x44, 0x44, 0x44);
+    }
+    return Qt::black;
+}
+
+QString StatePalette::label(Category category)
+{
+    switch (category) {
+    case Category::New:
+        return tr("new");
+    case Category::Ready:
+        return tr("ready (waiting for a CPU)");
+    case Category::Running:
+        return tr("running");
+    case Category::BlockedSync:
+        return tr("blocked on a lock, semaphore or event");
+    case Category::BlockedQueue:
+        return tr("blocked on a queue (full or empty)");
+    case Category::Waiting:
+        return tr("waiting (join, sleep, IO)");
+    case Category::Copying:
+        return tr("copying data");
+    case Category::Terminated:
+        return tr("terminated");
+    }
+    return {};
+}
+
+QVector<StatePalette::Category> StatePalette::legendOrder()
+{
+    return {Category::New,         Category::Ready,   Category::Running,   Category::BlockedQueue,
+            Category::BlockedSync, Category::Waiting, Category::Terminated};
+}
+
+QString StatePalette::stateName(WorkerState state)
+{
+    switch (state) {
+    case WorkerState::New:
+        return tr("new");
+    case WorkerState::Ready:
+        return tr("ready");
+    case WorkerState::Running:
+        return tr("running");
+    case WorkerState::Blocked:
+        return tr("blocked");
+    case WorkerState::Terminated:
+        return tr("terminated");
+    }
+    return {};
+}
+
+QString StatePalette::reasonName(BlockReason reason)
+{
+    switch (reason) {
+    case BlockReason::None:
+        return {};
+    case BlockReason::QueueFull:
+        return tr("queue full");
+    case BlockReason::QueueEmpty:
+        return tr("queue empty");
+    case BlockReason::Join:
+        return tr("join");
+    case BlockReason::QueueJoin:
+        return tr("queue join");
+    case BlockReason::Lock:
+        return tr("lock");
+    case BlockReason::Semaphore:
+        return tr("semaphore");
+    case BlockReason::Event:
+        return tr("event");
+    case BlockReason::Sleep:
+        return tr("sleep");
+    case BlockReason::Io:
+        return tr("IO wait");
+    }
+    return {};
+}
+
+QString StatePalette::exitText(ExitCause cause, qint64 arg)
+{
+    switch (cause) {
+    case ExitCause::Normal:
+        return tr("finished");
+    case ExitCause::Stopped:
+        return tr("stopped");
+    case ExitCause::TimeLimit:
+        return tr("time limit");
+    case ExitCause::Signal:
+        return tr("killed by signal %1").arg(arg);
+    case ExitCause::DaemonEnded:
+        return tr("daemon ended with its owner");
+    case ExitCause::Failed:
+        return tr("failed (exit code %1)").arg(arg);
+    }
+    return {};
+}
+
+QString StatePalette::describe(const StateInterval &interval, const TraceMeta &meta)
+{
+    switch (interval.state) {
+    case WorkerState::Running:
+        if (interval.cpu >= 0)
+            return tr("running on CPU %1").arg(interval.cpu);
+        return tr("running");
+    case WorkerState::Blocked: {
+        QString text = tr("blocked: %1").arg(reasonName(interval.reason));
+        if (interval.reason == BlockReason::Join) {
+            text += QStringLiteral(" (%1)").arg(
+                QString::fromStdString(meta.workerName(interval.object)));
+        } else if (const ObjectInfo *object = meta.object(interval.object)) {
+            text += QStringLiteral(" (%1)").arg(QString::fromStdString(object->name));
+        }
+        return text;
+    }
+    case WorkerState::Terminated:
+        return tr("terminated: %1").arg(exitText(interval.exitCause, interval.exitArg));
+    case WorkerState::New:
+    case WorkerState::Ready:
+        break;
+    }
+    return stateName(interval.state);
+}
+
+} // namespace conlab

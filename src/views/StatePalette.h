@@ -1,0 +1,43 @@
+#pragma once
+
+#include "analysis/StateInterval.h"
+#include "trace/TraceMeta.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QString>
+#include <QVector>
+
+namespace conlab {
+
+// The state colours of ui.md (Okabe-Ito, safe for colour-blind readers) and the words that
+// go with them, so the timeline, its legend, tooltips and exported images agree.
+class StatePalette
+{
+    Q_DECLARE_TR_FUNCTIONS(StatePalette)
+
+public:
+    enum class Category {
+        New,
+        Ready,
+        Running,
+        BlockedSync,
+        BlockedQueue,
+        Waiting,
+        Copying,
+        Terminated
+    };
+
+    static Category categoryOf(const StateInterval &interval);
+    static QColor color(Category category);
+    static QString label(Category category);
+    static QVector<Category> legendOrder();
+
+    static QString stateName(WorkerState state);
+    static QString reasonName(BlockReason reason);
+    static QString exitText(ExitCause cause, qint64 arg);
+    // One line: "blocked: queue full (queue)", "running on CPU 0", "terminated: finished".
+    static QString describe(const StateInterval &interval, const TraceMeta &meta);
+};
+
+} // namespace conlab

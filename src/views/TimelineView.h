@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QAbstractScrollArea>
+
+namespace conlab {
+
+class RunRecording;
+
+// The live timeline: time axis on top, one lane per worker, legend below. Ctrl+wheel or +/-
+// zooms around the cursor, dragging or Shift+wheel pans, 0 fits the whole run, and
+// follow-live keeps the newest events in view while a run goes on.
+class TimelineView : public QAbstractScrollArea
+{
+    Q_OBJECT
+
+public:
+    explicit TimelineView(QWidget *parent = nullptr);
+
+    void setRecording(const RunRecording *recording);
+    // A new run started: forget the old view and fit the new one as it grows.
+    void resetView();
+    // New events arrived or the live edge moved to `nowNs` (relative to the run's start).
+    void advance(double nowNs, bool live);
+
+    double visibleStartNs() const { return m_startNs; }
+    double visibleEndNs() const;
+    bool followLive() const { return m_follow; }
+    int laneCount() const;
+    QString laneLabel(int lane) const;
+    // Where lane `lane`'s state at time `ns` is drawn, in viewport coordinates.
+    QPoint pointFor(int lane, double ns) const;
+    QString toolTipAt(const QPoint &viewportPos) const;
+    // Left and right edge of the lanes' drawing area, in this widget's coordinates, so a
+    // chart below can line its time axis up with the timeline's.
+    int plotLeft() const;
+    int plotRight() const;
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void fit();
+    void setFollowLive(bool follow);
+
+signals:
+    void visibleRangeChanged(double startNs, double endNs);
+    void followLiveChanged(bool follow);
+    void plotColumnsChanged(int left, int right);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    QRect plotRect() const;
+    QRect axisRect() const;
+    QRect labelRect() const;
+    QRect legendRect() const;
+    int labelWidth() const;
+    double dataEndNs() const;
+    void zoomAround(double factor, double anchorX);
+    void setStart(double startNs, bool byUser);
+    void updateScrollBars();
+    void emitRange();
+
+    const RunRecording *m_recording = nullptr;
+    double m_startNs = 0;
+    double m_nsPerPixel = 1e6;
+    double m_nowNs = 0;
+    bool m_live = false;
+    bool m_follow = true;
+    bool m_autoFit = true; // fit the whole run as it grows until the user zooms
+    bool m_updatingScrollBars = false;
+    int m_hoverLane = -1;
+    QPoint m_dragOrigin;
+    double m_dragStartNs = 0;
+    int m_dragScrollY = 0;
+    bool m_dragging = false;
+};
+
+} // namespace conlab

@@ -1,0 +1,143 @@
+#include "analysis/RunRecording.h"
+#include "export/TimelineImage.h"
+#include "views/StatePalette.h"
+#include "views/TimelinePainter.h"
+
+#include <QPainter>
+#include <QTest>
+
+using namespace conlab;
+
+// The painter on a hand-made recording: colours land where the events say, narrow intervals
+// collapse into pixels instead of vanishing, and exported images carry the whole picture.
+class TimelinePainterTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    static constexpr std::uint64_t kStart = 1'000'000'000;
+    static constexpr std::uint64_t kMs = 1'000'000;
+
+    static Event event(std::uint64_t ms, std::uint32_t worker, EventKind kind,
+                       std::uint16_t reason = 0, std::uint32_t value = 0, std::int64_t arg = 0)
+    {
+        Event e;
+        e.timeNs = kStart + ms * kMs;
+        e.worker = worker;
+        e.kind = kind;
+        e.reason = reason;
+        e.object = kind == EventKind::Blocked ? 1 : 0;
+        e.value = value;
+        e.arg = arg;
+        return e;
+    }
+
+    static RunRecording recording()
+    {
+        TraceMeta meta;
+        meta.scenario = "producer-consumer";
+        meta.title = "Producer / consumer";
+        meta.startNs = kStart;
+        meta.workers = {{0, "main", "main"}, {1, "producer", "producer-1"}};
+        meta.objects = {{1, "queue", 4, "queue"}};
+        meta.params = {{"producers", "1"}};
+        std::vector<Event> events{
+            event(0, 0, EventKind::WorkerNew),
+            event(0, 0, EventKind::Running),
+            event(0, 1, EventKind::WorkerNew),
+            event(1, 1, EventKind::Ready),
+            event(10, 0, EventKind::Blocked, std::uint16_t(BlockReason::Join)),
+            event(10, 1, EventKind::Running),
+            event(40, 1, EventKind::Blocked, std::uint16_t(BlockReason::QueueFull)),
+            event(70, 1, EventKind::Running),
+            event(80, 1, EventKind::Terminated, std::uint16_t(ExitCause::Signal), 0, 9),
+            event(81, 0, EventKind::Running),
+            event(100, 0, EventKind::Terminated),
+        };
+        RunRecording result;
+        Trace trace;
+        trace.meta = meta;
+        trace.events = events;
+        result.load(trace);
+        return result;
+    }
+
+    static QColor colorAt(const QImage &image, int x, int y) { return image.pixelColor(x, y); }
+
+private slots:
+    void coloursLandWhereTheEventsSay()
+    {
+        const RunRecording run = recording();
+        QImage image(1000, 200, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        TimelinePainter timeline(run, QFont(), QPalette());
+        timeline.setRange(0, 100 * kMs);
+        const QRect plot(0, 0, 1000, timeline.lanesHeight());
+        timeline.paintLanes(painter, plot, 0);
+        painter.end();
+        const int y = timeline.laneTop(1) + TimelinePainter::kLaneHeight / 2;
+        const auto x = [&](double ms) {
+            return int(timeline.xForTime(ms * kMs, plot));
+        };
+        QCOMPARE(colorAt(image, x(5), y), StatePalette::color(StatePalette::Category::Ready));
+        QCOMPARE(colorAt(image, x(25), y), StatePalette::color(StatePalette::Category::Running));
+        QCOMPARE(colorAt(image, x(45), y),
+                 StatePalette::color(StatePalette::Category::BlockedQueue));
+        const int main = timeline.laneTop(0) + TimelinePainter::kLaneHeight / 2;
+        QCOMPARE(colorAt(image, x(50), main), StatePalette::color(StatePalette::Category::Waiting));
+        QCOMPARE(timeline.laneAt(timeline.laneTop(1) + 3), 1);
+        QCOMPARE(timeline.laneAt(-5), -1);
+    }
+
+    void narrowIntervalsStillShow()
+    {
+        const RunRecording run = recording();
+        QImage image(20, 60, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        TimelinePainter timeline(run, QFont(), QPalette());
+        // 100 ms over 20 pixels: the 1 ms ready stretch is far below a pixel.
+        timeline.setRange(0, 100 * kMs);
+        timeline.paintLanes(painter, QRect(0, 0, 20, timeline.lanesHeight()), 0);
+        painter.end();
+        const int y = timeline.laneTop(1) + TimelinePainter::kLaneHeight / 2;
+        QVERIFY(colorAt(image, 0, y) != QColor(Qt::white));
+    }
+
+    void labelsNameWorkerAndOsId()
+    {
+        const RunRecording run = recording();
+        TimelinePainter timeline(run, QFont(), QPalette());
+        QCOMPARE(timeline.laneLabel(1), QStringLiteral("producer-1"));
+    }
+
+    void exportIsTwiceTheLogicalSize()
+    {
+        const RunRecording run = recording();
+        TimelineImage::Options options;
+        options.width = 900;
+        const QImage image = TimelineImage::render(run, options);
+        QCOMPARE(image.width(), 1800);
+        QCOMPARE(image.devicePixelRatio(), 2.0);
+        QVERIFY(image.height() > 2 * 150);
+        // The running colour appears somewhere: lanes were painted into the image.
+        bool found = false;
+        const QRgb running = StatePalette::color(StatePalette::Category::Running).rgb();
+        for (int y = 0; y < image.height() && !found; y += 2)
+            for (int x = 0; x < image.width() && !found; x += 2)
+                found = image.pixel(x, y) == running;
+        QVERIFY(found);
+    }
+
+    void exportToAnUnwritablePlaceSaysWhere()
+    {
+        const RunRecording run = recording();
+        QString error;
+        QVERIFY(!TimelineImage::savePng(QStringLiteral("/nonexistent-dir/x.png"), run, {}, &error));
+        QVERIFY2(error.contains(QLatin1String("/nonexistent-dir/x.png")), qPrintable(error));
+    }
+};
+
+QTEST_MAIN(TimelinePainterTest)
+#include "tst_timelinepainter.moc"
