@@ -44,7 +44,11 @@ std::size_t EventRing::drain(Event *out, std::size_t maxCount)
 
 std::uint64_t EventRing::size() const
 {
-    return m_head.load(std::memory_order_acquire) - m_tail.load(std::memory_order_acquire);
+    // Tail first: the head only grows, so read after the tail it can never be behind it and
+    // the difference cannot wrap around into a huge number.
+    const std::uint64_t tail = m_tail.load(std::memory_order_acquire);
+    const std::uint64_t head = m_head.load(std::memory_order_acquire);
+    return head >= tail ? head - tail : 0;
 }
 
 } // namespace conlab

@@ -1,0 +1,239 @@
+#include "trace/TraceFile.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+using namespace conlab;
+
+namespace {
+
+Trace sampleTrace()
+{
+    Trace trace;
+    trace.meta.scenario = "producer-consumer";
+    trace.meta.title = "Producer / consumer, two of each";
+    trace.meta.params = {{"producers", "2"}, {"shutdown", "sentinel after join"}};
+    trace.meta.workers = {
+        {0, "main", "main"}, {1, "producer", "producer-1"}, {2, "consumer", "consumer 1 (slow)"}};
+    trace.meta.objects = {{1, "queue", 4, "queue"}, {2, "lock", 0, "the lock"}};
+    trace.meta.cpus = 2;
+    trace.meta.startNs = 123456789012345ull;
+    trace.meta.timeScale = 0.25;
+    for (std::uint32_t i = 0; i < 50; ++i) {
+        Event e;
+        e.timeNs = trace.meta.startNs + i * 1000;
+        e.worker = i % 3;
+        e.kind = EventKind(1 + i % 26);
+        e.reason = std::uint16_t(i % 10);
+        e.object = i * 7;
+        e.value = i * 11;
+        e.arg = std::int64_t(i) * -1000003 + (i % 2 ? kSentinelItem : 0);
+        trace.events.push_back(e);
+    }
+    trace.droppedEvents = 17;
+    trace.summaryJson = R"({"outcome":"completed","events":50})";
+    return trace;
+}
+
+std::string readBytes(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void writeBytes(const std::string &path, const std::string &bytes)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), std::streamsize(bytes.size()));
+}
+
+bool sameEvent(const Event &a, const Event &b)
+{
+    return std::memcmp(&a, &b, sizeof(Event)) == 0;
+}
+
+} // namespace
+
+// The on-disk trace format: what is written is read back unchanged, and a damaged file is
+// refused with an error that names it.
+class TestTraceFile : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void roundTrip();
+    void roundTripOfAnEmptyRun();
+    void everyTruncationFailsAndNamesTheFile();
+    void garbageFailsAndNamesTheFile_data();
+    void garbageFailsAndNamesTheFile();
+    void missingFileFailsAndNamesIt();
+    void unwritablePathFailsAndNamesIt();
+
+private:
+    std::string path(const char *name) const { return m_dir.filePath(name).toStdString(); }
+    QTemporaryDir m_dir;
+};
+
+void TestTraceFile::init()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void TestTraceFile::roundTrip()
+{
+    const Trace written = sampleTrace();
+    const std::string file = path("round.conlab");
+    std::string error;
+    QVERIFY2(TraceFile::write(file, written, &error), error.c_str());
+
+    Trace read;
+    QVERIFY2(TraceFile::read(file, read, &error), error.c_str());
+    QCOMPARE(read.meta.scenario, written.meta.scenario);
+    QCOMPARE(read.meta.title, written.meta.title);
+    QCOMPARE(read.meta.params, written.meta.params);
+    QCOMPARE(read.meta.workers.size(), written.meta.workers.size());
+    for (std::size_t i = 0; i < written.meta.workers.size(); ++i) {
+        QCOMPARE(read.meta.workers[i].id, written.meta.workers[i].id);
+        QCOMPARE(read.meta.workers[i].role, written.meta.workers[i].role);
+        QCOMPARE(read.meta.workers[i].name, written.meta.workers[i].name);
+    }
+    QCOMPARE(read.meta.objects.size(), written.meta.objects.size());
+    for (std::size_t i = 0; i < written.meta.objects.size(); ++i) {
+        QCOMPARE(read.meta.objects[i].id, written.meta.objects[i].id);
+        QCOMPARE(read.meta.objects[i].kind, written.meta.objects[i].kind);
+        QCOMPARE(read.meta.objects[i].capacity, written.meta.objects[i].capacity);
+        QCOMPARE(read.meta.objects[i].name, written.meta.objects[i].name);
+    }
+    QCOMPARE(read.meta.cpus, written.meta.cpus);
+    QCOMPARE(read.meta.startNs, written.meta.startNs);
+    QCOMPARE(read.meta.timeScale, written.meta.timeScale);
+    QCOMPARE(read.events.size(), written.events.size());
+    for (std::size_t i = 0; i < written.events.size(); ++i)
+        QVERIFY2(sameEvent(read.events[i], written.events[i]), qPrintable(QString::number(i)));
+    QCOMPARE(read.droppedEvents, written.droppedEvents);
+    QCOMPARE(read.summaryJson, written.summaryJson);
+
+    // Reading into a Trace that held another run replaces it entirely.
+    Trace reused = sampleTrace();
+    reused.events.resize(500);
+    QVERIFY2(TraceFile::read(file, reused, &error), error.c_str());
+    QCOMPARE(reused.events.size(), written.events.size());
+}
+
+void TestTraceFile::roundTripOfAnEmptyRun()
+{
+    Trace written;
+    written.meta.scenario = "empty";
+    const std::string file = path("empty.conlab");
+    std::string error;
+    QVERIFY2(TraceFile::write(file, written, &error), error.c_str());
+    Trace read = sampleTrace();
+    QVERIFY2(TraceFile::read(file, read, &error), error.c_str());
+    QCOMPARE(read.meta.scenario, std::string("empty"));
+    QVERIFY(read.events.empty());
+    QVERIFY(read.summaryJson.empty());
+    QCOMPARE(read.droppedEvents, std::uint64_t(0));
+}
+
+void TestTraceFile::everyTruncationFailsAndNamesTheFile()
+{
+    // A few events are enough to cut inside the event block; every cut costs a file write.
+    Trace trace = sampleTrace();
+    trace.events.resize(3);
+    const std::string whole = path("whole.conlab");
+    std::string error;
+    QVERIFY2(TraceFile::write(whole, trace, &error), error.c_str());
+    const std::string bytes = readBytes(whole);
+    QVERIFY(bytes.size() > 3 * sizeof(Event));
+
+    // Every field is needed up to the last byte, so every proper prefix must be refused.
+    const std::string cut = path("cut.conlab");
+    for (std::size_t length = 0; length < bytes.size(); ++length) {
+        writeBytes(cut, bytes.substr(0, length));
+        Trace read;
+        error.clear();
+        const bool ok = TraceFile::read(cut, read, &error);
+        QVERIFY2(!ok, qPrintable(QStringLiteral("a %1-byte prefix was accepted").arg(length)));
+        QVERIFY2(error.find(cut) != std::string::npos, error.c_str());
+    }
+}
+
+void TestTraceFile::garbageFailsAndNamesTheFile_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected");
+
+    QByteArray random(4096, '\0');
+    std::uint32_t x = 2463534242u;
+    for (char &c : random) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        c = char(x);
+    }
+    QTest::newRow("random bytes") << random << "bad magic";
+    QTest::newRow("text file") << QByteArray("scenario producer-consumer\n") << "bad magic";
+
+    auto withMagic = [](QByteArray rest) {
+        return QByteArray("CONLABT1", 8) + rest;
+    };
+    auto u64 = [](std::uint64_t v) {
+        return QByteArray(reinterpret_cast<const char *>(&v), sizeof v);
+    };
+    QTest::newRow("absurd header length")
+        << withMagic(u64(~0ull) + QByteArray(64, 'x')) << "header length";
+    const QByteArray noScenario = "title nothing\n";
+    QTest::newRow("header without a scenario")
+        << withMagic(u64(std::uint64_t(noScenario.size())) + noScenario + u64(0) + u64(0) + u64(0))
+        << "bad header";
+    const QByteArray badCpus = "scenario x\ncpus many\n";
+    QTest::newRow("malformed header line")
+        << withMagic(u64(std::uint64_t(badCpus.size())) + badCpus + u64(0) + u64(0) + u64(0))
+        << "bad header";
+    const QByteArray meta = "scenario x\n";
+    QTest::newRow("absurd event count")
+        << withMagic(u64(std::uint64_t(meta.size())) + meta + u64(1ull << 40) + u64(0))
+        << "event count";
+    QTest::newRow("absurd summary length")
+        << withMagic(u64(std::uint64_t(meta.size())) + meta + u64(0) + u64(0) + u64(~0ull))
+        << "summary length";
+}
+
+void TestTraceFile::garbageFailsAndNamesTheFile()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    const std::string file = path("garbage.conlab");
+    writeBytes(file, bytes.toStdString());
+    Trace trace;
+    std::string error;
+    QVERIFY(!TraceFile::read(file, trace, &error));
+    QVERIFY2(error.find(file) != std::string::npos, error.c_str());
+    QVERIFY2(error.find(expected.toStdString()) != std::string::npos, error.c_str());
+}
+
+void TestTraceFile::missingFileFailsAndNamesIt()
+{
+    const std::string file = path("no-such.conlab");
+    Trace trace;
+    std::string error;
+    QVERIFY(!TraceFile::read(file, trace, &error));
+    QVERIFY2(error.find(file) != std::string::npos, error.c_str());
+    QVERIFY2(error.find("cannot open") != std::string::npos, error.c_str());
+}
+
+void TestTraceFile::unwritablePathFailsAndNamesIt()
+{
+    const std::string file = path("no-such-folder/out.conlab");
+    std::string error;
+    QVERIFY(!TraceFile::write(file, sampleTrace(), &error));
+    QVERIFY2(error.find(file) != std::string::npos, error.c_str());
+    QVERIFY(!std::filesystem::exists(file));
+}
+
+QTEST_APPLESS_MAIN(TestTraceFile)
+#include "tst_tracefile.moc"
