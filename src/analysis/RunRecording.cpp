@@ -1,5 +1,7 @@
 #include "RunRecording.h"
 
+#include <algorithm>
+
 namespace conlab {
 
 void RunRecording::reset(const TraceMeta &meta)
@@ -15,6 +17,16 @@ void RunRecording::reset(const TraceMeta &meta)
     m_produced = 0;
     m_consumed = 0;
     m_hasMeta = true;
+    m_locks = LockTimeline{};
+    m_wakeups.clear();
+    m_waitFor.clear();
+    m_firstDeadlock = {};
+    m_deadlockSeen = false;
+    m_derivedEvents = 0;
+    m_derivedEndNs = 0;
+    m_hasLocks = false;
+    for (const ObjectInfo &object : meta.objects)
+        m_hasLocks = m_hasLocks || object.kind == "lock";
 }
 
 void RunRecording::append(const Event *events, std::size_t count)
@@ -23,6 +35,17 @@ void RunRecording::append(const Event *events, std::size_t count)
     m_timeline.append(events, count);
     for (QueueDepthSeries &queue : m_queues)
         queue.append(events, count);
+    if (m_hasLocks) {
+        for (std::size_t i = 0; i < count; ++i)
+            m_waitFor.apply(events[i]);
+        if (!m_deadlockSeen) {
+            const auto cycles = m_waitFor.cycles();
+            if (!cycles.empty()) {
+                m_firstDeadlock = cycles.front();
+                m_deadlockSeen = true;
+            }
+        }
+    }
     for (std::size_t i = 0; i < count; ++i) {
         const Event &e = events[i];
         if (e.arg >= kSentinelItem)
@@ -41,6 +64,31 @@ void RunRecording::load(const Trace &trace)
     m_trace.droppedEvents = trace.droppedEvents;
     m_trace.summaryJson = trace.summaryJson;
     m_timeline.extendOpenTo(m_timeline.lastNs());
+    refreshDerived();
+}
+
+void RunRecording::refreshDerived()
+{
+    if (m_trace.events.size() == m_derivedEvents && m_timeline.lastNs() == m_derivedEndNs)
+        return;
+    m_derivedEvents = m_trace.events.size();
+    m_derivedEndNs = m_timeline.lastNs();
+    m_locks = LockTimeline::build(m_trace.meta, m_trace.events, m_timeline, m_derivedEndNs);
+    m_wakeups = WakeupLinks::build(m_trace.events);
+}
+
+WaitForGraph RunRecording::waitForAt(std::uint64_t timeNs) const
+{
+    std::vector<Event> upTo;
+    for (const Event &event : m_trace.events) {
+        if (event.timeNs <= timeNs)
+            upTo.push_back(event);
+    }
+    std::stable_sort(upTo.begin(), upTo.end(),
+                     [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
+    WaitForGraph graph;
+    graph.apply(upTo);
+    return graph;
 }
 
 void RunRecording::extendTo(std::uint64_t nowNs)

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "LockTimeline.h"
 #include "QueueDepthSeries.h"
 #include "StateTimeline.h"
+#include "WaitForGraph.h"
+#include "WakeupLinks.h"
 #include "trace/Trace.h"
 
 #include <cstddef>
@@ -38,10 +41,31 @@ public:
     // Time of the newest event relative to the run's start.
     std::uint64_t lastEventNs() const;
 
+    // Lock lanes and wake-up links are rebuilt from all events, so only on demand (a few
+    // times a second while live); they stay as they were between calls.
+    void refreshDerived();
+    const LockTimeline &locks() const { return m_locks; }
+    const std::vector<WakeupLinks::Link> &wakeups() const { return m_wakeups; }
+    // Who holds and waits for which lock now (the newest events), and the first deadlock
+    // cycle seen in this run, if any.
+    const WaitForGraph &waitFor() const { return m_waitFor; }
+    bool hasDeadlock() const { return m_deadlockSeen; }
+    const WaitForGraph::Cycle &firstDeadlock() const { return m_firstDeadlock; }
+    // The wait-for graph as it was at `timeNs` (absolute), replayed from the events.
+    WaitForGraph waitForAt(std::uint64_t timeNs) const;
+
 private:
     Trace m_trace;
     StateTimeline m_timeline;
     std::vector<QueueDepthSeries> m_queues;
+    LockTimeline m_locks;
+    std::vector<WakeupLinks::Link> m_wakeups;
+    WaitForGraph m_waitFor;
+    WaitForGraph::Cycle m_firstDeadlock;
+    bool m_deadlockSeen = false;
+    bool m_hasLocks = false;
+    std::size_t m_derivedEvents = 0;
+    std::uint64_t m_derivedEndNs = 0;
     std::uint64_t m_produced = 0;
     std::uint64_t m_consumed = 0;
     bool m_hasMeta = false;

@@ -3,6 +3,7 @@
 #include "TimeAxis.h"
 #include "analysis/RunRecording.h"
 
+#include <QCoreApplication>
 #include <QFontMetrics>
 #include <QPainter>
 #include <algorithm>
@@ -41,12 +42,88 @@ int TimelinePainter::laneCount() const
     return int(m_recording.timeline().laneCount());
 }
 
+int TimelinePainter::lockLaneCount() const
+{
+    return int(m_recording.locks().lanes().size());
+}
+
+int TimelinePainter::rowCount() const
+{
+    return laneCount() + (lockLaneCount() > 0 ? 1 + lockLaneCount() : 0);
+}
+
+int TimelinePainter::lockLaneOf(int row) const
+{
+    const int lock = row - laneCount() - 1;
+    return lock >= 0 && lock < lockLaneCount() ? lock : -1;
+}
+
+QColor TimelinePainter::ownerColor(std::uint32_t worker)
+{
+    // Light qualitative colours (ColorBrewer Set3): owners stay apart from the state colours.
+    static const QColor colors[] = {
+        QColor(0x8D, 0xD3, 0xC7), QColor(0xFF, 0xFF, 0xB3), QColor(0xBE, 0xBA, 0xDA),
+        QColor(0xFB, 0x80, 0x72), QColor(0x80, 0xB1, 0xD3), QColor(0xFD, 0xB4, 0x62),
+        QColor(0xB3, 0xDE, 0x69), QColor(0xFC, 0xCD, 0xE5), QColor(0xD9, 0xD9, 0xD9),
+        QColor(0xBC, 0x80, 0xBD), QColor(0xCC, 0xEB, 0xC5), QColor(0xFF, 0xED, 0x6F)};
+    return colors[worker % (sizeof colors / sizeof colors[0])];
+}
+
+QSet<int> TimelinePainter::relatedRows(int row, double ns) const
+{
+    QSet<int> rows{row};
+    const int lock = lockLaneOf(row);
+    if (lock < 0)
+        return rows;
+    const StateTimeline &states = m_recording.timeline();
+    const auto at = std::uint64_t(double(states.meta().startNs) + ns);
+    const LockTimeline &locks = m_recording.locks();
+    if (const LockTimeline::Hold *hold = locks.holdAt(std::size_t(lock), at))
+        rows.insert(states.laneOf(hold->owner));
+    for (const std::uint32_t waiter :
+         LockTimeline::waitersAt(states, locks.lanes()[std::size_t(lock)].lock, at))
+        rows.insert(states.laneOf(waiter));
+    rows.remove(-1);
+    return rows;
+}
+
+QString TimelinePainter::lockToolTip(int row, double ns) const
+{
+    const int lock = lockLaneOf(row);
+    if (lock < 0)
+        return {};
+    const StateTimeline &states = m_recording.timeline();
+    const double origin = double(states.meta().startNs);
+    const auto at = std::uint64_t(origin + ns);
+    const LockTimeline &locks = m_recording.locks();
+    const LockTimeline::Hold *hold = locks.holdAt(std::size_t(lock), at);
+    QString text = QStringLiteral("<b>%1</b><br>").arg(laneLabel(row).toHtmlEscaped());
+    if (!hold)
+        return text + QCoreApplication::translate("TimelinePainter", "free");
+    text += QCoreApplication::translate("TimelinePainter", "held by %1 from %2 for %3")
+                .arg(QString::fromStdString(states.meta().workerName(hold->owner)).toHtmlEscaped(),
+                     TimeAxis::formatDuration(double(hold->startNs) - origin),
+                     TimeAxis::formatDuration(double(hold->endNs - hold->startNs)));
+    if (hold->maxDepth > 1)
+        text +=
+            QCoreApplication::translate("TimelinePainter", "<br>taken %1 times over (reentrant)")
+                .arg(hold->maxDepth);
+    QStringList waiters;
+    for (const std::uint32_t waiter :
+         LockTimeline::waitersAt(states, locks.lanes()[std::size_t(lock)].lock, at))
+        waiters << QString::fromStdString(states.meta().workerName(waiter)).toHtmlEscaped();
+    if (!waiters.isEmpty())
+        text += QCoreApplication::translate("TimelinePainter", "<br>waiting for it: %1")
+                    .arg(waiters.join(QStringLiteral(", ")));
+    return text;
+}
+
 int TimelinePainter::labelWidth() const
 {
     const QFontMetrics metrics(m_font);
     int widest = metrics.horizontalAdvance(QStringLiteral("producer-10  pid 4000000"));
-    for (int lane = 0; lane < laneCount(); ++lane)
-        widest = std::max(widest, metrics.horizontalAdvance(laneLabel(lane)));
+    for (int row = 0; row < rowCount(); ++row)
+        widest = std::max(widest, metrics.horizontalAdvance(laneLabel(row)));
     return widest + 16;
 }
 
@@ -54,12 +131,21 @@ int TimelinePainter::laneAt(int y) const
 {
     if (y < 0)
         return -1;
-    const int lane = (y - kLaneGap / 2) / (kLaneHeight + kLaneGap);
-    return lane >= 0 && lane < laneCount() ? lane : -1;
+    const int row = (y - kLaneGap / 2) / (kLaneHeight + kLaneGap);
+    return row >= 0 && row < rowCount() ? row : -1;
 }
 
 QString TimelinePainter::laneLabel(int lane) const
 {
+    if (lane >= laneCount()) {
+        const int lock = lockLaneOf(lane);
+        if (lock < 0)
+            return QCoreApplication::translate("TimelinePainter", "locks");
+        const std::uint32_t id = m_recording.locks().lanes()[std::size_t(lock)].lock;
+        const ObjectInfo *object = m_recording.meta().object(id);
+        return QCoreApplication::translate("TimelinePainter", "lock %1")
+            .arg(object ? QString::fromStdString(object->name) : QString::number(id));
+    }
     const StateTimeline &timeline = m_recording.timeline();
     const StateTimeline::Lane &info = timeline.lane(std::size_t(lane));
     const QString name = QString::fromStdString(timeline.meta().workerName(info.worker));
@@ -114,19 +200,30 @@ void TimelinePainter::paintLanes(QPainter &painter, const QRect &plot, int scrol
         const int x = int(std::lround(xForTime(tick.timeNs, plot)));
         painter.drawLine(x, plot.top(), x, plot.bottom());
     }
-    const int firstLane = std::max(0, laneAt(scrollY) - 1);
-    for (int lane = firstLane; lane < laneCount(); ++lane) {
-        const int top = plot.top() - scrollY + laneTop(lane);
+    const int firstRow = std::max(0, laneAt(scrollY) - 1);
+    for (int row = firstRow; row < rowCount(); ++row) {
+        const int top = plot.top() - scrollY + laneTop(row);
         if (top > plot.bottom())
             break;
-        if (lane == m_highlightedLane) {
+        if (m_highlightedRows.contains(row)) {
             QColor band = m_palette.color(QPalette::Highlight);
-            band.setAlpha(40);
+            band.setAlpha(50);
             painter.fillRect(
                 QRect(plot.left(), top - kLaneGap / 2, plot.width(), kLaneHeight + kLaneGap), band);
         }
-        paintLane(painter, lane, plot, top);
+        if (row < laneCount()) {
+            paintLane(painter, row, plot, top);
+        } else if (const int lock = lockLaneOf(row); lock >= 0) {
+            paintLockLane(painter, lock, plot, top);
+        } else {
+            painter.setPen(QPen(m_palette.color(QPalette::Mid), 1));
+            painter.drawLine(plot.left(), top + kLaneHeight / 2, plot.right(),
+                             top + kLaneHeight / 2);
+        }
     }
+    if (m_showWakeups)
+        paintWakeups(painter, plot, scrollY);
+    paintMarkers(painter, plot);
     if (m_nowNs >= m_startNs && m_nowNs <= m_endNs) {
         const int x = int(std::lround(xForTime(m_nowNs, plot)));
         painter.setPen(QPen(m_palette.color(QPalette::WindowText), 1, Qt::DashLine));
@@ -215,7 +312,7 @@ void TimelinePainter::paintLabels(QPainter &painter, const QRect &labels, int sc
     painter.save();
     painter.setClipRect(labels);
     painter.setFont(m_font);
-    for (int lane = 0; lane < laneCount(); ++lane) {
+    for (int lane = 0; lane < rowCount(); ++lane) {
         const int top = labels.top() - scrollY + laneTop(lane);
         if (top > labels.bottom())
             break;
@@ -223,12 +320,37 @@ void TimelinePainter::paintLabels(QPainter &painter, const QRect &labels, int sc
             continue;
         const QRect row(labels.left() + 6, top, labels.width() - 10, kLaneHeight);
         QFont font = m_font;
-        font.setBold(lane == m_highlightedLane);
+        font.setBold(m_highlightedRows.contains(lane) ||
+                     (lane >= laneCount() && lockLaneOf(lane) < 0));
         painter.setFont(font);
         painter.setPen(m_palette.color(QPalette::WindowText));
         painter.drawText(row, Qt::AlignVCenter | Qt::AlignLeft, laneLabel(lane));
     }
     painter.restore();
+}
+
+QVector<TimelinePainter::LegendItem> TimelinePainter::legendItems() const
+{
+    QVector<LegendItem> items;
+    for (const StatePalette::Category category : StatePalette::legendOrder()) {
+        items.append({category == StatePalette::Category::Terminated ? LegendItem::Shape::Line
+                                                                     : LegendItem::Shape::Box,
+                      StatePalette::color(category), StatePalette::label(category)});
+    }
+    if (lockLaneCount() > 0) {
+        items.append({LegendItem::Shape::Box, ownerColor(1),
+                      QCoreApplication::translate("TimelinePainter", "lock held (owner named)")});
+        items.append({LegendItem::Shape::Hatch,
+                      StatePalette::color(StatePalette::Category::BlockedSync),
+                      QCoreApplication::translate("TimelinePainter", "contended: others waiting")});
+    }
+    if (m_showWakeups && !m_recording.wakeups().empty())
+        items.append({LegendItem::Shape::Arrow, m_palette.color(QPalette::WindowText),
+                      QCoreApplication::translate("TimelinePainter", "unblocked by")});
+    if (m_recording.hasDeadlock())
+        items.append({LegendItem::Shape::Marker, QColor(0xE0, 0, 0),
+                      QCoreApplication::translate("TimelinePainter", "deadlock formed")});
+    return items;
 }
 
 int TimelinePainter::legendHeight(int width) const
@@ -237,9 +359,9 @@ int TimelinePainter::legendHeight(int width) const
     const int rowHeight = std::max(kLegendSwatch, metrics.height()) + 6;
     int rows = 1;
     int x = 0;
-    for (const StatePalette::Category category : StatePalette::legendOrder()) {
-        const int item = kLegendSwatch + 6 +
-                         metrics.horizontalAdvance(StatePalette::label(category)) + kLegendSpacing;
+    for (const LegendItem &legend : legendItems()) {
+        const int item =
+            kLegendSwatch + 6 + metrics.horizontalAdvance(legend.label) + kLegendSpacing;
         if (x > 0 && x + item > width) {
             ++rows;
             x = 0;
@@ -257,28 +379,132 @@ void TimelinePainter::paintLegend(QPainter &painter, const QRect &area) const
     const int rowHeight = std::max(kLegendSwatch, metrics.height()) + 6;
     int x = area.left();
     int y = area.top() + 2;
-    for (const StatePalette::Category category : StatePalette::legendOrder()) {
-        const QString text = StatePalette::label(category);
-        const int item = kLegendSwatch + 6 + metrics.horizontalAdvance(text) + kLegendSpacing;
+    for (const LegendItem &legend : legendItems()) {
+        const int item =
+            kLegendSwatch + 6 + metrics.horizontalAdvance(legend.label) + kLegendSpacing;
         if (x > area.left() && x + item > area.right()) {
             x = area.left();
             y += rowHeight;
         }
         const QRect swatch(x, y + (rowHeight - kLegendSwatch) / 2, kLegendSwatch, kLegendSwatch);
-        if (category == StatePalette::Category::Terminated) {
+        switch (legend.shape) {
+        case LegendItem::Shape::Line:
             painter.fillRect(
                 QRect(swatch.left(), swatch.center().y() - 1, swatch.width(), kTerminatedThickness),
-                StatePalette::color(category));
-        } else {
-            painter.fillRect(swatch, StatePalette::color(category));
+                legend.color);
+            break;
+        case LegendItem::Shape::Box:
+            painter.fillRect(swatch, legend.color);
             painter.setPen(m_palette.color(QPalette::Mid));
             painter.drawRect(swatch.adjusted(0, 0, -1, -1));
+            break;
+        case LegendItem::Shape::Hatch:
+            painter.fillRect(swatch, ownerColor(1));
+            painter.fillRect(swatch, QBrush(legend.color, Qt::BDiagPattern));
+            painter.setPen(m_palette.color(QPalette::Mid));
+            painter.drawRect(swatch.adjusted(0, 0, -1, -1));
+            break;
+        case LegendItem::Shape::Arrow:
+            painter.setPen(QPen(legend.color, 1.5));
+            painter.drawLine(swatch.left(), swatch.bottom(), swatch.right(), swatch.top());
+            painter.drawLine(swatch.right(), swatch.top(), swatch.right() - 5, swatch.top());
+            painter.drawLine(swatch.right(), swatch.top(), swatch.right(), swatch.top() + 5);
+            break;
+        case LegendItem::Shape::Marker:
+            painter.fillRect(QRect(swatch.center().x() - 1, swatch.top(), 3, swatch.height()),
+                             legend.color);
+            break;
         }
         painter.setPen(m_palette.color(QPalette::WindowText));
-        painter.drawText(QRect(swatch.right() + 6, y, item, rowHeight), Qt::AlignVCenter, text);
+        painter.drawText(QRect(swatch.right() + 6, y, item, rowHeight), Qt::AlignVCenter,
+                         legend.label);
         x += item;
     }
     painter.restore();
+}
+
+void TimelinePainter::paintLockLane(QPainter &painter, int lock, const QRect &plot, int top) const
+{
+    const double origin = double(m_recording.meta().startNs);
+    const QFontMetrics metrics(m_font);
+    const auto &holds = m_recording.locks().lanes()[std::size_t(lock)].holds;
+    const QColor contended = StatePalette::color(StatePalette::Category::BlockedSync);
+    for (const LockTimeline::Hold &hold : holds) {
+        const double start = double(hold.startNs) - origin;
+        const double end = double(hold.endNs) - origin;
+        if (end < m_startNs || start > m_endNs)
+            continue;
+        const int left = int(std::lround(std::max(xForTime(start, plot), double(plot.left() - 1))));
+        const int right = std::max(
+            left + 1, int(std::lround(std::min(xForTime(end, plot), double(plot.right() + 1)))));
+        const QRect segment(left, top, right - left, kLaneHeight);
+        painter.fillRect(segment, ownerColor(hold.owner));
+        if (hold.contended) {
+            painter.fillRect(segment, QBrush(contended, Qt::BDiagPattern));
+            painter.fillRect(QRect(left, segment.bottom() - 2, segment.width(), 3), contended);
+        }
+        const QString owner = QString::fromStdString(m_recording.meta().workerName(hold.owner));
+        if (metrics.horizontalAdvance(owner) + 8 <= segment.width()) {
+            painter.setPen(Qt::black);
+            painter.drawText(segment, Qt::AlignCenter, owner);
+        }
+    }
+}
+
+void TimelinePainter::paintWakeups(QPainter &painter, const QRect &plot, int scrollY) const
+{
+    const auto &links = m_recording.wakeups();
+    if (links.empty())
+        return;
+    const StateTimeline &states = m_recording.timeline();
+    const double origin = double(states.meta().startNs);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    QColor color = m_palette.color(QPalette::WindowText);
+    color.setAlpha(170);
+    painter.setPen(QPen(color, 1.2));
+    painter.setBrush(color);
+    int drawn = 0;
+    for (const WakeupLinks::Link &link : links) {
+        const double from = double(link.wakerNs) - origin;
+        const double to = double(link.wakeNs) - origin;
+        if (to < m_startNs || from > m_endNs)
+            continue;
+        const int fromLane = states.laneOf(link.waker);
+        const int toLane = states.laneOf(link.wakee);
+        if (fromLane < 0 || toLane < 0 || fromLane == toLane)
+            continue;
+        // Too many arrows hide the lanes; past this many the picture is only noise.
+        if (++drawn > 400)
+            break;
+        const QPointF start(xForTime(from, plot),
+                            plot.top() - scrollY + laneTop(fromLane) + kLaneHeight / 2.0);
+        const QPointF end(xForTime(to, plot),
+                          plot.top() - scrollY + laneTop(toLane) + kLaneHeight / 2.0);
+        painter.drawLine(start, end);
+        const double direction = end.y() > start.y() ? -1.0 : 1.0;
+        const QPointF head[] = {end, end + QPointF(-3.5, direction * 6.0),
+                                end + QPointF(3.5, direction * 6.0)};
+        painter.drawPolygon(head, 3);
+    }
+    painter.restore();
+}
+
+void TimelinePainter::paintMarkers(QPainter &painter, const QRect &plot) const
+{
+    const double origin = double(m_recording.meta().startNs);
+    if (m_recording.hasDeadlock()) {
+        const double formed = double(m_recording.firstDeadlock().formedNs) - origin;
+        if (formed >= m_startNs && formed <= m_endNs) {
+            const int x = int(std::lround(xForTime(formed, plot)));
+            painter.fillRect(QRect(x - 1, plot.top(), 3, plot.height()), QColor(0xE0, 0, 0));
+        }
+    }
+    if (m_cursorNs >= m_startNs && m_cursorNs <= m_endNs) {
+        const int x = int(std::lround(xForTime(m_cursorNs, plot)));
+        painter.setPen(QPen(m_palette.color(QPalette::Highlight), 2));
+        painter.drawLine(x, plot.top(), x, plot.bottom());
+    }
 }
 
 } // namespace conlab

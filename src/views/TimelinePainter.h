@@ -5,7 +5,9 @@
 #include <QFont>
 #include <QPalette>
 #include <QRect>
+#include <QSet>
 #include <QString>
+#include <QVector>
 
 class QPainter;
 
@@ -13,9 +15,11 @@ namespace conlab {
 
 class RunRecording;
 
-// Draws a run's timeline: time axis, one lane per worker, lane labels and the legend. The
+// Draws a run's timeline: time axis, one lane per worker, then (when the run has locks) one
+// lane per lock showing its holder, "unblocked by" arrows, lane labels and the legend. The
 // window and the exported images both use it, so what is exported is what was seen.
-// Times are in ns relative to the run's start.
+// Times are in ns relative to the run's start. Rows are worker lanes, then a "locks" heading
+// row and the lock lanes.
 class TimelinePainter
 {
 public:
@@ -30,15 +34,28 @@ public:
     double endNs() const { return m_endNs; }
     // The live edge: drawn as a dashed line; open intervals end there. Negative for none.
     void setNowNs(double nowNs) { m_nowNs = nowNs; }
-    void setHighlightedLane(int lane) { m_highlightedLane = lane; }
+    void setHighlightedRows(const QSet<int> &rows) { m_highlightedRows = rows; }
+    void setShowWakeups(bool show) { m_showWakeups = show; }
+    // A cursor line (the instant the wait-for graph shows); negative for none.
+    void setCursorNs(double ns) { m_cursorNs = ns; }
 
-    int laneCount() const;
+    int laneCount() const; // worker lanes
+    int lockLaneCount() const;
+    int rowCount() const;
+    // Row of lock lane `lock`, and the lock lane of `row` (-1 if it is not one).
+    int lockRow(int lock) const { return laneCount() + 1 + lock; }
+    int lockLaneOf(int row) const;
     int labelWidth() const;
-    int lanesHeight() const { return laneCount() * (kLaneHeight + kLaneGap) + kLaneGap; }
-    int laneTop(int lane) const { return kLaneGap + lane * (kLaneHeight + kLaneGap); }
-    // The lane at `y` (lanes' own coordinates, 0 at the first lane's top gap), or -1.
+    int lanesHeight() const { return rowCount() * (kLaneHeight + kLaneGap) + kLaneGap; }
+    int laneTop(int row) const { return kLaneGap + row * (kLaneHeight + kLaneGap); }
+    // The row at `y` (lanes' own coordinates, 0 at the first lane's top gap), or -1.
     int laneAt(int y) const;
-    QString laneLabel(int lane) const;
+    QString laneLabel(int row) const;
+    // Rows to highlight when hovering `row` at `ns`: for a lock lane, the holder and waiters.
+    QSet<int> relatedRows(int row, double ns) const;
+    QString lockToolTip(int row, double ns) const;
+    // A colour per worker, for lock owners: light enough for dark text.
+    static QColor ownerColor(std::uint32_t worker);
 
     double xForTime(double ns, const QRect &plot) const;
     double timeForX(double x, const QRect &plot) const;
@@ -53,7 +70,17 @@ public:
     void paintLegend(QPainter &painter, const QRect &area) const;
 
 private:
+    struct LegendItem
+    {
+        enum class Shape { Box, Line, Hatch, Arrow, Marker } shape;
+        QColor color;
+        QString label;
+    };
+    QVector<LegendItem> legendItems() const;
     void paintLane(QPainter &painter, int lane, const QRect &plot, int top) const;
+    void paintLockLane(QPainter &painter, int lock, const QRect &plot, int top) const;
+    void paintWakeups(QPainter &painter, const QRect &plot, int scrollY) const;
+    void paintMarkers(QPainter &painter, const QRect &plot) const;
 
     const RunRecording &m_recording;
     QFont m_font;
@@ -61,7 +88,9 @@ private:
     double m_startNs = 0;
     double m_endNs = 1e9;
     double m_nowNs = -1;
-    int m_highlightedLane = -1;
+    double m_cursorNs = -1;
+    bool m_showWakeups = true;
+    QSet<int> m_highlightedRows;
 };
 
 } // namespace conlab

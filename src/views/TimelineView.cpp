@@ -49,6 +49,7 @@ void TimelineView::resetView()
     m_nowNs = 0;
     m_autoFit = true;
     m_hoverLane = -1;
+    m_cursorNs = -1;
     verticalScrollBar()->setValue(0);
     fit();
 }
@@ -262,7 +263,10 @@ void TimelineView::paintEvent(QPaintEvent *)
     TimelinePainter timeline(*m_recording, font(), palette());
     timeline.setRange(m_startNs, visibleEndNs());
     timeline.setNowNs(m_live ? m_nowNs : -1);
-    timeline.setHighlightedLane(m_hoverLane);
+    if (m_hoverLane >= 0)
+        timeline.setHighlightedRows(timeline.relatedRows(m_hoverLane, m_hoverNs));
+    timeline.setShowWakeups(m_showWakeups);
+    timeline.setCursorNs(m_cursorNs);
     const int scrollY = verticalScrollBar()->value();
     timeline.paintAxis(painter, axisRect());
     timeline.paintLanes(painter, plotRect(), scrollY);
@@ -291,6 +295,8 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     const int lane = timeline.laneAt(pos.y() - plot.top() + verticalScrollBar()->value());
     if (lane < 0)
         return {};
+    if (lane >= timeline.laneCount())
+        return timeline.lockToolTip(lane, m_startNs + (pos.x() - plot.left() + 0.5) * m_nsPerPixel);
     const int top = timeline.laneTop(lane);
     const int y = pos.y() - plot.top() + verticalScrollBar()->value();
     if (y < top || y >= top + TimelinePainter::kLaneHeight)
@@ -355,6 +361,7 @@ void TimelineView::mousePressEvent(QMouseEvent *event)
         m_dragOrigin = event->position().toPoint();
         m_dragStartNs = m_startNs;
         m_dragScrollY = verticalScrollBar()->value();
+        m_dragMoved = false;
         viewport()->setCursor(Qt::ClosedHandCursor);
     }
     QAbstractScrollArea::mousePressEvent(event);
@@ -365,6 +372,7 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
     const QPoint pos = event->position().toPoint();
     if (m_dragging) {
         const QPoint moved = pos - m_dragOrigin;
+        m_dragMoved = m_dragMoved || moved.manhattanLength() > 3;
         setStart(m_dragStartNs - moved.x() * m_nsPerPixel, true);
         verticalScrollBar()->setValue(m_dragScrollY - moved.y());
         return;
@@ -374,8 +382,10 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
         lane = TimelinePainter(*m_recording, font(), palette())
                    .laneAt(pos.y() - plotRect().top() + verticalScrollBar()->value());
     }
-    if (lane != m_hoverLane) {
+    const double ns = m_startNs + (pos.x() - plotRect().left()) * m_nsPerPixel;
+    if (lane != m_hoverLane || (lane >= laneCount() && ns != m_hoverNs)) {
         m_hoverLane = lane;
+        m_hoverNs = ns;
         viewport()->update();
     }
 }
@@ -385,8 +395,31 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton && m_dragging) {
         m_dragging = false;
         viewport()->unsetCursor();
+        // A click without a drag puts the cursor there: the graph shows that instant.
+        const QPoint pos = event->position().toPoint();
+        if (!m_dragMoved && plotRect().contains(pos))
+            setCursorNs(m_startNs + (pos.x() - plotRect().left()) * m_nsPerPixel);
     }
     QAbstractScrollArea::mouseReleaseEvent(event);
+}
+
+void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    setCursorNs(-1);
+    QAbstractScrollArea::mouseDoubleClickEvent(event);
+}
+
+void TimelineView::setShowWakeups(bool show)
+{
+    m_showWakeups = show;
+    viewport()->update();
+}
+
+void TimelineView::setCursorNs(double ns)
+{
+    m_cursorNs = ns < 0 ? -1 : ns;
+    emit cursorChanged(m_cursorNs);
+    viewport()->update();
 }
 
 void TimelineView::keyPressEvent(QKeyEvent *event)

@@ -26,6 +26,8 @@ public:
     double visibleEndNs() const;
     bool followLive() const { return m_follow; }
     int laneCount() const;
+    double cursorNs() const { return m_cursorNs; }
+    bool showWakeups() const { return m_showWakeups; }
     QString laneLabel(int lane) const;
     // Where lane `lane`'s state at time `ns` is drawn, in viewport coordinates.
     QPoint pointFor(int lane, double ns) const;
@@ -40,11 +42,15 @@ public slots:
     void zoomOut();
     void fit();
     void setFollowLive(bool follow);
+    void setShowWakeups(bool show);
+    // The instant the wait-for graph shows; negative for "now".
+    void setCursorNs(double ns);
 
 signals:
     void visibleRangeChanged(double startNs, double endNs);
     void followLiveChanged(bool follow);
     void plotColumnsChanged(int left, int right);
+    void cursorChanged(double ns);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -54,6 +60,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
 
@@ -78,6 +85,10 @@ private:
     bool m_autoFit = true; // fit the whole run as it grows until the user zooms
     bool m_updatingScrollBars = false;
     int m_hoverLane = -1;
+    double m_hoverNs = 0;
+    double m_cursorNs = -1;
+    bool m_showWakeups = true;
+    bool m_dragMoved = false;
     QPoint m_dragOrigin;
     double m_dragStartNs = 0;
     int m_dragScrollY = 0;

@@ -155,13 +155,20 @@ private slots:
         // Stranded: every consumer has gone and a producer waits on a full queue for good.
         const auto stranded = [&window] {
             const StateTimeline &timeline = window.recording().timeline();
+            bool producerWaits = false;
             for (std::size_t lane = 0; lane < timeline.laneCount(); ++lane) {
                 const auto &intervals = timeline.lane(lane).intervals;
-                if (!intervals.empty() && intervals.back().open &&
-                    intervals.back().reason == BlockReason::QueueFull)
-                    return true;
+                const WorkerInfo *info = timeline.meta().worker(timeline.lane(lane).worker);
+                if (intervals.empty() || !info)
+                    return false;
+                if (info->role == "consumer" && intervals.back().state != WorkerState::Terminated)
+                    return false;
+                producerWaits =
+                    producerWaits || (info->role == "producer" &&
+                                      intervals.back().reason == BlockReason::QueueFull &&
+                                      intervals.back().state == WorkerState::Blocked);
             }
-            return false;
+            return producerWaits;
         };
         QTRY_VERIFY_WITH_TIMEOUT(stranded(), 20000);
         QVERIFY(window.controller()->isRunning());
