@@ -4,12 +4,15 @@
 #include "LessonPanel.h"
 #include "ParameterPanel.h"
 #include "RunController.h"
+#include "analysis/StateTransitions.h"
 #include "export/TimelineImage.h"
 #include "scenarios/ScenarioRegistry.h"
 #include "trace/TraceFile.h"
 #include "views/QueueDepthChart.h"
+#include "views/StateDiagramView.h"
 #include "views/TimeAxis.h"
 #include "views/TimelineView.h"
+#include "views/WaitForGraphView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -18,6 +21,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMenu>
@@ -30,8 +34,10 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QToolBar>
 #include <QTreeWidget>
+#include <QVBoxLayout>
 #include <algorithm>
 
 namespace conlab {
@@ -73,6 +79,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     resize(1440, 900);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_rightTabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
+    connect(m_rightTabs, &QTabWidget::currentChanged, this,
+            [](int tab) { QSettings().setValue(QStringLiteral("window/tab"), tab); });
     if (!selectScenario(settings.value(QStringLiteral("window/scenario")).toString()))
         selectScenario(kDefaultScenario);
     updateActions();
@@ -99,7 +108,20 @@ void MainWindow::createCentre()
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
-    setCentralWidget(splitter);
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setMargin(6);
+    m_banner->hide();
+    auto *centre = new QWidget(this);
+    auto *layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_banner);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(centre);
+    connect(m_timeline, &TimelineView::cursorChanged, this, [this] { updateGraph(); });
 }
 
 void MainWindow::createActions()
@@ -144,6 +166,13 @@ void MainWindow::createActions()
     connect(m_followAction, &QAction::toggled, m_timeline, &TimelineView::setFollowLive);
     connect(m_timeline, &TimelineView::followLiveChanged, m_followAction, &QAction::setChecked);
 
+    auto *wakeups = new QAction(tr("&Unblocked-by arrows"), this);
+    wakeups->setCheckable(true);
+    wakeups->setChecked(true);
+    wakeups->setToolTip(tr("Arrows from the worker that released a lock, posted a semaphore, set "
+                           "an event or used the queue to the worker it woke"));
+    connect(wakeups, &QAction::toggled, m_timeline, &TimelineView::setShowWakeups);
+
     m_exportAction = new QAction(QIcon::fromTheme(QStringLiteral("document-export")),
                                  tr("&Export image…"), this);
     m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
@@ -175,6 +204,7 @@ void MainWindow::createActions()
     view->addAction(zoomOut);
     view->addAction(fit);
     view->addAction(m_followAction);
+    view->addAction(wakeups);
 
     QToolBar *toolbar = addToolBar(tr("Run"));
     toolbar->setObjectName(QStringLiteral("runToolbar"));
@@ -196,6 +226,7 @@ void MainWindow::createActions()
     toolbar->addAction(zoomIn);
     toolbar->addAction(fit);
     toolbar->addAction(m_followAction);
+    toolbar->addAction(wakeups);
     toolbar->addSeparator();
     toolbar->addAction(m_exportAction);
 }
@@ -256,14 +287,35 @@ void MainWindow::createDocks()
     m_lesson->setObjectName(QStringLiteral("lesson"));
     m_figures = new FiguresPanel(this);
     m_figures->setObjectName(QStringLiteral("figures"));
+    m_graph = new WaitForGraphView(this);
+    m_graph->setObjectName(QStringLiteral("waitForGraph"));
+    m_states = new StateDiagramView(this);
+    m_states->setObjectName(QStringLiteral("stateDiagram"));
+    m_remedies = new QTableWidget(0, 7, this);
+    m_remedies->setObjectName(QStringLiteral("remedies"));
+    m_remedies->setHorizontalHeaderLabels({tr("Lesson"), tr("Remedy"), tr("Kind"), tr("Result"),
+                                           tr("Time"), tr("Retries"), tr("Aborts")});
+    m_remedies->verticalHeader()->hide();
+    m_remedies->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_remedies->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_remedies->setToolTip(tr("One row per run of a lesson with remedies, to compare them"));
+    auto *figures = new QSplitter(Qt::Vertical, this);
+    figures->addWidget(m_figures);
+    figures->addWidget(m_remedies);
+    figures->setStretchFactor(0, 3);
+    figures->setStretchFactor(1, 1);
+    auto *graphs = new QSplitter(Qt::Vertical, this);
+    graphs->addWidget(m_graph);
+    graphs->addWidget(m_states);
     m_rightTabs = new QTabWidget(this);
     m_rightTabs->addTab(m_lesson, tr("Lesson"));
-    m_rightTabs->addTab(m_figures, tr("Figures"));
+    m_rightTabs->addTab(graphs, tr("Graph and states"));
+    m_rightTabs->addTab(figures, tr("Figures"));
     auto *rightDock = new QDockWidget(tr("Lesson"), this);
     rightDock->setObjectName(QStringLiteral("lessonDock"));
     rightDock->setWidget(m_rightTabs);
     rightDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    rightDock->setMinimumWidth(300);
+    rightDock->setMinimumWidth(340);
     addDockWidget(Qt::RightDockWidgetArea, rightDock);
 }
 
@@ -336,6 +388,9 @@ void MainWindow::run()
         return;
     }
     m_figures->showRunning();
+    m_states->clear();
+    m_graph->clear();
+    m_banner->hide();
 }
 
 void MainWindow::stop()
@@ -363,9 +418,17 @@ void MainWindow::refresh()
     m_recording.extendTo(m_recording.meta().startNs + std::uint64_t(now));
     m_timeline->advance(now, true);
     m_queueChart->refresh(now);
-    // Text in the status bar changes less often than lanes; 10 a second reads calmly.
-    if (++m_refreshCount % 3 == 0)
+    // The graph follows every update, so a cycle shows red well within 100 ms of closing.
+    updateGraph();
+    updateBanner();
+    // Text, lock lanes and the state diagram change less often; 10 a second reads calmly.
+    if (++m_refreshCount % 3 == 0) {
+        m_recording.refreshDerived();
+        m_states->setTransitions(
+            StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()),
+            m_recording.timeline().lastNs());
         updateStatus();
+    }
 }
 
 void MainWindow::onRunFinished(const QString &outcome)
@@ -381,8 +444,13 @@ void MainWindow::onRunFinished(const QString &outcome)
     m_timeline->advance(end, false);
     m_timeline->fit();
     m_queueChart->refresh(end);
+    m_recording.refreshDerived();
+    m_states->setTransitions(
+        StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()), 0);
+    updateGraph();
     if (!m_controller->summary().isEmpty()) {
         m_figures->showSummary(m_controller->summary());
+        addRemedyRow(m_controller->summary());
         const int stranded = m_controller->summary().value(QLatin1String("stranded")).toInt();
         if (stranded > 0) {
             m_message =
@@ -393,6 +461,141 @@ void MainWindow::onRunFinished(const QString &outcome)
     }
     updateActions();
     updateStatus();
+    updateBanner();
+}
+
+void MainWindow::updateGraph()
+{
+    if (!m_recording.hasMeta()) {
+        m_graph->clear();
+        return;
+    }
+    const double cursor = m_timeline->cursorNs();
+    if (cursor >= 0) {
+        m_graph->setGraph(m_recording.meta(),
+                          m_recording.waitForAt(m_recording.meta().startNs + std::uint64_t(cursor)),
+                          cursor, false);
+    } else {
+        m_graph->setGraph(m_recording.meta(), m_recording.waitFor(),
+                          double(m_recording.lastEventNs()), true);
+    }
+}
+
+namespace {
+
+QString cycleText(const TraceMeta &meta, const WaitForGraph::Cycle &cycle)
+{
+    QStringList parts;
+    const std::size_t size = cycle.workers.size();
+    const auto lockName = [&meta](std::uint32_t id) {
+        const ObjectInfo *object = meta.object(id);
+        return object ? QString::fromStdString(object->name) : QString::number(id);
+    };
+    for (std::size_t i = 0; i < size; ++i) {
+        parts << MainWindow::tr("%1 holds %2, waits for %3")
+                     .arg(QString::fromStdString(meta.workerName(cycle.workers[i])),
+                          lockName(cycle.locks[(i + size - 1) % size]), lockName(cycle.locks[i]));
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+void MainWindow::updateBanner()
+{
+    QString text;
+    QString style;
+    const QString red = QStringLiteral("background: #E00000; color: white; font-weight: bold");
+    const QString amber = QStringLiteral("background: #E69F00; color: black; font-weight: bold");
+    const double origin = double(m_recording.meta().startNs);
+    const auto cycles = m_recording.waitFor().cycles();
+    const QJsonObject &summary = m_controller->summary();
+    if (!cycles.empty()) {
+        text = tr("deadlock: %1 (cycle closed at %2)")
+                   .arg(cycleText(m_recording.meta(), cycles.front()),
+                        TimeAxis::formatDuration(double(cycles.front().formedNs) - origin));
+        style = red;
+    } else if (summary.value(QLatin1String("deadlock")).isObject()) {
+        const QJsonObject deadlock = summary.value(QLatin1String("deadlock")).toObject();
+        QStringList cycle;
+        for (const QJsonValue &name : deadlock.value(QLatin1String("cycle")).toArray())
+            cycle << name.toString();
+        text = tr("deadlock: %1 waited for each other from %2 (detected at %3)")
+                   .arg(cycle.join(QStringLiteral(" → ")),
+                        TimeAxis::formatDuration(
+                            deadlock.value(QLatin1String("formed_ns")).toDouble()),
+                        TimeAxis::formatDuration(
+                            deadlock.value(QLatin1String("detected_ns")).toDouble()));
+        style = red;
+    } else if (m_recording.hasDeadlock()) {
+        text = tr("a deadlock cycle formed at %1 and was broken (%2)")
+                   .arg(TimeAxis::formatDuration(double(m_recording.firstDeadlock().formedNs) -
+                                                 origin),
+                        cycleText(m_recording.meta(), m_recording.firstDeadlock()));
+        style = amber;
+    } else if (!summary.value(QLatin1String("potential_deadlocks")).toArray().isEmpty()) {
+        QStringList sites;
+        for (const QJsonValue &potential :
+             summary.value(QLatin1String("potential_deadlocks")).toArray())
+            for (const QJsonValue &site :
+                 potential.toObject().value(QLatin1String("sites")).toArray())
+                sites << site.toString();
+        text = tr("potential deadlock (lock-order inversion), though this run finished: %1")
+                   .arg(sites.join(QStringLiteral("; ")));
+        style = amber;
+    } else if (summary.value(QLatin1String("oversold")).toInt() > 0) {
+        text = tr("%1 tickets oversold: %2 sold with %3 in stock")
+                   .arg(summary.value(QLatin1String("oversold")).toInt())
+                   .arg(summary.value(QLatin1String("sold")).toInt())
+                   .arg(m_recording.meta().param("tickets").c_str());
+        style = amber;
+    } else if (summary.value(QLatin1String("lost_updates")).toInt() > 0) {
+        text = tr("%1 updates lost: expected %2, the counter ended at %3")
+                   .arg(summary.value(QLatin1String("lost_updates")).toInt())
+                   .arg(summary.value(QLatin1String("expected_value")).toInt())
+                   .arg(summary.value(QLatin1String("final_value")).toInt());
+        style = amber;
+    }
+    m_banner->setText(text);
+    m_banner->setStyleSheet(style);
+    m_banner->setVisible(!text.isEmpty());
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_banner->isVisible() ? m_banner->text() : QString();
+}
+
+int MainWindow::remedyRows() const
+{
+    return m_remedies->rowCount();
+}
+
+void MainWindow::addRemedyRow(const QJsonObject &summary)
+{
+    const QJsonObject params = summary.value(QLatin1String("params")).toObject();
+    if (!params.contains(QLatin1String("remedy")))
+        return;
+    const bool finished =
+        summary.value(QLatin1String("outcome")).toString() == QLatin1String("completed");
+    const QStringList cells{
+        summary.value(QLatin1String("scenario")).toString(),
+        params.value(QLatin1String("remedy")).toString(),
+        params.value(QLatin1String("kind")).toString(),
+        finished ? tr("finished") : summary.value(QLatin1String("outcome")).toString(),
+        finished ? TimeAxis::formatDuration(summary.value(QLatin1String("elapsed_ns")).toDouble())
+                 : QStringLiteral("—"),
+        QString::number(summary.value(QLatin1String("retries")).toInt()),
+        QString::number(summary.value(QLatin1String("aborts")).toInt())};
+    const int row = m_remedies->rowCount();
+    m_remedies->insertRow(row);
+    for (int column = 0; column < cells.size(); ++column) {
+        auto *item = new QTableWidgetItem(cells[column]);
+        if (column == 3)
+            item->setForeground(finished ? QColor(0x00, 0x9E, 0x73) : QColor(0xE0, 0x00, 0x00));
+        m_remedies->setItem(row, column, item);
+    }
+    m_remedies->scrollToBottom();
 }
 
 QString MainWindow::statusText() const
@@ -485,6 +688,9 @@ bool MainWindow::loadTrace(const QString &path, QString *error)
     m_queueChart->refresh(double(m_recording.lastEventNs()));
     m_timeline->advance(double(m_recording.lastEventNs()), false);
     m_timeline->fit();
+    m_states->setTransitions(
+        StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()), 0);
+    updateGraph();
     m_outcome.clear();
     m_message = tr("trace %1").arg(path);
     if (!trace.summaryJson.empty()) {

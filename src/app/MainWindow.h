@@ -3,6 +3,7 @@
 #include "analysis/RunRecording.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QMainWindow>
 #include <QTimer>
 
@@ -11,6 +12,7 @@ class QLabel;
 class QTreeWidget;
 class QTreeWidgetItem;
 class QTabWidget;
+class QTableWidget;
 
 namespace conlab {
 
@@ -19,7 +21,9 @@ class LessonPanel;
 class ParameterPanel;
 class QueueDepthChart;
 class RunController;
+class StateDiagramView;
 class TimelineView;
+class WaitForGraphView;
 
 // Lessons and parameters on the left, the live timeline and queue chart in the middle, the
 // lesson text and the run's figures on the right, run state in the status bar.
@@ -37,6 +41,9 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     QueueDepthChart *queueChart() const { return m_queueChart; }
     RunController *controller() const { return m_controller; }
+    WaitForGraphView *waitForGraph() const { return m_graph; }
+    QString bannerText() const;
+    int remedyRows() const;
     const RunRecording &recording() const { return m_recording; }
     QString statusText() const;
     bool loadTrace(const QString &path, QString *error);
@@ -63,6 +70,9 @@ private:
     void refresh();
     void updateStatus();
     void updateActions();
+    void updateGraph();
+    void updateBanner();
+    void addRemedyRow(const QJsonObject &summary);
 
     RunRecording m_recording;
     RunController *m_controller = nullptr;
@@ -72,6 +82,10 @@ private:
     QueueDepthChart *m_queueChart = nullptr;
     LessonPanel *m_lesson = nullptr;
     FiguresPanel *m_figures = nullptr;
+    WaitForGraphView *m_graph = nullptr;
+    StateDiagramView *m_states = nullptr;
+    QLabel *m_banner = nullptr;
+    QTableWidget *m_remedies = nullptr;
     QTabWidget *m_rightTabs = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_stopAction = nullptr;

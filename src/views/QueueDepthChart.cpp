@@ -116,17 +116,20 @@ qsizetype QueueDepthChart::pointCount() const
 void QueueDepthChart::setVisibleRange(double startNs, double endNs)
 {
     endNs = std::max(endNs, startNs + 1);
+    // The same 1-2-5 steps as the timeline's axis, so ticks fall on the same instants. The
+    // axis lays out ticks on every change: fixed ticks while range and step both change, or
+    // an old small step over a new wide range would create millions of them.
+    const double width = m_plotRight > m_plotLeft ? m_plotRight - m_plotLeft : 600;
+    const double step = TimeAxis::stepFor((endNs - startNs) / width, 80) / 1e9;
+    m_timeAxis->setTickType(QValueAxis::TicksFixed);
     m_timeAxis->setRange(startNs / 1e9, endNs / 1e9);
+    m_timeAxis->setTickAnchor(0);
+    m_timeAxis->setTickInterval(step);
+    m_timeAxis->setTickType(QValueAxis::TicksDynamic);
     if (m_capacity > 0) {
         m_capacityLine->replace(
             QList<QPointF>{{startNs / 1e9, double(m_capacity)}, {endNs / 1e9, double(m_capacity)}});
     }
-    // The same 1-2-5 steps as the timeline's axis, so ticks fall on the same instants.
-    const double width = m_plotRight > m_plotLeft ? m_plotRight - m_plotLeft : 600;
-    const double step = TimeAxis::stepFor((endNs - startNs) / width, 80) / 1e9;
-    m_timeAxis->setTickType(QValueAxis::TicksDynamic);
-    m_timeAxis->setTickAnchor(0);
-    m_timeAxis->setTickInterval(step);
     const int decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step) - 1e-9));
     m_timeAxis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) +
                                QStringLiteral("f"));

@@ -61,11 +61,12 @@ int TimelinePainter::lockLaneOf(int row) const
 QColor TimelinePainter::ownerColor(std::uint32_t worker)
 {
     // Light qualitative colours (ColorBrewer Set3): owners stay apart from the state colours.
-    static const QColor colors[] = {
-        QColor(0x8D, 0xD3, 0xC7), QColor(0xFF, 0xFF, 0xB3), QColor(0xBE, 0xBA, 0xDA),
-        QColor(0xFB, 0x80, 0x72), QColor(0x80, 0xB1, 0xD3), QColor(0xFD, 0xB4, 0x62),
-        QColor(0xB3, 0xDE, 0x69), QColor(0xFC, 0xCD, 0xE5), QColor(0xD9, 0xD9, 0xD9),
-        QColor(0xBC, 0x80, 0xBD), QColor(0xCC, 0xEB, 0xC5), QColor(0xFF, 0xED, 0x6F)};
+    // Its yellows are left out: they would read as "ready".
+    static const QColor colors[] = {QColor(0x8D, 0xD3, 0xC7), QColor(0xBE, 0xBA, 0xDA),
+                                    QColor(0xFB, 0x80, 0x72), QColor(0x80, 0xB1, 0xD3),
+                                    QColor(0xFD, 0xB4, 0x62), QColor(0xB3, 0xDE, 0x69),
+                                    QColor(0xFC, 0xCD, 0xE5), QColor(0xD9, 0xD9, 0xD9),
+                                    QColor(0xBC, 0x80, 0xBD), QColor(0xCC, 0xEB, 0xC5)};
     return colors[worker % (sizeof colors / sizeof colors[0])];
 }
 
@@ -143,8 +144,8 @@ QString TimelinePainter::laneLabel(int lane) const
             return QCoreApplication::translate("TimelinePainter", "locks");
         const std::uint32_t id = m_recording.locks().lanes()[std::size_t(lock)].lock;
         const ObjectInfo *object = m_recording.meta().object(id);
-        return QCoreApplication::translate("TimelinePainter", "lock %1")
-            .arg(object ? QString::fromStdString(object->name) : QString::number(id));
+        return object ? QString::fromStdString(object->name)
+                      : QCoreApplication::translate("TimelinePainter", "lock %1").arg(id);
     }
     const StateTimeline &timeline = m_recording.timeline();
     const StateTimeline::Lane &info = timeline.lane(std::size_t(lane));

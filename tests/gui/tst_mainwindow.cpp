@@ -5,10 +5,12 @@
 #include "views/QueueDepthChart.h"
 #include "views/StatePalette.h"
 #include "views/TimelineView.h"
+#include "views/WaitForGraphView.h"
 
 #include <QJsonObject>
 #include <QSettings>
 #include <QSlider>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
@@ -232,6 +234,35 @@ private slots:
         QVERIFY(processGone(runner));
         for (const qint64 pid : workers)
             QTRY_VERIFY_WITH_TIMEOUT(processGone(pid), 1000);
+    }
+
+    void deadlockTurnsTheGraphRedAndNamesTheCycle()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        window.selectScenario(QStringLiteral("two-locks"));
+        setParameters(window, {QStringLiteral("time-scale=0.05"), QStringLiteral("remedy=none")});
+        window.findChild<QSpinBox *>(QStringLiteral("timeLimit"))->setValue(2);
+        window.run();
+        QTRY_VERIFY_WITH_TIMEOUT(window.waitForGraph()->cycleCount() == 1, 10000);
+        QVERIFY2(window.bannerText().startsWith(QLatin1String("deadlock: worker-")),
+                 qPrintable(window.bannerText()));
+        QVERIFY(window.bannerText().contains(QLatin1String("holds lock")));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 10000);
+        QCOMPARE(window.controller()->outcome(), QStringLiteral("deadlocked"));
+        QCOMPARE(window.remedyRows(), 1);
+        // The lock lanes sit under the worker lanes, one per lock.
+        QCOMPARE(window.recording().locks().lanes().size(), std::size_t(2));
+
+        // A remedy finishes, and the table gets a second row to compare with.
+        setParameters(window, {QStringLiteral("remedy=order")});
+        window.run();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 10000);
+        QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
+        QCOMPARE(window.remedyRows(), 2);
+        QCOMPARE(window.waitForGraph()->cycleCount(), 0);
+        QVERIFY(window.bannerText().isEmpty());
     }
 
     void aFailingRunnerIsReportedNotFatal()
