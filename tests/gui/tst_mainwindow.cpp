@@ -265,6 +265,34 @@ private slots:
         QVERIFY(window.bannerText().isEmpty());
     }
 
+    void damageIsNamedInTheBanner_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QStringList>("sets");
+        QTest::addColumn<QString>("banner");
+        QTest::newRow("oversold") << "ticket-race"
+                                  << QStringList{"lock=none", "buyers=5", "tickets=1"}
+                                  << "tickets oversold";
+        QTest::newRow("lost updates")
+            << "shared-counter" << QStringList{"lock=off"} << "updates lost";
+        QTest::newRow("lock order") << "lock-order" << QStringList{} << "potential deadlock";
+    }
+    void damageIsNamedInTheBanner()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(QStringList, sets);
+        QFETCH(QString, banner);
+        MainWindow window;
+        window.show();
+        QVERIFY(window.selectScenario(scenario));
+        setParameters(window, QStringList{QStringLiteral("time-scale=0.05")} + sets);
+        window.run();
+        QTRY_VERIFY_WITH_TIMEOUT(window.recording().hasMeta(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 20000);
+        QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
+        QVERIFY2(window.bannerText().contains(banner), qPrintable(window.bannerText()));
+    }
+
     void aFailingRunnerIsReportedNotFatal()
     {
         MainWindow window;
