@@ -173,6 +173,16 @@ void MainWindow::createActions()
                            "an event or used the queue to the worker it woke"));
     connect(wakeups, &QAction::toggled, m_timeline, &TimelineView::setShowWakeups);
 
+    auto *cpus = new QAction(tr("&CPU lanes"), this);
+    cpus->setCheckable(true);
+    cpus->setChecked(QSettings().value(QStringLiteral("view/cpuLanes"), true).toBool());
+    cpus->setToolTip(tr("A lane per virtual CPU, naming the worker that ran on it"));
+    m_timeline->setShowCpus(cpus->isChecked());
+    connect(cpus, &QAction::toggled, this, [this](bool show) {
+        m_timeline->setShowCpus(show);
+        QSettings().setValue(QStringLiteral("view/cpuLanes"), show);
+    });
+
     m_exportAction = new QAction(QIcon::fromTheme(QStringLiteral("document-export")),
                                  tr("&Export image…"), this);
     m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
@@ -205,6 +215,7 @@ void MainWindow::createActions()
     view->addAction(fit);
     view->addAction(m_followAction);
     view->addAction(wakeups);
+    view->addAction(cpus);
 
     QToolBar *toolbar = addToolBar(tr("Run"));
     toolbar->setObjectName(QStringLiteral("runToolbar"));
@@ -227,6 +238,7 @@ void MainWindow::createActions()
     toolbar->addAction(fit);
     toolbar->addAction(m_followAction);
     toolbar->addAction(wakeups);
+    toolbar->addAction(cpus);
     toolbar->addSeparator();
     toolbar->addAction(m_exportAction);
 }
@@ -661,6 +673,8 @@ void MainWindow::exportImage()
     if (path.isEmpty())
         return;
     TimelineImage::Options options;
+    options.showCpus = m_timeline->showCpus();
+    options.showWakeups = m_timeline->showWakeups();
     options.startNs = m_timeline->visibleStartNs();
     options.endNs = std::min(m_timeline->visibleEndNs(),
                              std::max(double(m_recording.lastEventNs()), options.startNs + 1));

@@ -83,6 +83,8 @@ QImage TimelineImage::render(const RunRecording &recording, const Options &optio
 
     TimelinePainter timeline(recording, font, palette);
     timeline.setRange(startNs, endNs);
+    timeline.setShowCpus(options.showCpus);
+    timeline.setShowWakeups(options.showWakeups);
     const int width = std::max(600, options.width);
     const int contentWidth = width - 2 * kMargin;
     const QString subtitle = parameterLine(recording);

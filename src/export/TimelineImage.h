@@ -18,6 +18,8 @@ public:
         qreal devicePixelRatio = 2.0; // 2x by default, sharp on slides and high-dpi screens
         double startNs = -1;          // relative to the run's start; < 0: from the start
         double endNs = -1;            // < 0: to the last event
+        bool showCpus = true;         // a lane per virtual CPU
+        bool showWakeups = true;      // "unblocked by" arrows
     };
 
     static QImage render(const RunRecording &recording, const Options &options);

@@ -49,12 +49,93 @@ int TimelinePainter::lockLaneCount() const
 
 int TimelinePainter::rowCount() const
 {
-    return laneCount() + (lockLaneCount() > 0 ? 1 + lockLaneCount() : 0);
+    return lockSectionStart() + (lockLaneCount() > 0 ? 1 + lockLaneCount() : 0);
+}
+
+int TimelinePainter::cpuLaneCount() const
+{
+    return m_showCpus ? int(m_recording.meta().cpus) : 0;
+}
+
+int TimelinePainter::lockSectionStart() const
+{
+    return laneCount() + (cpuLaneCount() > 0 ? 1 + cpuLaneCount() : 0);
+}
+
+int TimelinePainter::cpuLaneOf(int row) const
+{
+    const int cpu = row - laneCount() - 1;
+    return cpu >= 0 && cpu < cpuLaneCount() ? cpu : -1;
+}
+
+const StateInterval *TimelinePainter::runningOn(int cpu, double ns, std::uint32_t *worker) const
+{
+    const StateTimeline &states = m_recording.timeline();
+    const auto at = std::uint64_t(double(states.meta().startNs) + ns);
+    for (std::size_t lane = 0; lane < states.laneCount(); ++lane) {
+        const StateInterval *interval = states.intervalAt(lane, at);
+        if (interval && interval->state == WorkerState::Running && interval->cpu == cpu) {
+            *worker = states.lane(lane).worker;
+            return interval;
+        }
+    }
+    return nullptr;
+}
+
+QString TimelinePainter::cpuToolTip(int row, double ns) const
+{
+    const int cpu = cpuLaneOf(row);
+    if (cpu < 0)
+        return {};
+    std::uint32_t worker = 0;
+    const StateInterval *interval = runningOn(cpu, ns, &worker);
+    QString text = QStringLiteral("<b>%1</b><br>").arg(laneLabel(row).toHtmlEscaped());
+    if (!interval)
+        return text + QCoreApplication::translate("TimelinePainter", "idle");
+    const double origin = double(m_recording.meta().startNs);
+    return text +
+           QCoreApplication::translate("TimelinePainter", "%1 running from %2 for %3")
+               .arg(QString::fromStdString(m_recording.meta().workerName(worker)).toHtmlEscaped(),
+                    TimeAxis::formatDuration(double(interval->startNs) - origin),
+                    TimeAxis::formatDuration(double(interval->endNs - interval->startNs)));
+}
+
+void TimelinePainter::paintCpuLane(QPainter &painter, int cpu, const QRect &plot, int top) const
+{
+    const StateTimeline &states = m_recording.timeline();
+    const double origin = double(states.meta().startNs);
+    const QFontMetrics metrics(m_font);
+    for (std::size_t lane = 0; lane < states.laneCount(); ++lane) {
+        const auto &intervals = states.lane(lane).intervals;
+        const std::uint32_t worker = states.lane(lane).worker;
+        const QString name = QString::fromStdString(states.meta().workerName(worker));
+        for (std::size_t i =
+                 states.firstIntervalEndingAfter(lane, std::uint64_t(origin + m_startNs));
+             i < intervals.size(); ++i) {
+            const StateInterval &interval = intervals[i];
+            const double start = double(interval.startNs) - origin;
+            if (start > m_endNs)
+                break;
+            if (interval.state != WorkerState::Running || interval.cpu != cpu)
+                continue;
+            const int left =
+                int(std::lround(std::max(xForTime(start, plot), double(plot.left() - 1))));
+            const int right = std::max(
+                left + 1, int(std::lround(std::min(xForTime(double(interval.endNs) - origin, plot),
+                                                   double(plot.right() + 1)))));
+            const QRect segment(left, top, right - left, kLaneHeight);
+            painter.fillRect(segment, ownerColor(worker));
+            if (metrics.horizontalAdvance(name) + 8 <= segment.width()) {
+                painter.setPen(Qt::black);
+                painter.drawText(segment, Qt::AlignCenter, name);
+            }
+        }
+    }
 }
 
 int TimelinePainter::lockLaneOf(int row) const
 {
-    const int lock = row - laneCount() - 1;
+    const int lock = row - lockSectionStart() - 1;
     return lock >= 0 && lock < lockLaneCount() ? lock : -1;
 }
 
@@ -72,6 +153,13 @@ QColor TimelinePainter::ownerColor(std::uint32_t worker)
 QSet<int> TimelinePainter::relatedRows(int row, double ns) const
 {
     QSet<int> rows{row};
+    if (const int cpu = cpuLaneOf(row); cpu >= 0) {
+        std::uint32_t worker = 0;
+        if (runningOn(cpu, ns, &worker))
+            rows.insert(m_recording.timeline().laneOf(worker));
+        rows.remove(-1);
+        return rows;
+    }
     const int lock = lockLaneOf(row);
     if (lock < 0)
         return rows;
@@ -137,6 +225,12 @@ int TimelinePainter::laneAt(int y) const
 
 QString TimelinePainter::laneLabel(int lane) const
 {
+    if (lane >= laneCount() && lane < lockSectionStart()) {
+        const int cpu = cpuLaneOf(lane);
+        if (cpu < 0)
+            return QCoreApplication::translate("TimelinePainter", "virtual CPUs");
+        return QCoreApplication::translate("TimelinePainter", "CPU %1").arg(cpu);
+    }
     if (lane >= laneCount()) {
         const int lock = lockLaneOf(lane);
         if (lock < 0)
@@ -215,6 +309,8 @@ void TimelinePainter::paintLanes(QPainter &painter, const QRect &plot, int scrol
             paintLane(painter, row, plot, top);
         } else if (const int lock = lockLaneOf(row); lock >= 0) {
             paintLockLane(painter, lock, plot, top);
+        } else if (const int cpu = cpuLaneOf(row); cpu >= 0) {
+            paintCpuLane(painter, cpu, plot, top);
         } else {
             painter.setPen(QPen(m_palette.color(QPalette::Mid), 1));
             painter.drawLine(plot.left(), top + kLaneHeight / 2, plot.right(),
@@ -320,8 +416,9 @@ void TimelinePainter::paintLabels(QPainter &painter, const QRect &labels, int sc
             continue;
         const QRect row(labels.left() + 6, top, labels.width() - 10, kLaneHeight);
         QFont font = m_font;
-        font.setBold(m_highlightedRows.contains(lane) ||
-                     (lane >= laneCount() && lockLaneOf(lane) < 0));
+        // Section headings ("virtual CPUs", "locks") in bold, like a hovered lane.
+        const bool heading = lane >= laneCount() && lockLaneOf(lane) < 0 && cpuLaneOf(lane) < 0;
+        font.setBold(m_highlightedRows.contains(lane) || heading);
         painter.setFont(font);
         painter.setPen(m_palette.color(QPalette::WindowText));
         painter.drawText(row, Qt::AlignVCenter | Qt::AlignLeft, laneLabel(lane));
@@ -337,6 +434,9 @@ QVector<TimelinePainter::LegendItem> TimelinePainter::legendItems() const
                                                                      : LegendItem::Shape::Box,
                       StatePalette::color(category), StatePalette::label(category)});
     }
+    if (cpuLaneCount() > 0)
+        items.append({LegendItem::Shape::Box, ownerColor(2),
+                      QCoreApplication::translate("TimelinePainter", "on a CPU (worker named)")});
     if (lockLaneCount() > 0) {
         items.append({LegendItem::Shape::Box, ownerColor(1),
                       QCoreApplication::translate("TimelinePainter", "lock held (owner named)")});

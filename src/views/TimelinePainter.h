@@ -43,8 +43,12 @@ public:
     int lockLaneCount() const;
     int rowCount() const;
     // Row of lock lane `lock`, and the lock lane of `row` (-1 if it is not one).
-    int lockRow(int lock) const { return laneCount() + 1 + lock; }
+    int lockRow(int lock) const { return lockSectionStart() + 1 + lock; }
     int lockLaneOf(int row) const;
+    // With CPU lanes shown: one row per virtual CPU, saying which worker ran on it.
+    void setShowCpus(bool show) { m_showCpus = show; }
+    int cpuLaneCount() const;
+    int cpuLaneOf(int row) const;
     int labelWidth() const;
     int lanesHeight() const { return rowCount() * (kLaneHeight + kLaneGap) + kLaneGap; }
     int laneTop(int row) const { return kLaneGap + row * (kLaneHeight + kLaneGap); }
@@ -54,6 +58,7 @@ public:
     // Rows to highlight when hovering `row` at `ns`: for a lock lane, the holder and waiters.
     QSet<int> relatedRows(int row, double ns) const;
     QString lockToolTip(int row, double ns) const;
+    QString cpuToolTip(int row, double ns) const;
     // A colour per worker, for lock owners: light enough for dark text.
     static QColor ownerColor(std::uint32_t worker);
 
@@ -79,6 +84,9 @@ private:
     QVector<LegendItem> legendItems() const;
     void paintLane(QPainter &painter, int lane, const QRect &plot, int top) const;
     void paintLockLane(QPainter &painter, int lock, const QRect &plot, int top) const;
+    void paintCpuLane(QPainter &painter, int cpu, const QRect &plot, int top) const;
+    int lockSectionStart() const;
+    const StateInterval *runningOn(int cpu, double ns, std::uint32_t *worker) const;
     void paintWakeups(QPainter &painter, const QRect &plot, int scrollY) const;
     void paintMarkers(QPainter &painter, const QRect &plot) const;
 
@@ -90,6 +98,7 @@ private:
     double m_nowNs = -1;
     double m_cursorNs = -1;
     bool m_showWakeups = true;
+    bool m_showCpus = false;
     QSet<int> m_highlightedRows;
 };
 

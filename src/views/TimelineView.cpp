@@ -54,6 +54,14 @@ void TimelineView::resetView()
     fit();
 }
 
+TimelinePainter TimelineView::makePainter() const
+{
+    TimelinePainter painter(*m_recording, font(), palette());
+    painter.setShowWakeups(m_showWakeups);
+    painter.setShowCpus(m_showCpus);
+    return painter;
+}
+
 int TimelineView::laneCount() const
 {
     return m_recording ? int(m_recording->timeline().laneCount()) : 0;
@@ -63,7 +71,7 @@ QString TimelineView::laneLabel(int lane) const
 {
     if (!m_recording || lane < 0 || lane >= laneCount())
         return {};
-    return TimelinePainter(*m_recording, font(), palette()).laneLabel(lane);
+    return makePainter().laneLabel(lane);
 }
 
 double TimelineView::visibleEndNs() const
@@ -83,7 +91,7 @@ int TimelineView::labelWidth() const
 {
     if (!m_recording)
         return 160;
-    return TimelinePainter(*m_recording, font(), palette()).labelWidth();
+    return makePainter().labelWidth();
 }
 
 QRect TimelineView::axisRect() const
@@ -98,7 +106,7 @@ QRect TimelineView::legendRect() const
     const QRect area = viewport()->rect().adjusted(8, 0, -8, 0);
     int height = 24;
     if (m_recording)
-        height = TimelinePainter(*m_recording, font(), palette()).legendHeight(area.width());
+        height = makePainter().legendHeight(area.width());
     return QRect(area.left(), area.bottom() - height, area.width(), height);
 }
 
@@ -220,8 +228,7 @@ void TimelineView::updateScrollBars()
     horizontal->setRange(0, std::max(0, int(total / m_nsPerPixel) - plot.width()));
     horizontal->setValue(int(m_startNs / m_nsPerPixel));
     QScrollBar *vertical = verticalScrollBar();
-    const int lanes =
-        m_recording ? TimelinePainter(*m_recording, font(), palette()).lanesHeight() : 0;
+    const int lanes = m_recording ? makePainter().lanesHeight() : 0;
     vertical->setPageStep(plot.height());
     vertical->setSingleStep(TimelinePainter::kLaneHeight + TimelinePainter::kLaneGap);
     vertical->setRange(0, std::max(0, lanes - plot.height()));
@@ -260,12 +267,11 @@ void TimelineView::paintEvent(QPaintEvent *)
                             "Every worker of the run gets a lane here."));
         return;
     }
-    TimelinePainter timeline(*m_recording, font(), palette());
+    TimelinePainter timeline = makePainter();
     timeline.setRange(m_startNs, visibleEndNs());
     timeline.setNowNs(m_live ? m_nowNs : -1);
     if (m_hoverLane >= 0)
         timeline.setHighlightedRows(timeline.relatedRows(m_hoverLane, m_hoverNs));
-    timeline.setShowWakeups(m_showWakeups);
     timeline.setCursorNs(m_cursorNs);
     const int scrollY = verticalScrollBar()->value();
     timeline.paintAxis(painter, axisRect());
@@ -291,12 +297,15 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     const QRect plot = plotRect();
     if (!m_recording || !plot.contains(pos))
         return {};
-    TimelinePainter timeline(*m_recording, font(), palette());
+    const TimelinePainter timeline = makePainter();
     const int lane = timeline.laneAt(pos.y() - plot.top() + verticalScrollBar()->value());
     if (lane < 0)
         return {};
+    const double at = m_startNs + (pos.x() - plot.left() + 0.5) * m_nsPerPixel;
+    if (timeline.cpuLaneOf(lane) >= 0)
+        return timeline.cpuToolTip(lane, at);
     if (lane >= timeline.laneCount())
-        return timeline.lockToolTip(lane, m_startNs + (pos.x() - plot.left() + 0.5) * m_nsPerPixel);
+        return timeline.lockToolTip(lane, at);
     const int top = timeline.laneTop(lane);
     const int y = pos.y() - plot.top() + verticalScrollBar()->value();
     if (y < top || y >= top + TimelinePainter::kLaneHeight)
@@ -412,6 +421,13 @@ void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
 void TimelineView::setShowWakeups(bool show)
 {
     m_showWakeups = show;
+    viewport()->update();
+}
+
+void TimelineView::setShowCpus(bool show)
+{
+    m_showCpus = show;
+    updateScrollBars();
     viewport()->update();
 }
 

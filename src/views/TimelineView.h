@@ -5,6 +5,7 @@
 namespace conlab {
 
 class RunRecording;
+class TimelinePainter;
 
 // The live timeline: time axis on top, one lane per worker, legend below. Ctrl+wheel or +/-
 // zooms around the cursor, dragging or Shift+wheel pans, 0 fits the whole run, and
@@ -28,6 +29,7 @@ public:
     int laneCount() const;
     double cursorNs() const { return m_cursorNs; }
     bool showWakeups() const { return m_showWakeups; }
+    bool showCpus() const { return m_showCpus; }
     QString laneLabel(int lane) const;
     // Where lane `lane`'s state at time `ns` is drawn, in viewport coordinates.
     QPoint pointFor(int lane, double ns) const;
@@ -43,6 +45,7 @@ public slots:
     void fit();
     void setFollowLive(bool follow);
     void setShowWakeups(bool show);
+    void setShowCpus(bool show);
     // The instant the wait-for graph shows; negative for "now".
     void setCursorNs(double ns);
 
@@ -65,6 +68,7 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
 
 private:
+    TimelinePainter makePainter() const;
     QRect plotRect() const;
     QRect axisRect() const;
     QRect labelRect() const;
@@ -88,6 +92,7 @@ private:
     double m_hoverNs = 0;
     double m_cursorNs = -1;
     bool m_showWakeups = true;
+    bool m_showCpus = true;
     bool m_dragMoved = false;
     QPoint m_dragOrigin;
     double m_dragStartNs = 0;
