@@ -7,6 +7,7 @@
 #include <QFontMetrics>
 #include <QPainter>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -338,14 +339,43 @@ void TimelinePainter::paintLane(QPainter &painter, int lane, const QRect &plot, 
         timeline.firstIntervalEndingAfter(std::size_t(lane), std::uint64_t(origin + m_startNs));
 
     // Intervals narrower than a pixel are merged: each pixel column shows the state that
-    // covered most of it, so a zoomed-out busy lane stays truthful and cheap to draw.
+    // covered most of it, so a zoomed-out busy lane stays truthful and cheap to draw; runs of
+    // columns of one colour are filled at once.
+    constexpr std::size_t kCategories = std::size_t(StatePalette::Category::Terminated) + 1;
+    std::array<double, kCategories> cover{};
+    bool pending = false;
     int pendingColumn = std::numeric_limits<int>::min();
-    double pendingCover = 0;
-    QColor pendingColor;
+    int runStart = -1;
+    int runEnd = -1;
+    QRgb runColor = 0;
+    auto drawRun = [&] {
+        if (runStart >= 0)
+            painter.fillRect(QRect(runStart, top, runEnd - runStart + 1, kLaneHeight),
+                             QColor::fromRgb(runColor));
+        runStart = -1;
+    };
+    auto flushColumn = [&] {
+        if (!pending)
+            return;
+        std::size_t best = 0;
+        for (std::size_t category = 1; category < kCategories; ++category) {
+            if (cover[category] > cover[best])
+                best = category;
+        }
+        const QRgb color = StatePalette::color(StatePalette::Category(best)).rgb();
+        if (runStart >= 0 && color == runColor && pendingColumn == runEnd + 1) {
+            runEnd = pendingColumn;
+        } else {
+            drawRun();
+            runStart = runEnd = pendingColumn;
+            runColor = color;
+        }
+        cover.fill(0);
+        pending = false;
+    };
     auto flush = [&] {
-        if (pendingCover > 0)
-            painter.fillRect(QRect(pendingColumn, top, 1, kLaneHeight), pendingColor);
-        pendingCover = 0;
+        flushColumn();
+        drawRun();
     };
 
     for (; index < intervals.size(); ++index) {
@@ -357,6 +387,15 @@ void TimelinePainter::paintLane(QPainter &painter, int lane, const QRect &plot, 
         const double x1 =
             std::min(xForTime(double(interval.endNs) - origin, plot), double(plot.right() + 1));
         const StatePalette::Category category = StatePalette::categoryOf(interval);
+        if (x1 - x0 < 1.0 && interval.state != WorkerState::Terminated) {
+            const int column = int(std::floor(x0));
+            if (column != pendingColumn)
+                flushColumn();
+            pendingColumn = column;
+            pending = true;
+            cover[std::size_t(category)] += std::max(x1 - x0, 1e-9);
+            continue;
+        }
         const QColor color = StatePalette::color(category);
 
         if (interval.state == WorkerState::Terminated) {
@@ -373,18 +412,6 @@ void TimelinePainter::paintLane(QPainter &painter, int lane, const QRect &plot, 
             painter.drawText(QRect(left + 5, top, std::max(0, plot.right() - left - 5),
                                    kLaneHeight - kTerminatedThickness),
                              Qt::AlignLeft | Qt::AlignVCenter, text);
-            continue;
-        }
-        if (x1 - x0 < 1.0) {
-            const int column = int(std::floor(x0));
-            if (column != pendingColumn) {
-                flush();
-                pendingColumn = column;
-            }
-            if (x1 - x0 > pendingCover || pendingCover == 0) {
-                pendingCover = std::max(x1 - x0, 1e-9);
-                pendingColor = color;
-            }
             continue;
         }
         flush();
