@@ -7,7 +7,9 @@ namespace conlab {
 namespace {
 std::string number(double value)
 {
+    // Enough digits for every integer a range can hold: "4194304", never "4.1943e+06".
     std::ostringstream out;
+    out.precision(15);
     out << value;
     return out.str();
 }

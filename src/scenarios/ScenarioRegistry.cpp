@@ -1,6 +1,7 @@
 #include "ScenarioRegistry.h"
 
 #include "EventScenario.h"
+#include "IoModelsScenario.h"
 #include "LockOrderScenario.h"
 #include "PhilosophersScenario.h"
 #include "ProducerConsumerScenario.h"
@@ -37,6 +38,7 @@ const std::vector<std::pair<std::string, Factory>> &factories()
         {"two-locks", &make<TwoLocksScenario>},
         {"philosophers", &make<PhilosophersScenario>},
         {"lock-order", &make<LockOrderScenario>},
+        {"io-models", &make<IoModelsScenario>},
     };
     return list;
 }

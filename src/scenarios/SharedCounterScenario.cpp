@@ -53,7 +53,9 @@ bool SharedCounterScenario::setup(Arena &arena, const ParameterSet &values)
 
 void SharedCounterScenario::runWorker(WorkerContext &worker)
 {
-    if (!worker.compute(0))
+    // A start line, so every worker reads before the first writes even when processes are
+    // slow to spawn: the lost updates are the lesson, not an accident of timing.
+    if (!worker.waitForStart(m_workers + 1) || !worker.compute(0))
         return worker.exit(worker.stopCause());
     if (m_useLock && m_lock->lock(worker) != InstrumentedMutex::Result::Acquired)
         return worker.exit(worker.stopCause());

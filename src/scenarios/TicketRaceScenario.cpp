@@ -72,7 +72,9 @@ void TicketRaceScenario::runWorker(WorkerContext &worker)
 {
     const bool lockAll = m_lockMode == "check-and-buy";
     const bool lockBuy = m_lockMode == "buy";
-    if (!worker.compute(0))
+    // A start line: spawning processes one by one on a busy machine could otherwise space
+    // the buyers out further than the delay, and the race would not happen.
+    if (!worker.waitForStart(m_buyers + 1) || !worker.compute(0))
         return worker.exit(worker.stopCause());
     if (lockAll && m_lock->lock(worker) != InstrumentedMutex::Result::Acquired)
         return worker.exit(worker.stopCause());
