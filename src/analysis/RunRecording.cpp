@@ -25,6 +25,9 @@ void RunRecording::reset(const TraceMeta &meta)
     m_derivedEvents = 0;
     m_derivedEndNs = 0;
     m_hasLocks = false;
+    m_hasIo = false;
+    m_ioRounds.clear();
+    m_ioAttempts.clear();
     for (const ObjectInfo &object : meta.objects)
         m_hasLocks = m_hasLocks || object.kind == "lock";
 }
@@ -48,6 +51,12 @@ void RunRecording::append(const Event *events, std::size_t count)
     }
     for (std::size_t i = 0; i < count; ++i) {
         const Event &e = events[i];
+        if (e.kind >= EventKind::IoSent && e.kind <= EventKind::IoRoundDone) {
+            m_hasIo = true;
+            if (e.kind == EventKind::IoAttempt)
+                m_ioAttempts.push_back({e.worker, e.timeNs});
+            continue;
+        }
         if (e.arg >= kSentinelItem)
             continue;
         if (e.kind == EventKind::QueuePut)
@@ -75,6 +84,8 @@ void RunRecording::refreshDerived()
     m_derivedEndNs = m_timeline.lastNs();
     m_locks = LockTimeline::build(m_trace.meta, m_trace.events, m_timeline, m_derivedEndNs);
     m_wakeups = WakeupLinks::build(m_trace.events);
+    if (m_hasIo)
+        m_ioRounds = IoPhases::rounds(m_trace);
 }
 
 WaitForGraph RunRecording::waitForAt(std::uint64_t timeNs) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "IoPhases.h"
 #include "LockTimeline.h"
 #include "QueueDepthSeries.h"
 #include "StateTimeline.h"
@@ -46,6 +47,15 @@ public:
     void refreshDerived();
     const LockTimeline &locks() const { return m_locks; }
     const std::vector<WakeupLinks::Link> &wakeups() const { return m_wakeups; }
+    // IO lessons: each receiver's rounds with their measured phases, and every failed try.
+    bool hasIo() const { return m_hasIo; }
+    const std::vector<IoPhases::Round> &ioRounds() const { return m_ioRounds; }
+    struct IoAttempt
+    {
+        std::uint32_t worker;
+        std::uint64_t timeNs;
+    };
+    const std::vector<IoAttempt> &ioAttempts() const { return m_ioAttempts; }
     // Who holds and waits for which lock now (the newest events), and the first deadlock
     // cycle seen in this run, if any.
     const WaitForGraph &waitFor() const { return m_waitFor; }
@@ -64,6 +74,9 @@ private:
     WaitForGraph::Cycle m_firstDeadlock;
     bool m_deadlockSeen = false;
     bool m_hasLocks = false;
+    bool m_hasIo = false;
+    std::vector<IoPhases::Round> m_ioRounds;
+    std::vector<IoAttempt> m_ioAttempts;
     std::size_t m_derivedEvents = 0;
     std::uint64_t m_derivedEndNs = 0;
     std::uint64_t m_produced = 0;

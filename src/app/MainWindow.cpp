@@ -8,6 +8,7 @@
 #include "export/TimelineImage.h"
 #include "scenarios/ScenarioRegistry.h"
 #include "trace/TraceFile.h"
+#include "views/IoModelsMatrix.h"
 #include "views/QueueDepthChart.h"
 #include "views/StateDiagramView.h"
 #include "views/TimeAxis.h"
@@ -323,6 +324,9 @@ void MainWindow::createDocks()
     m_rightTabs->addTab(m_lesson, tr("Lesson"));
     m_rightTabs->addTab(graphs, tr("Graph and states"));
     m_rightTabs->addTab(figures, tr("Figures"));
+    m_ioMatrix = new IoModelsMatrix(this);
+    m_ioMatrix->setObjectName(QStringLiteral("ioModels"));
+    m_rightTabs->addTab(m_ioMatrix, tr("IO models"));
     auto *rightDock = new QDockWidget(tr("Lesson"), this);
     rightDock->setObjectName(QStringLiteral("lessonDock"));
     rightDock->setWidget(m_rightTabs);
@@ -463,6 +467,8 @@ void MainWindow::onRunFinished(const QString &outcome)
     if (!m_controller->summary().isEmpty()) {
         m_figures->showSummary(m_controller->summary());
         addRemedyRow(m_controller->summary());
+        if (m_recording.hasIo())
+            m_ioMatrix->showSummary(m_controller->summary());
         const int stranded = m_controller->summary().value(QLatin1String("stranded")).toInt();
         if (stranded > 0) {
             m_message =

@@ -17,6 +17,7 @@ class QTableWidget;
 namespace conlab {
 
 class FiguresPanel;
+class IoModelsMatrix;
 class LessonPanel;
 class ParameterPanel;
 class QueueDepthChart;
@@ -42,6 +43,7 @@ public:
     QueueDepthChart *queueChart() const { return m_queueChart; }
     RunController *controller() const { return m_controller; }
     WaitForGraphView *waitForGraph() const { return m_graph; }
+    IoModelsMatrix *ioMatrix() const { return m_ioMatrix; }
     QString bannerText() const;
     int remedyRows() const;
     const RunRecording &recording() const { return m_recording; }
@@ -83,6 +85,7 @@ private:
     LessonPanel *m_lesson = nullptr;
     FiguresPanel *m_figures = nullptr;
     WaitForGraphView *m_graph = nullptr;
+    IoModelsMatrix *m_ioMatrix = nullptr;
     StateDiagramView *m_states = nullptr;
     QLabel *m_banner = nullptr;
     QTableWidget *m_remedies = nullptr;

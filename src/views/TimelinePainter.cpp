@@ -50,7 +50,113 @@ int TimelinePainter::lockLaneCount() const
 
 int TimelinePainter::rowCount() const
 {
+    return ioSectionStart() + (ioLaneCount() > 0 ? 1 + ioLaneCount() : 0);
+}
+
+int TimelinePainter::ioSectionStart() const
+{
     return lockSectionStart() + (lockLaneCount() > 0 ? 1 + lockLaneCount() : 0);
+}
+
+std::vector<std::uint32_t> TimelinePainter::ioReceivers() const
+{
+    std::vector<std::uint32_t> receivers;
+    for (const IoPhases::Round &round : m_recording.ioRounds()) {
+        if (std::find(receivers.begin(), receivers.end(), round.worker) == receivers.end())
+            receivers.push_back(round.worker);
+    }
+    const StateTimeline &states = m_recording.timeline();
+    std::sort(receivers.begin(), receivers.end(), [&states](std::uint32_t a, std::uint32_t b) {
+        return states.laneOf(a) < states.laneOf(b);
+    });
+    return receivers;
+}
+
+int TimelinePainter::ioLaneOf(int row) const
+{
+    const int lane = row - ioSectionStart() - 1;
+    return lane >= 0 && lane < ioLaneCount() ? lane : -1;
+}
+
+QString TimelinePainter::ioToolTip(int row, double ns) const
+{
+    const int lane = ioLaneOf(row);
+    if (lane < 0)
+        return {};
+    const std::uint32_t worker = ioReceivers()[std::size_t(lane)];
+    const double origin = double(m_recording.meta().startNs);
+    const auto at = std::uint64_t(origin + ns);
+    QString text = QStringLiteral("<b>%1</b><br>").arg(laneLabel(row).toHtmlEscaped());
+    for (const IoPhases::Round &round : m_recording.ioRounds()) {
+        const std::uint64_t end = std::max(round.copyEndNs, round.waitEndNs());
+        if (round.worker != worker || at < round.waitBeginNs || at > end + 1)
+            continue;
+        text += QCoreApplication::translate(
+                    "TimelinePainter",
+                    "round %1: waited %2 for data, copied %3 bytes in %4<br>"
+                    "failed tries %5, wake-ups %6, system calls %7, CPU while waiting %8<br>"
+                    "blocked in the kernel during the wait: %9")
+                    .arg(round.round)
+                    .arg(TimeAxis::formatDuration(double(round.waitNs())))
+                    .arg(round.bytes)
+                    .arg(TimeAxis::formatDuration(double(round.copyNs())))
+                    .arg(round.attempts)
+                    .arg(round.wakeups)
+                    .arg(round.syscalls)
+                    .arg(TimeAxis::formatDuration(double(round.waitCpuNs)))
+                    .arg(TimeAxis::formatDuration(double(round.blockedIoNs)));
+        return text;
+    }
+    return text + QCoreApplication::translate("TimelinePainter", "not in a round");
+}
+
+void TimelinePainter::paintIoLane(QPainter &painter, int receiver, const QRect &plot, int top) const
+{
+    const std::uint32_t worker = ioReceivers()[std::size_t(receiver)];
+    const double origin = double(m_recording.meta().startNs);
+    const QColor waiting = StatePalette::color(StatePalette::Category::Waiting);
+    const QColor copying = StatePalette::color(StatePalette::Category::Copying);
+    const auto span = [&](std::uint64_t from, std::uint64_t to, const QColor &color) {
+        if (!from || to < from)
+            return;
+        const double start = double(from) - origin;
+        const double end = double(to) - origin;
+        if (end < m_startNs || start > m_endNs)
+            return;
+        const int left = int(std::lround(std::max(xForTime(start, plot), double(plot.left() - 1))));
+        const int right = std::max(
+            left + 2, int(std::lround(std::min(xForTime(end, plot), double(plot.right() + 1)))));
+        painter.fillRect(QRect(left, top, right - left, kLaneHeight), color);
+    };
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (const IoPhases::Round &round : m_recording.ioRounds()) {
+        if (round.worker != worker)
+            continue;
+        span(round.waitBeginNs, round.waitEndNs(), waiting);
+        span(round.copyBeginNs, round.copyEndNs, copying);
+        if (round.arrivalNs) {
+            const double x = xForTime(double(round.arrivalNs) - origin, plot);
+            if (x >= plot.left() && x <= plot.right()) {
+                const QPointF marker[] = {QPointF(x, top + 7), QPointF(x - 5, top - 2),
+                                          QPointF(x + 5, top - 2)};
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(m_palette.color(QPalette::WindowText));
+                painter.drawPolygon(marker, 3);
+            }
+        }
+    }
+    painter.setPen(QPen(m_palette.color(QPalette::WindowText), 1));
+    for (const RunRecording::IoAttempt &attempt : m_recording.ioAttempts()) {
+        if (attempt.worker != worker)
+            continue;
+        const double t = double(attempt.timeNs) - origin;
+        if (t < m_startNs || t > m_endNs)
+            continue;
+        const double x = xForTime(t, plot);
+        painter.drawLine(QPointF(x, top + kLaneHeight * 0.55), QPointF(x, top + kLaneHeight));
+    }
+    painter.restore();
 }
 
 int TimelinePainter::cpuLaneCount() const
@@ -232,6 +338,14 @@ QString TimelinePainter::laneLabel(int lane) const
             return QCoreApplication::translate("TimelinePainter", "virtual CPUs");
         return QCoreApplication::translate("TimelinePainter", "CPU %1").arg(cpu);
     }
+    if (lane >= ioSectionStart()) {
+        const int io = ioLaneOf(lane);
+        if (io < 0)
+            return QCoreApplication::translate("TimelinePainter", "data phases");
+        return QCoreApplication::translate("TimelinePainter", "%1: data")
+            .arg(QString::fromStdString(
+                m_recording.meta().workerName(ioReceivers()[std::size_t(io)])));
+    }
     if (lane >= laneCount()) {
         const int lock = lockLaneOf(lane);
         if (lock < 0)
@@ -312,6 +426,8 @@ void TimelinePainter::paintLanes(QPainter &painter, const QRect &plot, int scrol
             paintLockLane(painter, lock, plot, top);
         } else if (const int cpu = cpuLaneOf(row); cpu >= 0) {
             paintCpuLane(painter, cpu, plot, top);
+        } else if (const int io = ioLaneOf(row); io >= 0) {
+            paintIoLane(painter, io, plot, top);
         } else {
             painter.setPen(QPen(m_palette.color(QPalette::Mid), 1));
             painter.drawLine(plot.left(), top + kLaneHeight / 2, plot.right(),
@@ -444,7 +560,8 @@ void TimelinePainter::paintLabels(QPainter &painter, const QRect &labels, int sc
         const QRect row(labels.left() + 6, top, labels.width() - 10, kLaneHeight);
         QFont font = m_font;
         // Section headings ("virtual CPUs", "locks") in bold, like a hovered lane.
-        const bool heading = lane >= laneCount() && lockLaneOf(lane) < 0 && cpuLaneOf(lane) < 0;
+        const bool heading = lane >= laneCount() && lockLaneOf(lane) < 0 && cpuLaneOf(lane) < 0 &&
+                             ioLaneOf(lane) < 0;
         font.setBold(m_highlightedRows.contains(lane) || heading);
         painter.setFont(font);
         painter.setPen(m_palette.color(QPalette::WindowText));
@@ -470,6 +587,21 @@ QVector<TimelinePainter::LegendItem> TimelinePainter::legendItems() const
         items.append({LegendItem::Shape::Hatch,
                       StatePalette::color(StatePalette::Category::BlockedSync),
                       QCoreApplication::translate("TimelinePainter", "contended: others waiting")});
+    }
+    if (ioLaneCount() > 0) {
+        items.append({LegendItem::Shape::Box, StatePalette::color(StatePalette::Category::Waiting),
+                      QCoreApplication::translate(
+                          "TimelinePainter",
+                          "wait for data: from the first wait to readiness (or the data's "
+                          "arrival, for polling)")});
+        items.append({LegendItem::Shape::Box, StatePalette::color(StatePalette::Category::Copying),
+                      QCoreApplication::translate(
+                          "TimelinePainter", "copy data to the process: the calls that moved "
+                                             "the bytes (io_uring: already done at completion)")});
+        items.append({LegendItem::Shape::Tick, m_palette.color(QPalette::WindowText),
+                      QCoreApplication::translate("TimelinePainter", "failed try (EAGAIN)")});
+        items.append({LegendItem::Shape::Triangle, m_palette.color(QPalette::WindowText),
+                      QCoreApplication::translate("TimelinePainter", "sender's write")});
     }
     if (m_showWakeups && !m_recording.wakeups().empty())
         items.append({LegendItem::Shape::Arrow, m_palette.color(QPalette::WindowText),
@@ -537,6 +669,22 @@ void TimelinePainter::paintLegend(QPainter &painter, const QRect &area) const
             painter.drawLine(swatch.right(), swatch.top(), swatch.right() - 5, swatch.top());
             painter.drawLine(swatch.right(), swatch.top(), swatch.right(), swatch.top() + 5);
             break;
+        case LegendItem::Shape::Tick:
+            painter.fillRect(QRect(swatch.center().x(), swatch.top() + 4, 1, swatch.height() - 4),
+                             legend.color);
+            break;
+        case LegendItem::Shape::Triangle: {
+            painter.save();
+            painter.setRenderHint(QPainter::Antialiasing);
+            const QPointF marker[] = {QPointF(swatch.center().x(), swatch.bottom()),
+                                      QPointF(swatch.left() + 1, swatch.top() + 2),
+                                      QPointF(swatch.right() - 1, swatch.top() + 2)};
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(legend.color);
+            painter.drawPolygon(marker, 3);
+            painter.restore();
+            break;
+        }
         case LegendItem::Shape::Marker:
             painter.fillRect(QRect(swatch.center().x() - 1, swatch.top(), 3, swatch.height()),
                              legend.color);

@@ -49,6 +49,9 @@ public:
     void setShowCpus(bool show) { m_showCpus = show; }
     int cpuLaneCount() const;
     int cpuLaneOf(int row) const;
+    // IO lessons: a row per receiver with its measured "wait for data" and "copy" phases.
+    int ioLaneCount() const { return int(ioReceivers().size()); }
+    int ioLaneOf(int row) const;
     int labelWidth() const;
     int lanesHeight() const { return rowCount() * (kLaneHeight + kLaneGap) + kLaneGap; }
     int laneTop(int row) const { return kLaneGap + row * (kLaneHeight + kLaneGap); }
@@ -59,6 +62,7 @@ public:
     QSet<int> relatedRows(int row, double ns) const;
     QString lockToolTip(int row, double ns) const;
     QString cpuToolTip(int row, double ns) const;
+    QString ioToolTip(int row, double ns) const;
     // A colour per worker, for lock owners: light enough for dark text.
     static QColor ownerColor(std::uint32_t worker);
 
@@ -77,7 +81,7 @@ public:
 private:
     struct LegendItem
     {
-        enum class Shape { Box, Line, Hatch, Arrow, Marker } shape;
+        enum class Shape { Box, Line, Hatch, Arrow, Marker, Tick, Triangle } shape;
         QColor color;
         QString label;
     };
@@ -86,6 +90,9 @@ private:
     void paintLockLane(QPainter &painter, int lock, const QRect &plot, int top) const;
     void paintCpuLane(QPainter &painter, int cpu, const QRect &plot, int top) const;
     int lockSectionStart() const;
+    int ioSectionStart() const;
+    std::vector<std::uint32_t> ioReceivers() const;
+    void paintIoLane(QPainter &painter, int receiver, const QRect &plot, int top) const;
     const StateInterval *runningOn(int cpu, double ns, std::uint32_t *worker) const;
     void paintWakeups(QPainter &painter, const QRect &plot, int scrollY) const;
     void paintMarkers(QPainter &painter, const QRect &plot) const;

@@ -304,6 +304,8 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     const double at = m_startNs + (pos.x() - plot.left() + 0.5) * m_nsPerPixel;
     if (timeline.cpuLaneOf(lane) >= 0)
         return timeline.cpuToolTip(lane, at);
+    if (timeline.ioLaneOf(lane) >= 0)
+        return timeline.ioToolTip(lane, at);
     if (lane >= timeline.laneCount())
         return timeline.lockToolTip(lane, at);
     const int top = timeline.laneTop(lane);

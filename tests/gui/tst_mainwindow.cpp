@@ -2,6 +2,7 @@
 #include "app/ParameterEditor.h"
 #include "app/ParameterPanel.h"
 #include "app/RunController.h"
+#include "views/IoModelsMatrix.h"
 #include "views/QueueDepthChart.h"
 #include "views/StatePalette.h"
 #include "views/TimelineView.h"
@@ -291,6 +292,33 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 20000);
         QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
         QVERIFY2(window.bannerText().contains(banner), qPrintable(window.bannerText()));
+    }
+
+    void ioModelsShowPhasesAndTheMatrix()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(window.selectScenario(QStringLiteral("io-models")));
+        setParameters(window, {QStringLiteral("delay=40"), QStringLiteral("poll-interval=5"),
+                               QStringLiteral("rounds=2")});
+        window.run();
+        QTRY_VERIFY_WITH_TIMEOUT(window.recording().hasMeta(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 20000);
+        QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
+        QVERIFY(window.recording().hasIo());
+        // Two rounds for each of the five receivers, each with a measured wait.
+        QCOMPARE(window.recording().ioRounds().size(), std::size_t(10));
+        for (const auto &round : window.recording().ioRounds())
+            QVERIFY(round.waitNs() > 0);
+        QVERIFY(!window.recording().ioAttempts().empty());
+        QVERIFY2(window.ioMatrix()
+                     ->cellText(QStringLiteral("non-blocking"))
+                     .contains(QLatin1String("failed tries")),
+                 qPrintable(window.ioMatrix()->cellText(QStringLiteral("non-blocking"))));
+        QVERIFY(window.ioMatrix()
+                    ->cellText(QStringLiteral("async"))
+                    .contains(QLatin1String("blocked 0 s")));
     }
 
     void aFailingRunnerIsReportedNotFatal()
