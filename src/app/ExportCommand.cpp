@@ -6,6 +6,7 @@
 #include "trace/TraceFile.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -23,6 +24,13 @@ int ExportCommand::run(const Request &request, QTextStream &out, QTextStream &er
 {
     if (request.output.isEmpty()) {
         err << "conlab: --export needs a file name\n";
+        return 2;
+    }
+    const QString suffix = QFileInfo(request.output).suffix().toLower();
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") &&
+        suffix != QLatin1String("pdf")) {
+        err << "conlab: --export " << request.output
+            << ": the name must end in .png, .svg or .pdf\n";
         return 2;
     }
     if (request.scenario.isEmpty() == request.trace.isEmpty()) {
@@ -75,7 +83,7 @@ int ExportCommand::run(const Request &request, QTextStream &out, QTextStream &er
     TimelineImage::Options options;
     options.width = request.width;
     QString writeError;
-    if (!TimelineImage::savePng(request.output, recording, options, &writeError)) {
+    if (!TimelineImage::save(request.output, recording, options, &writeError)) {
         err << "conlab: " << writeError << '\n';
         return 1;
     }

@@ -7,8 +7,8 @@ class QTextStream;
 
 namespace conlab {
 
-// `conlab --export out.png (--scenario ID [--set name=value ...] | --trace FILE)`: runs the
-// scenario headless (or reads a saved trace) and writes the timeline image, no window.
+// `conlab --export out.png|svg|pdf (--scenario ID [--set name=value ...] | --trace FILE)`:
+// runs the scenario headless (or reads a saved trace) and writes the timeline, no window.
 class ExportCommand
 {
 public:

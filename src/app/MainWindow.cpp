@@ -187,7 +187,7 @@ void MainWindow::createActions()
     m_exportAction = new QAction(QIcon::fromTheme(QStringLiteral("document-export")),
                                  tr("&Export image…"), this);
     m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
-    m_exportAction->setToolTip(tr("Save the timeline as a PNG image (Ctrl+E)"));
+    m_exportAction->setToolTip(tr("Save the timeline as a PNG, SVG or PDF image (Ctrl+E)"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportImage);
     auto *open =
         new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open trace…"), this);
@@ -674,8 +674,9 @@ void MainWindow::exportImage()
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     const QString suggested = QDir(folder).filePath(
         QString::fromStdString(m_recording.meta().scenario) + QStringLiteral("-timeline.png"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export timeline"), suggested,
-                                                      tr("PNG images (*.png)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export timeline"), suggested,
+        tr("PNG images (*.png);;SVG vector images (*.svg);;PDF documents (*.pdf)"));
     if (path.isEmpty())
         return;
     TimelineImage::Options options;
@@ -685,7 +686,7 @@ void MainWindow::exportImage()
     options.endNs = std::min(m_timeline->visibleEndNs(),
                              std::max(double(m_recording.lastEventNs()), options.startNs + 1));
     QString error;
-    if (!TimelineImage::savePng(path, m_recording, options, &error))
+    if (!TimelineImage::save(path, m_recording, options, &error))
         QMessageBox::warning(this, tr("Export failed"), error);
     else
         statusBar()->showMessage(tr("Exported %1").arg(path), 5000);

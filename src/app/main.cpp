@@ -56,7 +56,8 @@ int main(int argc, char **argv)
                                    QStringLiteral("file"));
     const QCommandLineOption exportImage(
         QStringLiteral("export"),
-        QApplication::translate("main", "Write the timeline as PNG without a window."),
+        QApplication::translate(
+            "main", "Write the timeline as PNG, SVG or PDF (by the suffix) without a window."),
         QStringLiteral("file.png"));
     const QCommandLineOption timeLimit(
         QStringLiteral("time-limit"),

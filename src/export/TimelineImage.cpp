@@ -12,9 +12,12 @@
 #include <QImageWriter>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPageSize>
 #include <QPainter>
 #include <QPalette>
+#include <QPdfWriter>
 #include <QStringList>
+#include <QSvgGenerator>
 #include <algorithm>
 
 namespace conlab {
@@ -65,77 +68,174 @@ QString outcomeLine(const RunRecording &recording)
 
 } // namespace
 
-QImage TimelineImage::render(const RunRecording &recording, const Options &options)
+namespace {
+
+// Where everything goes on the page, worked out once for every output format.
+struct PageLayout
+{
+    QFont font;
+    QFont titleFont;
+    double startNs = 0;
+    double endNs = 0;
+    double lastNs = 0;
+    QRect title, subtitle, axis, plot, labels, range, legend;
+    QSize size;
+};
+
+QFont pageFont()
 {
     QFont font = QGuiApplication::font();
     font.setPointSizeF(9.5);
-    QFont titleFont = font;
-    titleFont.setPointSizeF(15);
-    titleFont.setBold(true);
-    const QPalette palette = paperPalette();
-    const QFontMetrics metrics(font);
-    const QFontMetrics titleMetrics(titleFont);
+    return font;
+}
 
-    const double lastNs = double(recording.lastEventNs());
-    const double startNs = options.startNs >= 0 ? options.startNs : 0.0;
+// `timeline` must paint with pageFont(), so what is measured here is what is drawn.
+PageLayout layOut(const RunRecording &recording, const TimelineImage::Options &options,
+                  TimelinePainter &timeline)
+{
+    PageLayout page;
+    page.font = pageFont();
+    page.titleFont = page.font;
+    page.titleFont.setPointSizeF(15);
+    page.titleFont.setBold(true);
+    const QFontMetrics metrics(page.font);
+    const QFontMetrics titleMetrics(page.titleFont);
+
+    page.lastNs = double(recording.lastEventNs());
+    page.startNs = options.startNs >= 0 ? options.startNs : 0.0;
     // A little room after the last event, so lanes that end there still show how they ended.
-    const double endNs = options.endNs > startNs ? options.endNs : std::max(lastNs * 1.06, 1e6);
-
-    TimelinePainter timeline(recording, font, palette);
-    timeline.setRange(startNs, endNs);
+    page.endNs = options.endNs > page.startNs ? options.endNs : std::max(page.lastNs * 1.06, 1e6);
+    timeline.setRange(page.startNs, page.endNs);
     timeline.setShowCpus(options.showCpus);
     timeline.setShowWakeups(options.showWakeups);
+
     const int width = std::max(600, options.width);
     const int contentWidth = width - 2 * kMargin;
-    const QString subtitle = parameterLine(recording);
-    const QRect subtitleBounds =
-        metrics.boundingRect(QRect(0, 0, contentWidth, 1000), Qt::TextWordWrap, subtitle);
-    const int legendHeight = timeline.legendHeight(contentWidth);
-
+    const QRect subtitleBounds = metrics.boundingRect(QRect(0, 0, contentWidth, 1000),
+                                                      Qt::TextWordWrap, parameterLine(recording));
     int y = kMargin;
-    const QRect titleRect(kMargin, y, contentWidth, titleMetrics.height());
-    y = titleRect.bottom() + 4;
-    const QRect subtitleRect(kMargin, y, contentWidth, subtitleBounds.height());
-    y = subtitleRect.bottom() + 12;
+    page.title = QRect(kMargin, y, contentWidth, titleMetrics.height());
+    y = page.title.bottom() + 4;
+    page.subtitle = QRect(kMargin, y, contentWidth, subtitleBounds.height());
+    y = page.subtitle.bottom() + 12;
     const int labelWidth = timeline.labelWidth();
-    const QRect axis(kMargin + labelWidth, y, contentWidth - labelWidth,
-                     TimelinePainter::kAxisHeight);
-    y = axis.bottom() + 1;
-    const QRect plot(axis.left(), y, axis.width(), timeline.lanesHeight());
-    const QRect labels(kMargin, y, labelWidth, plot.height());
-    y = plot.bottom() + 8;
-    const QRect rangeRect(kMargin, y, contentWidth, metrics.height());
-    y = rangeRect.bottom() + 10;
-    const QRect legendRect(kMargin, y, contentWidth, legendHeight);
-    y = legendRect.bottom() + kMargin;
+    page.axis =
+        QRect(kMargin + labelWidth, y, contentWidth - labelWidth, TimelinePainter::kAxisHeight);
+    y = page.axis.bottom() + 1;
+    page.plot = QRect(page.axis.left(), y, page.axis.width(), timeline.lanesHeight());
+    page.labels = QRect(kMargin, y, labelWidth, page.plot.height());
+    y = page.plot.bottom() + 8;
+    page.range = QRect(kMargin, y, contentWidth, metrics.height());
+    y = page.range.bottom() + 10;
+    page.legend = QRect(kMargin, y, contentWidth, timeline.legendHeight(contentWidth));
+    y = page.legend.bottom() + kMargin;
+    page.size = QSize(width, y);
+    return page;
+}
 
-    QImage image(QSize(width, y) * options.devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(options.devicePixelRatio);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    painter.setFont(titleFont);
+void paintPage(QPainter &painter, const RunRecording &recording, const TimelinePainter &timeline,
+               const PageLayout &page, const QPalette &palette)
+{
+    painter.fillRect(QRect(QPoint(0, 0), page.size), Qt::white);
+    painter.setFont(page.titleFont);
     painter.setPen(palette.color(QPalette::WindowText));
     const QString title = QString::fromStdString(
         recording.meta().title.empty() ? recording.meta().scenario : recording.meta().title);
-    painter.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, title);
-    painter.setFont(font);
+    painter.drawText(page.title, Qt::AlignLeft | Qt::AlignVCenter, title);
+    painter.setFont(page.font);
     painter.setPen(QColor(0x50, 0x50, 0x50));
-    painter.drawText(subtitleRect, Qt::TextWordWrap, subtitle);
+    painter.drawText(page.subtitle, Qt::TextWordWrap, parameterLine(recording));
 
-    timeline.paintAxis(painter, axis);
-    timeline.paintLanes(painter, plot, 0);
-    timeline.paintLabels(painter, labels, 0);
+    timeline.paintAxis(painter, page.axis);
+    timeline.paintLanes(painter, page.plot, 0);
+    timeline.paintLabels(painter, page.labels, 0);
     painter.setPen(palette.color(QPalette::Mid));
-    painter.drawRect(plot.adjusted(0, 0, -1, -1));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(page.plot.adjusted(0, 0, -1, -1));
 
+    painter.setFont(page.font);
     painter.setPen(palette.color(QPalette::WindowText));
-    painter.drawText(rangeRect, Qt::AlignLeft | Qt::AlignVCenter,
+    painter.drawText(page.range, Qt::AlignLeft | Qt::AlignVCenter,
                      QCoreApplication::translate("TimelineImage", "time shown: %1 to %2 of %3")
-                         .arg(TimeAxis::formatDuration(startNs), TimeAxis::formatDuration(endNs),
-                              TimeAxis::formatDuration(lastNs)));
-    painter.drawText(rangeRect, Qt::AlignRight | Qt::AlignVCenter, outcomeLine(recording));
-    timeline.paintLegend(painter, legendRect);
+                         .arg(TimeAxis::formatDuration(page.startNs),
+                              TimeAxis::formatDuration(page.endNs),
+                              TimeAxis::formatDuration(page.lastNs)));
+    painter.drawText(page.range, Qt::AlignRight | Qt::AlignVCenter, outcomeLine(recording));
+    timeline.paintLegend(painter, page.legend);
+}
+
+QString writeError(const QString &path, const QString &what)
+{
+    return QCoreApplication::translate("TimelineImage", "cannot write %1: %2")
+        .arg(QFileInfo(path).absoluteFilePath(), what);
+}
+
+} // namespace
+
+QImage TimelineImage::render(const RunRecording &recording, const Options &options)
+{
+    const QPalette palette = paperPalette();
+    TimelinePainter timeline(recording, pageFont(), palette);
+    const PageLayout page = layOut(recording, options, timeline);
+    QImage image(page.size * options.devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(options.devicePixelRatio);
+    QPainter painter(&image);
+    paintPage(painter, recording, timeline, page, palette);
     return image;
+}
+
+bool TimelineImage::save(const QString &path, const RunRecording &recording, const Options &options,
+                         QString *error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png"))
+        return savePng(path, recording, options, error);
+    if (suffix != QLatin1String("svg") && suffix != QLatin1String("pdf")) {
+        if (error)
+            *error =
+                writeError(path, QCoreApplication::translate(
+                                     "TimelineImage", "the name must end in .png, .svg or .pdf"));
+        return false;
+    }
+    const QPalette palette = paperPalette();
+    TimelinePainter timeline(recording, pageFont(), palette);
+    const PageLayout page = layOut(recording, options, timeline);
+    if (suffix == QLatin1String("svg")) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        // Sizes are written in millimetres: at 96 dpi, as browsers and Inkscape read them.
+        svg.setResolution(96);
+        svg.setSize(page.size);
+        svg.setViewBox(QRect(QPoint(0, 0), page.size));
+        svg.setTitle(QString::fromStdString(recording.meta().title));
+        svg.setDescription(parameterLine(recording));
+        QPainter painter;
+        if (!painter.begin(&svg)) {
+            if (error)
+                *error = writeError(path, QCoreApplication::translate(
+                                              "TimelineImage", "the file cannot be created"));
+            return false;
+        }
+        paintPage(painter, recording, timeline, page, palette);
+        return true;
+    }
+    QPdfWriter pdf(path);
+    // One page exactly the picture's size, one point per logical pixel, so it is vector all
+    // the way and prints at any size.
+    pdf.setResolution(72);
+    pdf.setPageSize(QPageSize(QSizeF(page.size), QPageSize::Point));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    pdf.setTitle(QString::fromStdString(recording.meta().title));
+    pdf.setCreator(QStringLiteral("Concurrency Lab"));
+    QPainter painter;
+    if (!painter.begin(&pdf)) {
+        if (error)
+            *error = writeError(
+                path, QCoreApplication::translate("TimelineImage", "the file cannot be created"));
+        return false;
+    }
+    paintPage(painter, recording, timeline, page, palette);
+    return true;
 }
 
 bool TimelineImage::savePng(const QString &path, const RunRecording &recording,
@@ -145,8 +245,7 @@ bool TimelineImage::savePng(const QString &path, const RunRecording &recording,
     QImageWriter writer(path, "png");
     if (!writer.write(image)) {
         if (error)
-            *error = QCoreApplication::translate("TimelineImage", "cannot write %1: %2")
-                         .arg(QFileInfo(path).absoluteFilePath(), writer.errorString());
+            *error = writeError(path, writer.errorString());
         return false;
     }
     return true;

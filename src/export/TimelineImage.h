@@ -23,7 +23,10 @@ public:
     };
 
     static QImage render(const RunRecording &recording, const Options &options);
-    // On failure `error` names the file and what went wrong.
+    // PNG, SVG or PDF by the file's suffix; SVG and PDF are vectors. On failure `error` names
+    // the file and what went wrong.
+    static bool save(const QString &path, const RunRecording &recording, const Options &options,
+                     QString *error);
     static bool savePng(const QString &path, const RunRecording &recording, const Options &options,
                         QString *error);
 };

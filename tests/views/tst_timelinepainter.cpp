@@ -3,7 +3,10 @@
 #include "views/StatePalette.h"
 #include "views/TimelinePainter.h"
 
+#include <QFile>
 #include <QPainter>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace conlab;
@@ -128,6 +131,25 @@ private slots:
             for (int x = 0; x < image.width() && !found; x += 2)
                 found = image.pixel(x, y) == running;
         QVERIFY(found);
+    }
+
+    void vectorExports()
+    {
+        const RunRecording run = recording();
+        QTemporaryDir dir;
+        QString error;
+        const QString svg = dir.filePath(QStringLiteral("run.svg"));
+        const QString pdf = dir.filePath(QStringLiteral("run.pdf"));
+        QVERIFY2(TimelineImage::save(svg, run, {}, &error), qPrintable(error));
+        QVERIFY2(TimelineImage::save(pdf, run, {}, &error), qPrintable(error));
+        QSvgRenderer renderer(svg);
+        QVERIFY(renderer.isValid());
+        QCOMPARE(renderer.viewBox().width(), TimelineImage::Options{}.width);
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5) == "%PDF-");
+        QVERIFY(!TimelineImage::save(dir.filePath(QStringLiteral("run.bmp")), run, {}, &error));
+        QVERIFY2(error.contains(QLatin1String(".svg")), qPrintable(error));
     }
 
     void exportToAnUnwritablePlaceSaysWhere()
