@@ -4,6 +4,7 @@
 #include "LessonPanel.h"
 #include "ParameterPanel.h"
 #include "RunController.h"
+#include "SchedulingPanel.h"
 #include "analysis/StateTransitions.h"
 #include "export/TimelineImage.h"
 #include "scenarios/ScenarioRegistry.h"
@@ -322,16 +323,33 @@ void MainWindow::createDocks()
     graphs->addWidget(m_states);
     m_rightTabs = new QTabWidget(this);
     m_rightTabs->addTab(m_lesson, tr("Lesson"));
-    m_rightTabs->addTab(graphs, tr("Graph and states"));
+    m_rightTabs->addTab(graphs, tr("Graph"));
+    m_rightTabs->setTabToolTip(1, tr("Wait-for graph and worker-state diagram"));
     m_rightTabs->addTab(figures, tr("Figures"));
     m_ioMatrix = new IoModelsMatrix(this);
     m_ioMatrix->setObjectName(QStringLiteral("ioModels"));
     m_rightTabs->addTab(m_ioMatrix, tr("IO models"));
+    m_scheduling = new SchedulingPanel(this);
+    m_scheduling->setObjectName(QStringLiteral("scheduling"));
+    m_rightTabs->addTab(m_scheduling, tr("Scheduling"));
+    connect(m_scheduling, &SchedulingPanel::compareRequested, this, [this] {
+        if (m_controller->isRunning())
+            return;
+        if (m_parameters->value(QStringLiteral("policy")).isEmpty()) {
+            statusBar()->showMessage(
+                tr("Compare policies works on lessons with a policy, such as Scheduling policies"),
+                5000);
+            return;
+        }
+        m_scheduling->compare(currentScenario(), m_parameters->assignments(), timeLimitSeconds());
+        updateActions();
+    });
+    connect(m_scheduling, &SchedulingPanel::comparisonFinished, this, &MainWindow::updateActions);
     auto *rightDock = new QDockWidget(tr("Lesson"), this);
     rightDock->setObjectName(QStringLiteral("lessonDock"));
     rightDock->setWidget(m_rightTabs);
     rightDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    rightDock->setMinimumWidth(340);
+    rightDock->setMinimumWidth(380);
     addDockWidget(Qt::RightDockWidgetArea, rightDock);
 }
 
@@ -395,9 +413,9 @@ void MainWindow::run()
     m_outcome.clear();
     m_message.clear();
     m_lastStopMs = -1;
-    auto *limit = findChild<QSpinBox *>(QStringLiteral("timeLimit"));
-    if (!m_controller->start(currentScenario(), m_parameters->assignments(),
-                             limit ? limit->value() : 30)) {
+    if (m_scheduling->isComparing())
+        return;
+    if (!m_controller->start(currentScenario(), m_parameters->assignments(), timeLimitSeconds())) {
         m_message = m_controller->errorText();
         updateStatus();
         QMessageBox::warning(this, tr("Cannot run"), m_message);
@@ -407,6 +425,12 @@ void MainWindow::run()
     m_states->clear();
     m_graph->clear();
     m_banner->hide();
+}
+
+int MainWindow::timeLimitSeconds() const
+{
+    const auto *limit = findChild<QSpinBox *>(QStringLiteral("timeLimit"));
+    return limit ? limit->value() : 30;
 }
 
 void MainWindow::stop()
@@ -469,6 +493,8 @@ void MainWindow::onRunFinished(const QString &outcome)
         addRemedyRow(m_controller->summary());
         if (m_recording.hasIo())
             m_ioMatrix->showSummary(m_controller->summary());
+        if (m_controller->summary().contains(QLatin1String("jobs")))
+            m_scheduling->showSummary(m_controller->summary());
         const int stranded = m_controller->summary().value(QLatin1String("stranded")).toInt();
         if (stranded > 0) {
             m_message =
@@ -645,7 +671,13 @@ void MainWindow::updateStatus()
                                       : QString());
     const QString cpus = m_recording.hasMeta() ? QString::number(m_recording.meta().cpus)
                                                : m_parameters->value(QStringLiteral("cpus"));
-    m_cpuLabel->setText(tr("V=%1 FCFS").arg(cpus.isEmpty() ? QStringLiteral("1") : cpus));
+    QString policy = m_recording.hasMeta()
+                         ? QString::fromStdString(m_recording.meta().param("policy"))
+                         : m_parameters->value(QStringLiteral("policy"));
+    if (policy.isEmpty())
+        policy = QStringLiteral("fcfs");
+    m_cpuLabel->setText(
+        tr("V=%1 %2").arg(cpus.isEmpty() ? QStringLiteral("1") : cpus, policy.toUpper()));
     QStringList outcome;
     if (!m_outcome.isEmpty())
         outcome << tr("outcome: %1").arg(m_outcome);
@@ -659,7 +691,8 @@ void MainWindow::updateStatus()
 void MainWindow::updateActions()
 {
     const bool running = m_controller->isRunning();
-    m_runAction->setEnabled(!running && !currentScenario().isEmpty());
+    m_runAction->setEnabled(!running && !currentScenario().isEmpty() &&
+                            !m_scheduling->isComparing());
     m_stopAction->setEnabled(running && !m_controller->isStopping());
     m_exportAction->setEnabled(m_recording.hasMeta());
     m_saveTraceAction->setEnabled(m_recording.hasMeta() && !running);

@@ -22,6 +22,7 @@ class LessonPanel;
 class ParameterPanel;
 class QueueDepthChart;
 class RunController;
+class SchedulingPanel;
 class StateDiagramView;
 class TimelineView;
 class WaitForGraphView;
@@ -44,6 +45,8 @@ public:
     RunController *controller() const { return m_controller; }
     WaitForGraphView *waitForGraph() const { return m_graph; }
     IoModelsMatrix *ioMatrix() const { return m_ioMatrix; }
+    SchedulingPanel *scheduling() const { return m_scheduling; }
+    int timeLimitSeconds() const;
     QString bannerText() const;
     int remedyRows() const;
     const RunRecording &recording() const { return m_recording; }
@@ -86,6 +89,7 @@ private:
     FiguresPanel *m_figures = nullptr;
     WaitForGraphView *m_graph = nullptr;
     IoModelsMatrix *m_ioMatrix = nullptr;
+    SchedulingPanel *m_scheduling = nullptr;
     StateDiagramView *m_states = nullptr;
     QLabel *m_banner = nullptr;
     QTableWidget *m_remedies = nullptr;

@@ -1,0 +1,170 @@
+#include "SchedulingPanel.h"
+
+#include "BatchRunner.h"
+#include "views/PolicyComparisonChart.h"
+#include "views/TimeAxis.h"
+
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace conlab {
+
+namespace {
+
+const QStringList kPolicies{QStringLiteral("fcfs"),     QStringLiteral("sjf"),
+                            QStringLiteral("srtf"),     QStringLiteral("rr"),
+                            QStringLiteral("priority"), QStringLiteral("mlfq")};
+
+QString durationText(const QJsonValue &ns)
+{
+    // -1: the run ended before the job did.
+    return ns.toDouble() < 0 ? QStringLiteral("—") : TimeAxis::formatDuration(ns.toDouble());
+}
+
+} // namespace
+
+SchedulingPanel::SchedulingPanel(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_metrics = new QTableWidget(0, 7, this);
+    m_metrics->setObjectName(QStringLiteral("jobMetrics"));
+    m_metrics->setHorizontalHeaderLabels({tr("Job"), tr("Waiting"), tr("Turnaround"),
+                                          tr("Response"), tr("Model: waiting"),
+                                          tr("Model: turnaround"), tr("Model: response")});
+    m_metrics->verticalHeader()->hide();
+    m_metrics->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_metrics->setToolTip(tr("Measured on the real workers, and computed by the pure policy "
+                             "for the same job table"));
+    layout->addWidget(m_metrics, 2);
+    m_verdict = new QLabel(this);
+    m_verdict->setWordWrap(true);
+    layout->addWidget(m_verdict);
+    m_compare = new QPushButton(tr("Compare policies"), this);
+    m_compare->setObjectName(QStringLiteral("comparePolicies"));
+    m_compare->setToolTip(tr("Run this job table under every policy, one after the other, "
+                             "and chart the average waiting, turnaround and response times"));
+    connect(m_compare, &QPushButton::clicked, this, &SchedulingPanel::compareRequested);
+    layout->addWidget(m_compare, 0, Qt::AlignLeft);
+    m_progress = new QProgressBar(this);
+    m_progress->setVisible(false);
+    layout->addWidget(m_progress);
+    m_chart = new PolicyComparisonChart(this);
+    layout->addWidget(m_chart, 3);
+
+    m_batch = new BatchRunner(this);
+    connect(m_batch, &BatchRunner::progress, this, [this](int done, int total) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+        m_progress->setFormat(tr("%1 of %2 policies").arg(done).arg(total));
+    });
+    connect(m_batch, &BatchRunner::finished, this, [this](const QList<QJsonObject> &results) {
+        m_progress->setVisible(false);
+        m_compare->setEnabled(true);
+        m_chart->setResults(results);
+        emit comparisonFinished();
+    });
+    connect(m_batch, &BatchRunner::failed, this, [this](const QString &message) {
+        m_progress->setVisible(false);
+        m_compare->setEnabled(true);
+        m_verdict->setText(tr("Comparison stopped: %1").arg(message));
+        emit comparisonFinished();
+    });
+    clear();
+}
+
+void SchedulingPanel::clear()
+{
+    m_metrics->setRowCount(0);
+    m_verdict->setText(tr("Run the scheduling lesson to see each job's times here."));
+}
+
+int SchedulingPanel::jobRows() const
+{
+    return m_metrics->rowCount();
+}
+
+bool SchedulingPanel::isComparing() const
+{
+    return m_batch->isRunning();
+}
+
+void SchedulingPanel::showSummary(const QJsonObject &summary)
+{
+    const QJsonArray jobs = summary.value(QLatin1String("jobs")).toArray();
+    const QJsonObject expected = summary.value(QLatin1String("expected")).toObject();
+    const QJsonArray model = expected.value(QLatin1String("jobs")).toArray();
+    m_metrics->setRowCount(0);
+    const auto addRow = [this](const QStringList &cells, bool bold) {
+        const int row = m_metrics->rowCount();
+        m_metrics->insertRow(row);
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells[column]);
+            item->setTextAlignment(column == 0 ? Qt::AlignLeft | Qt::AlignVCenter
+                                               : Qt::AlignRight | Qt::AlignVCenter);
+            if (bold) {
+                QFont font = item->font();
+                font.setBold(true);
+                item->setFont(font);
+            }
+            m_metrics->setItem(row, column, item);
+        }
+    };
+    for (qsizetype j = 0; j < jobs.size(); ++j) {
+        const QJsonObject job = jobs[j].toObject();
+        const QJsonObject computed = model.at(j).toObject();
+        addRow({job.value(QLatin1String("name")).toString(),
+                durationText(job.value(QLatin1String("waiting_ns"))),
+                durationText(job.value(QLatin1String("turnaround_ns"))),
+                durationText(job.value(QLatin1String("response_ns"))),
+                durationText(computed.value(QLatin1String("waiting_ns"))),
+                durationText(computed.value(QLatin1String("turnaround_ns"))),
+                durationText(computed.value(QLatin1String("response_ns")))},
+               false);
+    }
+    if (!jobs.isEmpty()) {
+        addRow({tr("average"), durationText(summary.value(QLatin1String("avg_waiting_ns"))),
+                durationText(summary.value(QLatin1String("avg_turnaround_ns"))),
+                durationText(summary.value(QLatin1String("avg_response_ns"))),
+                durationText(expected.value(QLatin1String("avg_waiting_ns"))),
+                durationText(expected.value(QLatin1String("avg_turnaround_ns"))),
+                durationText(expected.value(QLatin1String("avg_response_ns")))},
+               true);
+    }
+    if (jobs.isEmpty()) {
+        clear();
+        return;
+    }
+    const bool match = summary.value(QLatin1String("dispatches_match")).toBool();
+    m_verdict->setText(
+        tr("CPU utilisation %1% (model %2%). Order of dispatches %3 the policy's schedule.")
+            .arg(summary.value(QLatin1String("cpu_utilisation")).toDouble() * 100, 0, 'f', 1)
+            .arg(expected.value(QLatin1String("cpu_utilisation")).toDouble() * 100, 0, 'f', 1)
+            .arg(match ? tr("matches") : tr("differs from")));
+}
+
+bool SchedulingPanel::compare(const QString &scenario, const QStringList &assignments,
+                              int timeLimitSeconds)
+{
+    QStringList common;
+    for (const QString &assignment : assignments) {
+        if (!assignment.startsWith(QLatin1String("policy=")))
+            common << QStringLiteral("--set") << assignment;
+    }
+    QList<QStringList> variants;
+    for (const QString &policy : kPolicies)
+        variants.append({QStringLiteral("--set"), QStringLiteral("policy=") + policy});
+    if (!m_batch->start(scenario, common, variants, timeLimitSeconds))
+        return false;
+    m_compare->setEnabled(false);
+    m_progress->setVisible(true);
+    m_chart->clear();
+    return true;
+}
+
+} // namespace conlab
