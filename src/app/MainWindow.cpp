@@ -11,6 +11,7 @@
 #include "trace/TraceFile.h"
 #include "views/IoModelsMatrix.h"
 #include "views/QueueDepthChart.h"
+#include "views/ServerModelsCharts.h"
 #include "views/StateDiagramView.h"
 #include "views/TimeAxis.h"
 #include "views/TimelineView.h"
@@ -345,6 +346,9 @@ void MainWindow::createDocks()
         updateActions();
     });
     connect(m_scheduling, &SchedulingPanel::comparisonFinished, this, &MainWindow::updateActions);
+    m_servers = new ServerModelsCharts(this);
+    m_servers->setObjectName(QStringLiteral("servers"));
+    m_rightTabs->addTab(m_servers, tr("Servers"));
     auto *rightDock = new QDockWidget(tr("Lesson"), this);
     rightDock->setObjectName(QStringLiteral("lessonDock"));
     rightDock->setWidget(m_rightTabs);
@@ -402,6 +406,7 @@ void MainWindow::onScenarioChosen(QTreeWidgetItem *item)
         return;
     m_parameters->setScenario(id, scenario->parameters());
     m_lesson->showLesson(id);
+    showLessonTabs(id);
     QSettings().setValue(QStringLiteral("window/scenario"), id);
     updateActions();
 }
@@ -463,6 +468,16 @@ void MainWindow::refresh()
     updateBanner();
     // Text, lock lanes and the state diagram change less often; 10 a second reads calmly.
     if (++m_refreshCount % 3 == 0) {
+        if (isTabShown(m_servers)) {
+            // The designs run one after the other for `duration` each.
+            const double perDesign = m_parameters->value(QStringLiteral("duration")).toDouble() *
+                                     m_parameters->value(QStringLiteral("time-scale")).toDouble() *
+                                     1e6;
+            const QString design = m_parameters->value(QStringLiteral("design"));
+            const double designs = design == QLatin1String("all") ? 5 : 1;
+            if (perDesign > 0)
+                m_servers->setProgress(now / (perDesign * designs));
+        }
         m_recording.refreshDerived();
         m_states->setTransitions(
             StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()),
@@ -495,6 +510,8 @@ void MainWindow::onRunFinished(const QString &outcome)
             m_ioMatrix->showSummary(m_controller->summary());
         if (m_controller->summary().contains(QLatin1String("jobs")))
             m_scheduling->showSummary(m_controller->summary());
+        if (!ServerModelsCharts::designsIn(m_controller->summary()).isEmpty())
+            m_servers->showSummary(m_controller->summary());
         const int stranded = m_controller->summary().value(QLatin1String("stranded")).toInt();
         if (stranded > 0) {
             m_message =
@@ -506,6 +523,22 @@ void MainWindow::onRunFinished(const QString &outcome)
     updateActions();
     updateStatus();
     updateBanner();
+}
+
+bool MainWindow::isTabShown(QWidget *tab) const
+{
+    return m_rightTabs->isTabVisible(m_rightTabs->indexOf(tab));
+}
+
+void MainWindow::showLessonTabs(const QString &scenario)
+{
+    // Lesson-specific tabs appear only for the lessons they belong to.
+    const bool hasPolicy = !m_parameters->value(QStringLiteral("policy")).isEmpty();
+    m_rightTabs->setTabVisible(m_rightTabs->indexOf(m_ioMatrix),
+                               scenario == QLatin1String("io-models"));
+    m_rightTabs->setTabVisible(m_rightTabs->indexOf(m_scheduling), hasPolicy);
+    m_rightTabs->setTabVisible(m_rightTabs->indexOf(m_servers),
+                               scenario == QLatin1String("server-models"));
 }
 
 void MainWindow::updateGraph()

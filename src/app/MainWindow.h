@@ -23,6 +23,7 @@ class ParameterPanel;
 class QueueDepthChart;
 class RunController;
 class SchedulingPanel;
+class ServerModelsCharts;
 class StateDiagramView;
 class TimelineView;
 class WaitForGraphView;
@@ -46,6 +47,8 @@ public:
     WaitForGraphView *waitForGraph() const { return m_graph; }
     IoModelsMatrix *ioMatrix() const { return m_ioMatrix; }
     SchedulingPanel *scheduling() const { return m_scheduling; }
+    ServerModelsCharts *servers() const { return m_servers; }
+    bool isTabShown(QWidget *tab) const;
     int timeLimitSeconds() const;
     QString bannerText() const;
     int remedyRows() const;
@@ -78,6 +81,7 @@ private:
     void updateGraph();
     void updateBanner();
     void addRemedyRow(const QJsonObject &summary);
+    void showLessonTabs(const QString &scenario);
 
     RunRecording m_recording;
     RunController *m_controller = nullptr;
@@ -90,6 +94,7 @@ private:
     WaitForGraphView *m_graph = nullptr;
     IoModelsMatrix *m_ioMatrix = nullptr;
     SchedulingPanel *m_scheduling = nullptr;
+    ServerModelsCharts *m_servers = nullptr;
     StateDiagramView *m_states = nullptr;
     QLabel *m_banner = nullptr;
     QTableWidget *m_remedies = nullptr;

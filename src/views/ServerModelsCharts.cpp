@@ -1,0 +1,163 @@
+#include "ServerModelsCharts.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChartView>
+#include <QGridLayout>
+#include <QProgressBar>
+#include <QValueAxis>
+#include <algorithm>
+
+namespace conlab {
+
+namespace {
+
+const QString kThroughputSuffix = QStringLiteral("_throughput_msgs_per_s");
+
+struct Bars
+{
+    QString title;
+    QString unit;
+    QList<QPair<QString, QColor>> sets; // figure suffix, colour
+    double scale = 1.0;                 // figure value times this = plotted value
+};
+
+QChart *barChart(const QJsonObject &summary, const QStringList &designs, const Bars &bars)
+{
+    auto *chart = new QChart;
+    chart->setTitle(bars.title);
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    auto *series = new QBarSeries(chart);
+    double highest = 0;
+    for (const auto &[suffix, color] : bars.sets) {
+        auto *set = new QBarSet(
+            QString(suffix).remove(0, 1).replace(QLatin1Char('_'), QLatin1Char(' ')), series);
+        set->setColor(color);
+        for (const QString &design : designs) {
+            const double value = summary.value(design + suffix).toDouble() * bars.scale;
+            set->append(value);
+            highest = std::max(highest, value);
+        }
+        series->append(set);
+    }
+    chart->addSeries(series);
+    auto *categories = new QBarCategoryAxis(chart);
+    QStringList labels;
+    for (const QString &design : designs)
+        labels << QString(design).replace(QLatin1Char('_'), QLatin1Char('-'));
+    categories->append(labels);
+    categories->setLabelsAngle(-30);
+    auto *values = new QValueAxis(chart);
+    values->setTitleText(bars.unit);
+    values->setRange(0, std::max(1.0, highest * 1.1));
+    values->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(categories, Qt::AlignBottom);
+    chart->addAxis(values, Qt::AlignLeft);
+    series->attachAxis(categories);
+    series->attachAxis(values);
+    if (bars.sets.size() > 1)
+        chart->legend()->setAlignment(Qt::AlignTop);
+    else
+        chart->legend()->hide();
+    return chart;
+}
+
+void replaceChart(QChartView *view, QChart *chart)
+{
+    // The view releases, but does not delete, the chart it showed before.
+    QChart *previous = view->chart();
+    view->setChart(chart);
+    delete previous;
+}
+
+} // namespace
+
+ServerModelsCharts::ServerModelsCharts(QWidget *parent) : QWidget(parent)
+{
+    auto *grid = new QGridLayout(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setVisible(false);
+    grid->addWidget(m_progress, 0, 0, 1, 2);
+    for (QChartView **view : {&m_throughput, &m_latency, &m_memory, &m_workers}) {
+        *view = new QChartView(this);
+        (*view)->setRenderHint(QPainter::Antialiasing);
+        (*view)->setMinimumSize(180, 180);
+    }
+    grid->addWidget(m_throughput, 1, 0);
+    grid->addWidget(m_latency, 1, 1);
+    grid->addWidget(m_memory, 2, 0);
+    grid->addWidget(m_workers, 2, 1);
+    clear();
+}
+
+QStringList ServerModelsCharts::designsIn(const QJsonObject &summary)
+{
+    QStringList designs;
+    for (auto it = summary.begin(); it != summary.end(); ++it) {
+        if (it.key().endsWith(kThroughputSuffix))
+            designs << it.key().chopped(kThroughputSuffix.size());
+    }
+    // JSON objects come back sorted by key; the runner's order of designs is the lesson's.
+    static const QStringList order{
+        QStringLiteral("process_per_connection"), QStringLiteral("thread_per_connection"),
+        QStringLiteral("thread_pool"), QStringLiteral("epoll"), QStringLiteral("io_uring")};
+    std::stable_sort(designs.begin(), designs.end(), [](const QString &a, const QString &b) {
+        const auto rank = [](const QString &design) {
+            const qsizetype index = order.indexOf(design);
+            return index < 0 ? order.size() : index;
+        };
+        return rank(a) < rank(b);
+    });
+    return designs;
+}
+
+void ServerModelsCharts::clear()
+{
+    m_designs.clear();
+    for (QChartView *view : {m_throughput, m_latency, m_memory, m_workers}) {
+        auto *chart = new QChart;
+        chart->legend()->hide();
+        replaceChart(view, chart);
+    }
+    m_throughput->chart()->setTitle(tr("Run server-models to compare the designs"));
+}
+
+void ServerModelsCharts::setProgress(double fraction)
+{
+    m_progress->setVisible(fraction >= 0 && fraction < 1);
+    m_progress->setValue(int(std::clamp(fraction, 0.0, 1.0) * 1000));
+    m_progress->setFormat(tr("running the designs: %p%"));
+}
+
+void ServerModelsCharts::showSummary(const QJsonObject &summary)
+{
+    m_progress->setVisible(false);
+    m_designs = designsIn(summary);
+    if (m_designs.isEmpty()) {
+        clear();
+        return;
+    }
+    const QColor blue(0x00, 0x72, 0xB2);
+    replaceChart(m_throughput,
+                 barChart(summary, m_designs,
+                          {tr("Throughput"), tr("messages/s"), {{kThroughputSuffix, blue}}}));
+    replaceChart(m_latency,
+                 barChart(summary, m_designs,
+                          {tr("Latency"),
+                           tr("µs"),
+                           {{QStringLiteral("_latency_p50_ns"), QColor(0x56, 0xB4, 0xE9)},
+                            {QStringLiteral("_latency_p99_ns"), QColor(0xE6, 0x9F, 0x00)}},
+                           1e-3}));
+    replaceChart(m_memory, barChart(summary, m_designs,
+                                    {tr("Server memory (resident)"),
+                                     tr("KiB"),
+                                     {{QStringLiteral("_rss_kib"), QColor(0xCC, 0x79, 0xA7)}}}));
+    replaceChart(m_workers, barChart(summary, m_designs,
+                                     {tr("Server workers"),
+                                      tr("threads or processes"),
+                                      {{QStringLiteral("_workers"), QColor(0x00, 0x9E, 0x73)}}}));
+}
+
+} // namespace conlab
