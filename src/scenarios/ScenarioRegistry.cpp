@@ -7,6 +7,7 @@
 #include "ProducerConsumerScenario.h"
 #include "ReentrantScenario.h"
 #include "SemaphoreScenario.h"
+#include "ServerModelsScenario.h"
 #include "SharedCounterScenario.h"
 #include "TicketRaceScenario.h"
 #include "TimerScenario.h"
@@ -39,6 +40,7 @@ const std::vector<std::pair<std::string, Factory>> &factories()
         {"philosophers", &make<PhilosophersScenario>},
         {"lock-order", &make<LockOrderScenario>},
         {"io-models", &make<IoModelsScenario>},
+        {"server-models", &make<ServerModelsScenario>},
     };
     return list;
 }

@@ -1,0 +1,168 @@
+#include "EchoServer.h"
+
+#include "EpollServer.h"
+#include "IoLane.h"
+#include "IoUringServer.h"
+#include "ProcessPerConnectionServer.h"
+#include "ThreadPerConnectionServer.h"
+#include "ThreadPoolServer.h"
+
+#include <cerrno>
+#include <cstring>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace conlab {
+
+EchoServer::EchoServer(Design design, Options options)
+    : m_options(options), m_design(design), m_stopFd(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
+{
+}
+
+EchoServer::~EchoServer()
+{
+    if (m_stopFd >= 0)
+        ::close(m_stopFd);
+}
+
+std::unique_ptr<EchoServer> EchoServer::create(Design design, Options options)
+{
+    switch (design) {
+    case Design::ProcessPerConnection:
+        return std::make_unique<ProcessPerConnectionServer>(options);
+    case Design::ThreadPerConnection:
+        return std::make_unique<ThreadPerConnectionServer>(options);
+    case Design::ThreadPool:
+        return std::make_unique<ThreadPoolServer>(options);
+    case Design::Epoll:
+        return std::make_unique<EpollServer>(options);
+    case Design::IoUring:
+        return std::make_unique<IoUringServer>(options);
+    }
+    return nullptr;
+}
+
+const char *EchoServer::name(Design design)
+{
+    switch (design) {
+    case Design::ProcessPerConnection:
+        return "process-per-connection";
+    case Design::ThreadPerConnection:
+        return "thread-per-connection";
+    case Design::ThreadPool:
+        return "thread-pool";
+    case Design::Epoll:
+        return "epoll";
+    case Design::IoUring:
+        return "io_uring";
+    }
+    return "?";
+}
+
+const char *EchoServer::prefix(Design design)
+{
+    switch (design) {
+    case Design::ProcessPerConnection:
+        return "process_per_connection";
+    case Design::ThreadPerConnection:
+        return "thread_per_connection";
+    case Design::ThreadPool:
+        return "thread_pool";
+    case Design::Epoll:
+        return "epoll";
+    case Design::IoUring:
+        return "io_uring";
+    }
+    return "unknown";
+}
+
+bool EchoServer::hasHandlers(Design design)
+{
+    return design == Design::ProcessPerConnection || design == Design::ThreadPerConnection ||
+           design == Design::ThreadPool;
+}
+
+bool EchoServer::available(Design design, std::string *why)
+{
+    if (design != Design::IoUring)
+        return true;
+    return IoUringServer::available(why);
+}
+
+void EchoServer::stop()
+{
+    m_stop.store(true, std::memory_order_release);
+    // Never read back: the eventfd stays readable, so every wait set that holds it wakes.
+    const std::uint64_t one = 1;
+    if (m_stopFd >= 0 && ::write(m_stopFd, &one, sizeof one) < 0)
+        return; // the counter is already non-zero: readable all the same
+}
+
+void EchoServer::fail(const std::string &what, int error)
+{
+    if (m_error.empty())
+        m_error = what + (error ? std::string(": ") + std::strerror(error) : std::string());
+}
+
+void EchoServer::setNoDelay(int fd)
+{
+    // Echoed chunks go out at once: Nagle's wait for an ACK would add the peer's delayed-ACK
+    // time (tens of ms) to a reply that arrived in two reads.
+    const int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+}
+
+bool EchoServer::echoBlocking(int fd, IoLane &lane, char *buffer, std::size_t size)
+{
+    for (;;) {
+        // A try that can't block first, so that the lane shows a wait only when there was one.
+        ssize_t n = ::recv(fd, buffer, size, MSG_DONTWAIT);
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            lane.block();
+            do {
+                n = ::recv(fd, buffer, size, 0);
+            } while (n < 0 && errno == EINTR);
+            if (!lane.woken())
+                return false;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return true; // the peer closed, or the server shut the connection down
+        for (std::size_t sent = 0; sent < std::size_t(n);) {
+            const ssize_t written = ::send(fd, buffer + sent, std::size_t(n) - sent, MSG_NOSIGNAL);
+            if (written < 0 && errno == EINTR)
+                continue;
+            if (written <= 0)
+                return true;
+            sent += std::size_t(written);
+        }
+    }
+}
+
+bool EchoServer::sendAllNonBlocking(int fd, const char *data, std::size_t size, IoLane &lane) const
+{
+    for (std::size_t sent = 0; sent < size;) {
+        const ssize_t written = ::send(fd, data + sent, size - sent, MSG_DONTWAIT | MSG_NOSIGNAL);
+        if (written > 0) {
+            sent += std::size_t(written);
+            continue;
+        }
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+            return false;
+        pollfd fds[2] = {{fd, POLLOUT, 0}, {m_stopFd, POLLIN, 0}};
+        const int ready = lane.waitReady(
+            [&](int timeoutMs) { return stopRequested() ? 1 : ::poll(fds, 2, timeoutMs); });
+        if (ready <= 0 || stopRequested())
+            return false;
+    }
+    return true;
+}
+
+} // namespace conlab
