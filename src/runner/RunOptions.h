@@ -13,7 +13,8 @@ struct RunOptions
     double timeLimitSeconds = 60;
     std::string tracePath;
     std::string csvPath;
-    bool stream = false; // binary frames on stdout for the GUI
+    std::string jobsPath; // a job table (CSV) for scenarios that run one
+    bool stream = false;  // binary frames on stdout for the GUI
 };
 
 } // namespace conlab

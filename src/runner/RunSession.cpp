@@ -3,10 +3,13 @@
 #include "analysis/IntervalCsv.h"
 #include "analysis/LockOrderGraph.h"
 #include "analysis/RunFigures.h"
+#include "analysis/ScheduleMeasurement.h"
 #include "analysis/StateTimeline.h"
 #include "analysis/TraceChecker.h"
 #include "runtime/CpuGate.h"
 #include "runtime/EventRecorder.h"
+#include "runtime/JobScheduling.h"
+#include "runtime/JobTableCsv.h"
 #include "runtime/WorkerContext.h"
 #include "runtime/WorkerTable.h"
 #include "scenarios/ScenarioRegistry.h"
@@ -16,11 +19,16 @@
 #include "trace/TraceFile.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <fcntl.h>
+#include <fstream>
 #include <spawn.h>
+#include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -98,8 +106,39 @@ bool RunSession::prepare()
         std::fprintf(stderr, "conlab-runner: %s: %s\n", m_options.scenario.c_str(), error.c_str());
         return false;
     }
+    if (!m_options.jobsPath.empty() && !loadJobTable())
+        return false;
     m_meta = m_scenario->describe(m_values);
     m_processes = m_scenario->workersAreProcesses(m_values);
+    return true;
+}
+
+bool RunSession::loadJobTable()
+{
+    auto *jobs = dynamic_cast<JobScheduling *>(m_scenario.get());
+    if (!jobs) {
+        std::fprintf(stderr,
+                     "conlab-runner: --jobs: scenario '%s' runs no job table; try policies\n",
+                     m_options.scenario.c_str());
+        return false;
+    }
+    std::ifstream in(m_options.jobsPath, std::ios::binary);
+    std::ostringstream text;
+    if (!in || !(text << in.rdbuf())) {
+        // An empty file reads as a failed copy; let the parser say it has no jobs.
+        if (!in.is_open()) {
+            std::fprintf(stderr, "conlab-runner: --jobs: cannot read %s: %s\n",
+                         m_options.jobsPath.c_str(), std::strerror(errno));
+            return false;
+        }
+    }
+    JobTable table;
+    std::string error;
+    if (!JobTableCsv::parse(text.str(), m_options.jobsPath, table, &error)) {
+        std::fprintf(stderr, "conlab-runner: %s\n", error.c_str());
+        return false;
+    }
+    jobs->useJobTable(std::move(table));
     return true;
 }
 
@@ -129,6 +168,8 @@ int RunSession::run()
         std::fprintf(stderr, "conlab-runner: the arena is too small for this scenario\n");
         return 1;
     }
+    if (auto *jobs = dynamic_cast<JobScheduling *>(m_scenario.get()))
+        jobs->attachGate(*m_gate, true);
     m_control = std::make_unique<EventRecorder>(m_arena->controlRing(), 0);
     m_pids.assign(m_meta.workers.size(), 0);
     m_endedAsDaemon = std::vector<std::atomic<bool>>(m_meta.workers.size());
@@ -496,6 +537,8 @@ std::string RunSession::summaryJson(const Trace &trace, bool checksPassed,
     json.key("killed").value(figures.killed);
     for (const auto &[name, value] : m_scenario->figures(trace))
         json.key(name).value(value);
+    if (const auto *jobs = dynamic_cast<const JobScheduling *>(m_scenario.get()))
+        scheduleJson(json, trace, *jobs);
     const bool hasLock = std::any_of(m_meta.objects.begin(), m_meta.objects.end(),
                                      [](const ObjectInfo &o) { return o.kind == "lock"; });
     if (hasLock) {
@@ -530,6 +573,86 @@ std::string RunSession::summaryJson(const Trace &trace, bool checksPassed,
         json.key("error").value(m_failure);
     json.endObject();
     return json.text();
+}
+
+void RunSession::scheduleJson(JsonWriter &json, const Trace &trace, const JobScheduling &jobs) const
+{
+    const JobTable &table = jobs.jobsNs();
+    std::vector<std::uint32_t> workers;
+    for (std::size_t j = 0; j < table.jobs.size(); ++j)
+        workers.push_back(jobs.firstJobWorker() + std::uint32_t(j));
+    const ScheduleMeasurement measured = ScheduleMeasurement::measure(trace, workers);
+    const Schedule expected = jobs.expectedSchedule();
+    auto rounded = [](double ns) {
+        return std::int64_t(std::llround(ns));
+    };
+    auto metrics = [&](std::size_t j, bool done, std::uint64_t waiting, std::uint64_t turnaround,
+                       std::uint64_t response) {
+        json.beginObject();
+        json.key("name").value(table.jobs[j].name);
+        // A job the run cut short has no turnaround; -1 says so without breaking the shape.
+        json.key("waiting_ns").value(done ? std::int64_t(waiting) : -1);
+        json.key("turnaround_ns").value(done ? std::int64_t(turnaround) : -1);
+        json.key("response_ns").value(done ? std::int64_t(response) : -1);
+        json.endObject();
+    };
+
+    if (!m_options.jobsPath.empty())
+        json.key("jobs_file").value(m_options.jobsPath);
+    json.key("jobs").beginArray();
+    for (std::size_t j = 0; j < measured.jobs.size(); ++j) {
+        const auto &job = measured.jobs[j];
+        metrics(j, job.completed, job.waitingNs, job.turnaroundNs, job.responseNs);
+    }
+    json.endArray();
+    json.key("avg_waiting_ns").value(rounded(measured.avgWaitingNs));
+    json.key("avg_turnaround_ns").value(rounded(measured.avgTurnaroundNs));
+    json.key("avg_response_ns").value(rounded(measured.avgResponseNs));
+    json.key("cpu_utilisation").value(measured.cpuUtilisation);
+    json.key("dispatches").beginArray();
+    for (const auto &d : measured.dispatches) {
+        json.beginObject();
+        json.key("worker").value(m_meta.workerName(d.worker));
+        json.key("cpu").value(d.cpu);
+        json.endObject();
+    }
+    json.endArray();
+    // CPU by CPU: dispatches at one instant on two CPUs are stamped in either order.
+    std::vector<std::vector<std::uint32_t>> measuredLanes(m_meta.cpus);
+    std::vector<std::vector<std::uint32_t>> expectedLanes(m_meta.cpus);
+    bool lanesFit = true;
+    for (const auto &d : measured.dispatches)
+        if ((lanesFit = lanesFit && d.cpu < m_meta.cpus))
+            measuredLanes[d.cpu].push_back(d.worker);
+    for (const auto &d : expected.dispatches)
+        if ((lanesFit = lanesFit && d.cpu < m_meta.cpus))
+            expectedLanes[d.cpu].push_back(jobs.firstJobWorker() + d.job);
+    json.key("dispatches_match").value(lanesFit && measuredLanes == expectedLanes);
+
+    json.key("expected").beginObject();
+    json.key("jobs").beginArray();
+    for (std::size_t j = 0; j < expected.jobs.size(); ++j) {
+        const auto &job = expected.jobs[j];
+        metrics(j, true, job.waitingNs, job.turnaroundNs, job.responseNs);
+    }
+    json.endArray();
+    json.key("avg_waiting_ns").value(rounded(expected.avgWaitingNs));
+    json.key("avg_turnaround_ns").value(rounded(expected.avgTurnaroundNs));
+    json.key("avg_response_ns").value(rounded(expected.avgResponseNs));
+    json.key("cpu_utilisation").value(expected.cpuUtilisation);
+    json.key("dispatches").beginArray();
+    for (const auto &d : expected.dispatches) {
+        json.beginObject();
+        json.key("worker").value(table.jobs[d.job].name);
+        json.key("cpu").value(d.cpu);
+        json.endObject();
+    }
+    json.endArray();
+    json.key("races").beginArray();
+    for (const auto &race : expected.races)
+        json.value(race);
+    json.endArray();
+    json.endObject();
 }
 
 } // namespace conlab

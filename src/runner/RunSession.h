@@ -20,6 +20,8 @@ namespace conlab {
 class Arena;
 class CpuGate;
 class EventRecorder;
+class JobScheduling;
+class JsonWriter;
 class WorkerTable;
 
 // One run of one scenario: creates the arena, starts main and the workers (threads, or
@@ -45,6 +47,7 @@ private:
     enum class Outcome { Completed, Stopped, TimedOut, Failed, Deadlocked };
 
     bool prepare();
+    bool loadJobTable();
     bool startWorkers();
     bool spawnProcess(std::uint32_t worker);
     void startThread(std::uint32_t worker);
@@ -59,6 +62,9 @@ private:
     void finish();
     std::string summaryJson(const Trace &trace, bool checksPassed,
                             const std::vector<std::string> &violations) const;
+    // Per-job metrics, averages and dispatches, measured and as the policy's own schedule
+    // of the same table would have them.
+    void scheduleJson(JsonWriter &json, const Trace &trace, const JobScheduling &jobs) const;
 
     RunOptions m_options;
     std::unique_ptr<Scenario> m_scenario;

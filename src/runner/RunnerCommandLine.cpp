@@ -17,7 +17,7 @@ std::string RunnerCommandLine::usage()
 {
     return "usage: conlab-runner --list\n"
            "       conlab-runner --scenario ID [--set name=value ...] [--time-limit SECONDS]\n"
-           "                     [--trace FILE] [--csv FILE] [--stream]\n"
+           "                     [--trace FILE] [--csv FILE] [--jobs FILE] [--stream]\n"
            "       conlab-runner --check FILE\n"
            "Runs a Concurrency Lab scenario headless and prints a one-line JSON summary.\n"
            "  --list             scenarios and their parameters (ranges, defaults)\n"
@@ -25,6 +25,8 @@ std::string RunnerCommandLine::usage()
            "  --time-limit S     end the run after S seconds (default 60)\n"
            "  --trace FILE       write the recorded trace\n"
            "  --csv FILE         write one row per state interval\n"
+           "  --jobs FILE        run this job table (CSV: name,arrival,bursts,priority)\n"
+           "                     instead of the scenario's preset (scenario policies)\n"
            "  --stream           binary event frames on stdout, for the GUI\n"
            "  --check FILE       check a saved trace's invariants\n";
 }
@@ -80,6 +82,9 @@ bool RunnerCommandLine::parse(int argc, char **argv, RunnerCommandLine &out, std
                 return false;
         } else if (arg == "--csv") {
             if (!next(out.run.csvPath))
+                return false;
+        } else if (arg == "--jobs") {
+            if (!next(out.run.jobsPath))
                 return false;
         } else if (arg == "--stream") {
             out.run.stream = true;

@@ -1,6 +1,7 @@
 #include "WorkerProcess.h"
 
 #include "runtime/CpuGate.h"
+#include "runtime/JobScheduling.h"
 #include "runtime/WorkerContext.h"
 #include "runtime/WorkerTable.h"
 #include "scenarios/ScenarioRegistry.h"
@@ -43,6 +44,8 @@ int WorkerProcess::run(const Options &options)
     auto *gate = arena->make<CpuGate>(0, SchedulingPolicy::Fcfs);
     if (!table || !gate || !scenario->setup(*arena, values))
         return 4;
+    if (auto *jobs = dynamic_cast<JobScheduling *>(scenario.get()))
+        jobs->attachGate(*gate, false);
     WorkerContext context(*arena, *gate, *table, options.worker);
     context.started();
     scenario->runWorker(context);

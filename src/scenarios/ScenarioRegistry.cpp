@@ -4,6 +4,7 @@
 #include "IoModelsScenario.h"
 #include "LockOrderScenario.h"
 #include "PhilosophersScenario.h"
+#include "PoliciesScenario.h"
 #include "ProducerConsumerScenario.h"
 #include "ReentrantScenario.h"
 #include "SemaphoreScenario.h"
@@ -39,6 +40,7 @@ const std::vector<std::pair<std::string, Factory>> &factories()
         {"two-locks", &make<TwoLocksScenario>},
         {"philosophers", &make<PhilosophersScenario>},
         {"lock-order", &make<LockOrderScenario>},
+        {"policies", &make<PoliciesScenario>},
         {"io-models", &make<IoModelsScenario>},
         {"server-models", &make<ServerModelsScenario>},
     };
