@@ -4,6 +4,7 @@
 #include "app/RunController.h"
 #include "views/IoModelsMatrix.h"
 #include "views/QueueDepthChart.h"
+#include "views/ServerModelsCharts.h"
 #include "views/StatePalette.h"
 #include "views/TimelineView.h"
 #include "views/WaitForGraphView.h"
@@ -14,6 +15,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTest>
 #include <cerrno>
 #include <csignal>
@@ -41,6 +43,13 @@ private:
                 return lane;
         }
         return -1;
+    }
+    // CONLAB_SHOTS=DIR keeps pictures of panels for a person to look at; tests never need it.
+    static void saveShot(QWidget *widget, const QString &name)
+    {
+        const QString folder = qEnvironmentVariable("CONLAB_SHOTS");
+        if (!folder.isEmpty())
+            widget->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
     }
     static bool processGone(qint64 pid) { return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH; }
 
@@ -319,6 +328,29 @@ private slots:
         QVERIFY(window.ioMatrix()
                     ->cellText(QStringLiteral("async"))
                     .contains(QLatin1String("blocked 0 s")));
+    }
+
+    void serverDesignsAreCharted()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(window.selectScenario(QStringLiteral("server-models")));
+        QVERIFY(window.isTabShown(window.servers()));
+        QVERIFY(!window.isTabShown(window.ioMatrix()));
+        setParameters(window, {QStringLiteral("duration=100"), QStringLiteral("clients=20")});
+        window.run();
+        QTRY_VERIFY_WITH_TIMEOUT(window.recording().hasMeta(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 30000);
+        QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
+        QCOMPARE(window.controller()->summary().value(QLatin1String("bad_replies")).toInt(), 0);
+        QVERIFY2(window.servers()->designs().size() >= 4, // io_uring may be unavailable
+                 qPrintable(window.servers()->designs().join(QLatin1Char(','))));
+        for (QTabWidget *tabs : window.findChildren<QTabWidget *>()) {
+            if (tabs->indexOf(window.servers()) >= 0)
+                tabs->setCurrentWidget(window.servers());
+        }
+        saveShot(window.servers(), QStringLiteral("servers"));
     }
 
     void aFailingRunnerIsReportedNotFatal()
