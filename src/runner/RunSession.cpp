@@ -437,6 +437,8 @@ void RunSession::finish()
     trace.events = m_events;
     for (std::uint32_t ring = 0; ring <= m_arena->workerCount(); ++ring)
         trace.droppedEvents += m_arena->ring(ring)->dropped();
+    if (m_failure.empty() && m_outcome == Outcome::Completed)
+        m_failure = m_scenario->failure();
     if (!m_failure.empty())
         m_outcome = Outcome::Failed;
     // Ended by its time limit with a cycle still closed: that is why it never finished.

@@ -54,6 +54,9 @@ public:
     // Whether the runner should break each deadlock it detects by failing one waiter's lock
     // wait (the "victim" remedy). Asked after setup().
     virtual bool abortsDeadlockVictims() const { return false; }
+    // Why the run failed although every worker ended (a wrong reply, say); empty if it did
+    // not. Asked in the runner after every worker has ended.
+    virtual std::string failure() const { return {}; }
     // Scenario figures for the summary, as `"name":value` pairs counted from the trace.
     virtual std::vector<std::pair<std::string, std::int64_t>> figures(const Trace &trace) const;
 

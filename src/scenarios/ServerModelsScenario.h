@@ -34,9 +34,8 @@ public:
     void runWorker(WorkerContext &worker) override;
     void runMain(WorkerContext &main, RunServices &services) override;
     std::vector<std::pair<std::string, std::int64_t>> figures(const Trace &trace) const override;
-    // Why the run failed (a bad or missing reply, a design that could not run), or empty: for
-    // the runner to turn into outcome "failed" once Scenario offers such a hook.
-    std::string failure() const { return m_failure; }
+    // A bad or missing reply, or a design that could not run: the runner's outcome "failed".
+    std::string failure() const override { return m_failure; }
 
 private:
     struct DesignRun;
