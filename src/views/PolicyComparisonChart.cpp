@@ -71,6 +71,7 @@ void PolicyComparisonChart::setResults(const QList<QJsonObject> &summaries)
     auto *time = new QValueAxis(chart);
     time->setTitleText(tr("ms"));
     time->setRange(0, std::max(1.0, highest * 1.1));
+    time->applyNiceNumbers();
     time->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(policies, Qt::AlignBottom);
     chart->addAxis(time, Qt::AlignLeft);

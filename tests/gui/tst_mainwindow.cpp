@@ -2,13 +2,16 @@
 #include "app/ParameterEditor.h"
 #include "app/ParameterPanel.h"
 #include "app/RunController.h"
+#include "app/SchedulingPanel.h"
 #include "views/IoModelsMatrix.h"
+#include "views/PolicyComparisonChart.h"
 #include "views/QueueDepthChart.h"
 #include "views/ServerModelsCharts.h"
 #include "views/StatePalette.h"
 #include "views/TimelineView.h"
 #include "views/WaitForGraphView.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSettings>
 #include <QSlider>
@@ -351,6 +354,37 @@ private slots:
                 tabs->setCurrentWidget(window.servers());
         }
         saveShot(window.servers(), QStringLiteral("servers"));
+    }
+
+    void policiesShowJobTimesAndCompare()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(window.selectScenario(QStringLiteral("policies")));
+        QVERIFY(window.isTabShown(window.scheduling()));
+        setParameters(window, {QStringLiteral("policy=rr"), QStringLiteral("unit=10"),
+                               QStringLiteral("quantum=20")});
+        window.run();
+        QTRY_VERIFY_WITH_TIMEOUT(window.recording().hasMeta(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 30000);
+        QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
+        const int jobs =
+            int(window.controller()->summary().value(QLatin1String("jobs")).toArray().size());
+        QVERIFY(jobs > 0);
+        QCOMPARE(window.scheduling()->jobRows(), jobs + 1); // and the averages
+        QVERIFY(window.statusText().contains(QLatin1String("V=1 RR")));
+
+        QVERIFY(window.scheduling()->compare(window.currentScenario(),
+                                             window.parameters()->assignments(), 30));
+        QVERIFY(window.scheduling()->isComparing());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.scheduling()->isComparing(), 60000);
+        QCOMPARE(window.scheduling()->chart()->categoryCount(), 6);
+        for (QTabWidget *tabs : window.findChildren<QTabWidget *>()) {
+            if (tabs->indexOf(window.scheduling()) >= 0)
+                tabs->setCurrentWidget(window.scheduling());
+        }
+        saveShot(window.scheduling(), QStringLiteral("scheduling"));
     }
 
     void aFailingRunnerIsReportedNotFatal()
