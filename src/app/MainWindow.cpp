@@ -3,6 +3,8 @@
 #include "FiguresPanel.h"
 #include "LessonPanel.h"
 #include "ParameterPanel.h"
+#include "RemedyTable.h"
+#include "RunBanner.h"
 #include "RunController.h"
 #include "SchedulingPanel.h"
 #include "analysis/StateTransitions.h"
@@ -111,12 +113,8 @@ void MainWindow::createCentre()
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
-    m_banner = new QLabel(this);
+    m_banner = new RunBanner(this);
     m_banner->setObjectName(QStringLiteral("banner"));
-    m_banner->setWordWrap(true);
-    m_banner->setTextFormat(Qt::PlainText);
-    m_banner->setMargin(6);
-    m_banner->hide();
     auto *centre = new QWidget(this);
     auto *layout = new QVBoxLayout(centre);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -306,14 +304,8 @@ void MainWindow::createDocks()
     m_graph->setObjectName(QStringLiteral("waitForGraph"));
     m_states = new StateDiagramView(this);
     m_states->setObjectName(QStringLiteral("stateDiagram"));
-    m_remedies = new QTableWidget(0, 7, this);
+    m_remedies = new RemedyTable(this);
     m_remedies->setObjectName(QStringLiteral("remedies"));
-    m_remedies->setHorizontalHeaderLabels({tr("Lesson"), tr("Remedy"), tr("Kind"), tr("Result"),
-                                           tr("Time"), tr("Retries"), tr("Aborts")});
-    m_remedies->verticalHeader()->hide();
-    m_remedies->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_remedies->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_remedies->setToolTip(tr("One row per run of a lesson with remedies, to compare them"));
     auto *figures = new QSplitter(Qt::Vertical, this);
     figures->addWidget(m_figures);
     figures->addWidget(m_remedies);
@@ -505,7 +497,7 @@ void MainWindow::onRunFinished(const QString &outcome)
     updateGraph();
     if (!m_controller->summary().isEmpty()) {
         m_figures->showSummary(m_controller->summary());
-        addRemedyRow(m_controller->summary());
+        m_remedies->addRun(m_controller->summary());
         if (m_recording.hasIo())
             m_ioMatrix->showSummary(m_controller->summary());
         if (m_controller->summary().contains(QLatin1String("jobs")))
@@ -558,84 +550,9 @@ void MainWindow::updateGraph()
     }
 }
 
-namespace {
-
-QString cycleText(const TraceMeta &meta, const WaitForGraph::Cycle &cycle)
-{
-    QStringList parts;
-    const std::size_t size = cycle.workers.size();
-    const auto lockName = [&meta](std::uint32_t id) {
-        const ObjectInfo *object = meta.object(id);
-        return object ? QString::fromStdString(object->name) : QString::number(id);
-    };
-    for (std::size_t i = 0; i < size; ++i) {
-        parts << MainWindow::tr("%1 holds %2, waits for %3")
-                     .arg(QString::fromStdString(meta.workerName(cycle.workers[i])),
-                          lockName(cycle.locks[(i + size - 1) % size]), lockName(cycle.locks[i]));
-    }
-    return parts.join(QStringLiteral("; "));
-}
-
-} // namespace
-
 void MainWindow::updateBanner()
 {
-    QString text;
-    QString style;
-    const QString red = QStringLiteral("background: #E00000; color: white; font-weight: bold");
-    const QString amber = QStringLiteral("background: #E69F00; color: black; font-weight: bold");
-    const double origin = double(m_recording.meta().startNs);
-    const auto cycles = m_recording.waitFor().cycles();
-    const QJsonObject &summary = m_controller->summary();
-    if (!cycles.empty()) {
-        text = tr("deadlock: %1 (cycle closed at %2)")
-                   .arg(cycleText(m_recording.meta(), cycles.front()),
-                        TimeAxis::formatDuration(double(cycles.front().formedNs) - origin));
-        style = red;
-    } else if (summary.value(QLatin1String("deadlock")).isObject()) {
-        const QJsonObject deadlock = summary.value(QLatin1String("deadlock")).toObject();
-        QStringList cycle;
-        for (const QJsonValue &name : deadlock.value(QLatin1String("cycle")).toArray())
-            cycle << name.toString();
-        text = tr("deadlock: %1 waited for each other from %2 (detected at %3)")
-                   .arg(cycle.join(QStringLiteral(" → ")),
-                        TimeAxis::formatDuration(
-                            deadlock.value(QLatin1String("formed_ns")).toDouble()),
-                        TimeAxis::formatDuration(
-                            deadlock.value(QLatin1String("detected_ns")).toDouble()));
-        style = red;
-    } else if (m_recording.hasDeadlock()) {
-        text = tr("a deadlock cycle formed at %1 and was broken (%2)")
-                   .arg(TimeAxis::formatDuration(double(m_recording.firstDeadlock().formedNs) -
-                                                 origin),
-                        cycleText(m_recording.meta(), m_recording.firstDeadlock()));
-        style = amber;
-    } else if (!summary.value(QLatin1String("potential_deadlocks")).toArray().isEmpty()) {
-        QStringList sites;
-        for (const QJsonValue &potential :
-             summary.value(QLatin1String("potential_deadlocks")).toArray())
-            for (const QJsonValue &site :
-                 potential.toObject().value(QLatin1String("sites")).toArray())
-                sites << site.toString();
-        text = tr("potential deadlock (lock-order inversion), though this run finished: %1")
-                   .arg(sites.join(QStringLiteral("; ")));
-        style = amber;
-    } else if (summary.value(QLatin1String("oversold")).toInt() > 0) {
-        text = tr("%1 tickets oversold: %2 sold with %3 in stock")
-                   .arg(summary.value(QLatin1String("oversold")).toInt())
-                   .arg(summary.value(QLatin1String("sold")).toInt())
-                   .arg(m_recording.meta().param("tickets").c_str());
-        style = amber;
-    } else if (summary.value(QLatin1String("lost_updates")).toInt() > 0) {
-        text = tr("%1 updates lost: expected %2, the counter ended at %3")
-                   .arg(summary.value(QLatin1String("lost_updates")).toInt())
-                   .arg(summary.value(QLatin1String("expected_value")).toInt())
-                   .arg(summary.value(QLatin1String("final_value")).toInt());
-        style = amber;
-    }
-    m_banner->setText(text);
-    m_banner->setStyleSheet(style);
-    m_banner->setVisible(!text.isEmpty());
+    m_banner->showRun(m_recording, m_controller->summary());
 }
 
 QString MainWindow::bannerText() const
@@ -646,33 +563,6 @@ QString MainWindow::bannerText() const
 int MainWindow::remedyRows() const
 {
     return m_remedies->rowCount();
-}
-
-void MainWindow::addRemedyRow(const QJsonObject &summary)
-{
-    const QJsonObject params = summary.value(QLatin1String("params")).toObject();
-    if (!params.contains(QLatin1String("remedy")))
-        return;
-    const bool finished =
-        summary.value(QLatin1String("outcome")).toString() == QLatin1String("completed");
-    const QStringList cells{
-        summary.value(QLatin1String("scenario")).toString(),
-        params.value(QLatin1String("remedy")).toString(),
-        params.value(QLatin1String("kind")).toString(),
-        finished ? tr("finished") : summary.value(QLatin1String("outcome")).toString(),
-        finished ? TimeAxis::formatDuration(summary.value(QLatin1String("elapsed_ns")).toDouble())
-                 : QStringLiteral("—"),
-        QString::number(summary.value(QLatin1String("retries")).toInt()),
-        QString::number(summary.value(QLatin1String("aborts")).toInt())};
-    const int row = m_remedies->rowCount();
-    m_remedies->insertRow(row);
-    for (int column = 0; column < cells.size(); ++column) {
-        auto *item = new QTableWidgetItem(cells[column]);
-        if (column == 3)
-            item->setForeground(finished ? QColor(0x00, 0x9E, 0x73) : QColor(0xE0, 0x00, 0x00));
-        m_remedies->setItem(row, column, item);
-    }
-    m_remedies->scrollToBottom();
 }
 
 QString MainWindow::statusText() const

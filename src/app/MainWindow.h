@@ -12,7 +12,6 @@ class QLabel;
 class QTreeWidget;
 class QTreeWidgetItem;
 class QTabWidget;
-class QTableWidget;
 
 namespace conlab {
 
@@ -21,6 +20,8 @@ class IoModelsMatrix;
 class LessonPanel;
 class ParameterPanel;
 class QueueDepthChart;
+class RemedyTable;
+class RunBanner;
 class RunController;
 class SchedulingPanel;
 class ServerModelsCharts;
@@ -80,7 +81,6 @@ private:
     void updateActions();
     void updateGraph();
     void updateBanner();
-    void addRemedyRow(const QJsonObject &summary);
     void showLessonTabs(const QString &scenario);
 
     RunRecording m_recording;
@@ -96,8 +96,8 @@ private:
     SchedulingPanel *m_scheduling = nullptr;
     ServerModelsCharts *m_servers = nullptr;
     StateDiagramView *m_states = nullptr;
-    QLabel *m_banner = nullptr;
-    QTableWidget *m_remedies = nullptr;
+    RunBanner *m_banner = nullptr;
+    RemedyTable *m_remedies = nullptr;
     QTabWidget *m_rightTabs = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_stopAction = nullptr;
