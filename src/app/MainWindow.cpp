@@ -412,7 +412,15 @@ void MainWindow::run()
     m_lastStopMs = -1;
     if (m_scheduling->isComparing())
         return;
-    if (!m_controller->start(currentScenario(), m_parameters->assignments(), timeLimitSeconds())) {
+    QStringList extra;
+    QString error;
+    if (isTabShown(m_scheduling) && !m_scheduling->jobArguments(&extra, &error)) {
+        m_message = error;
+        updateStatus();
+        return;
+    }
+    if (!m_controller->start(currentScenario(), m_parameters->assignments(), timeLimitSeconds(),
+                             extra)) {
         m_message = m_controller->errorText();
         updateStatus();
         QMessageBox::warning(this, tr("Cannot run"), m_message);

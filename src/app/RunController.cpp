@@ -48,7 +48,7 @@ QString RunController::runnerPath()
 }
 
 bool RunController::start(const QString &scenario, const QStringList &assignments,
-                          int timeLimitSeconds)
+                          int timeLimitSeconds, const QStringList &extraArguments)
 {
     if (isRunning())
         return false;
@@ -61,8 +61,8 @@ bool RunController::start(const QString &scenario, const QStringList &assignment
     QStringList arguments{QStringLiteral("--scenario"), scenario};
     for (const QString &assignment : assignments)
         arguments << QStringLiteral("--set") << assignment;
-    arguments << QStringLiteral("--time-limit") << QString::number(timeLimitSeconds)
-              << QStringLiteral("--stream");
+    arguments << extraArguments << QStringLiteral("--time-limit")
+              << QString::number(timeLimitSeconds) << QStringLiteral("--stream");
     m_process.start(runnerPath(), arguments);
     if (!m_process.waitForStarted(5000))
         return false;

@@ -27,7 +27,9 @@ public:
     // CONLAB_RUNNER if set, else conlab-runner next to this program.
     static QString runnerPath();
 
-    bool start(const QString &scenario, const QStringList &assignments, int timeLimitSeconds);
+    // `extraArguments` go to the runner as they are (`--jobs FILE`, say).
+    bool start(const QString &scenario, const QStringList &assignments, int timeLimitSeconds,
+               const QStringList &extraArguments = {});
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     bool isStopping() const { return m_stopping; }
     qint64 runnerPid() const { return m_process.processId(); }

@@ -1,15 +1,18 @@
 #include "SchedulingPanel.h"
 
 #include "BatchRunner.h"
+#include "JobTableEditor.h"
 #include "views/PolicyComparisonChart.h"
 #include "views/TimeAxis.h"
 
+#include <QDir>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTemporaryFile>
 #include <QVBoxLayout>
 
 namespace conlab {
@@ -31,6 +34,8 @@ QString durationText(const QJsonValue &ns)
 SchedulingPanel::SchedulingPanel(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
+    m_jobTable = new JobTableEditor(this);
+    layout->addWidget(m_jobTable, 2);
     m_metrics = new QTableWidget(0, 7, this);
     m_metrics->setObjectName(QStringLiteral("jobMetrics"));
     m_metrics->setHorizontalHeaderLabels({tr("Job"), tr("Waiting"), tr("Turnaround"),
@@ -148,10 +153,33 @@ void SchedulingPanel::showSummary(const QJsonObject &summary)
             .arg(match ? tr("matches") : tr("differs from")));
 }
 
+bool SchedulingPanel::jobArguments(QStringList *arguments, QString *error)
+{
+    arguments->clear();
+    if (!m_jobTable->useTable())
+        return true;
+    delete m_jobsFile;
+    m_jobsFile = new QTemporaryFile(this);
+    m_jobsFile->setFileTemplate(QDir::tempPath() + QStringLiteral("/conlab-jobs-XXXXXX.csv"));
+    if (!m_jobsFile->open() || m_jobsFile->write(m_jobTable->csv().toUtf8()) < 0 ||
+        !m_jobsFile->flush()) {
+        *error = tr("cannot write the job table to %1: %2")
+                     .arg(m_jobsFile->fileName(), m_jobsFile->errorString());
+        return false;
+    }
+    *arguments = {QStringLiteral("--jobs"), m_jobsFile->fileName()};
+    return true;
+}
+
 bool SchedulingPanel::compare(const QString &scenario, const QStringList &assignments,
                               int timeLimitSeconds)
 {
     QStringList common;
+    QString error;
+    if (!jobArguments(&common, &error)) {
+        m_verdict->setText(error);
+        return false;
+    }
     for (const QString &assignment : assignments) {
         if (!assignment.startsWith(QLatin1String("policy=")))
             common << QStringLiteral("--set") << assignment;

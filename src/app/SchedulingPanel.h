@@ -7,10 +7,12 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableWidget;
+class QTemporaryFile;
 
 namespace conlab {
 
 class BatchRunner;
+class JobTableEditor;
 class PolicyComparisonChart;
 
 // For the scheduling lessons: each job's waiting, turnaround and response time as measured
@@ -29,6 +31,10 @@ public:
     bool compare(const QString &scenario, const QStringList &assignments, int timeLimitSeconds);
     bool isComparing() const;
     int jobRows() const;
+    JobTableEditor *jobTable() const { return m_jobTable; }
+    // Arguments a run of the lesson needs for the edited table (`--jobs FILE`), or none when
+    // the preset is used. False if the file cannot be written; `error` says why.
+    bool jobArguments(QStringList *arguments, QString *error);
     PolicyComparisonChart *chart() const { return m_chart; }
 
 signals:
@@ -36,6 +42,8 @@ signals:
     void comparisonFinished();
 
 private:
+    JobTableEditor *m_jobTable = nullptr;
+    QTemporaryFile *m_jobsFile = nullptr;
     QTableWidget *m_metrics = nullptr;
     QLabel *m_verdict = nullptr;
     QPushButton *m_compare = nullptr;

@@ -1,3 +1,4 @@
+#include "app/JobTableEditor.h"
 #include "app/MainWindow.h"
 #include "app/ParameterEditor.h"
 #include "app/ParameterPanel.h"
@@ -19,6 +20,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
 #include <cerrno>
 #include <csignal>
@@ -385,6 +387,32 @@ private slots:
                 tabs->setCurrentWidget(window.scheduling());
         }
         saveShot(window.scheduling(), QStringLiteral("scheduling"));
+    }
+
+    void editedJobTableIsRunAndCheckedByTheRunner()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.selectScenario(QStringLiteral("policies")));
+        setParameters(window, {QStringLiteral("unit=10")});
+        JobTableEditor *table = window.scheduling()->jobTable();
+        table->loadPreset(QStringLiteral("io"));
+        QVERIFY(table->jobCount() > 0);
+        table->setUseTable(true);
+        window.run();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 30000);
+        QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
+        QVERIFY(window.controller()->summary().contains(QLatin1String("jobs_file")));
+        QCOMPARE(window.scheduling()->jobRows(), table->jobCount() + 1);
+
+        // A table the runner cannot read: its message, naming file and line, reaches the window.
+        auto *cells = window.findChild<QTableWidget *>(QStringLiteral("jobTable"));
+        QVERIFY(cells);
+        cells->item(0, 2)->setText(QStringLiteral("x/y"));
+        window.run();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 10000);
+        QVERIFY2(window.statusText().contains(QLatin1String(".csv:2:")),
+                 qPrintable(window.statusText()));
     }
 
     void aFailingRunnerIsReportedNotFatal()

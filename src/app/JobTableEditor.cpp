@@ -1,0 +1,110 @@
+#include "JobTableEditor.h"
+
+#include "scenarios/PoliciesScenario.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace conlab {
+
+JobTableEditor::JobTableEditor(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_use = new QCheckBox(tr("Run my own job table"), this);
+    m_use->setObjectName(QStringLiteral("useJobTable"));
+    m_use->setToolTip(tr("Off: the preset chosen in the parameters. On: the table below, "
+                         "passed to the runner as --jobs"));
+    layout->addWidget(m_use);
+    auto *row = new QHBoxLayout;
+    m_presets = new QComboBox(this);
+    for (const std::string &name : PoliciesScenario::presetNames())
+        m_presets->addItem(QString::fromStdString(name));
+    auto *load = new QPushButton(tr("Start from preset"), this);
+    connect(load, &QPushButton::clicked, this, [this] { loadPreset(m_presets->currentText()); });
+    auto *add = new QPushButton(tr("Add job"), this);
+    connect(add, &QPushButton::clicked, this, [this] {
+        addJob(QStringLiteral("J%1").arg(m_table->rowCount() + 1), QStringLiteral("0"),
+               QStringLiteral("1"), QStringLiteral("0"));
+    });
+    auto *remove = new QPushButton(tr("Remove job"), this);
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const int row = m_table->currentRow();
+        m_table->removeRow(row >= 0 ? row : m_table->rowCount() - 1);
+    });
+    row->addWidget(m_presets);
+    row->addWidget(load);
+    row->addWidget(add);
+    row->addWidget(remove);
+    layout->addLayout(row);
+    m_table = new QTableWidget(0, 4, this);
+    m_table->setObjectName(QStringLiteral("jobTable"));
+    m_table->setHorizontalHeaderLabels({tr("Job"), tr("Arrival"), tr("Bursts"), tr("Priority")});
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+    m_table->setToolTip(tr("Bursts alternate CPU and IO, starting and ending on the CPU: "
+                           "4/2/3 computes 4, waits 2, computes 3. Times are in the lesson's "
+                           "time units; a lower priority number is more urgent."));
+    layout->addWidget(m_table);
+    if (m_presets->count() > 0)
+        loadPreset(m_presets->itemText(0));
+}
+
+bool JobTableEditor::useTable() const
+{
+    return m_use->isChecked();
+}
+
+void JobTableEditor::setUseTable(bool use)
+{
+    m_use->setChecked(use);
+}
+
+int JobTableEditor::jobCount() const
+{
+    return m_table->rowCount();
+}
+
+void JobTableEditor::addJob(const QString &name, const QString &arrival, const QString &bursts,
+                            const QString &priority)
+{
+    const int row = m_table->rowCount();
+    m_table->insertRow(row);
+    const QStringList cells{name, arrival, bursts, priority};
+    for (int column = 0; column < cells.size(); ++column)
+        m_table->setItem(row, column, new QTableWidgetItem(cells[column]));
+}
+
+void JobTableEditor::loadPreset(const QString &name)
+{
+    m_table->setRowCount(0);
+    for (const Job &job : PoliciesScenario::preset(name.toStdString()).jobs) {
+        QStringList bursts;
+        for (const std::uint64_t burst : job.bursts)
+            bursts << QString::number(burst);
+        addJob(QString::fromStdString(job.name), QString::number(job.arrival),
+               bursts.join(QLatin1Char('/')), QString::number(job.priority));
+    }
+}
+
+QString JobTableEditor::csv() const
+{
+    QString text = QStringLiteral("name,arrival,bursts,priority\n");
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        QStringList cells;
+        for (int column = 0; column < 4; ++column) {
+            const QTableWidgetItem *item = m_table->item(row, column);
+            // Commas would shift the columns: the runner then names the line as malformed.
+            cells << (item ? item->text().trimmed() : QString());
+        }
+        text += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
+    }
+    return text;
+}
+
+} // namespace conlab
