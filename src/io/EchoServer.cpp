@@ -9,9 +9,11 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -114,6 +116,61 @@ void EchoServer::setNoDelay(int fd)
     // time (tens of ms) to a reply that arrived in two reads.
     const int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+}
+
+int EchoServer::acceptNext(bool nonBlocking, bool *failed)
+{
+    *failed = false;
+    const int flags = SOCK_CLOEXEC | (nonBlocking ? SOCK_NONBLOCK : 0);
+    for (;;) {
+        const int fd = accept4(m_options.listener, nullptr, nullptr, flags);
+        if (fd >= 0) {
+            setNoDelay(fd);
+            return fd;
+        }
+        if (errno == EINTR || errno == ECONNABORTED)
+            continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            fail("accept", errno);
+            *failed = true;
+        }
+        return -1;
+    }
+}
+
+int EchoServer::openEventSet(std::uint64_t listenerKey, std::uint64_t stopKey)
+{
+    const int set = epoll_create1(EPOLL_CLOEXEC);
+    epoll_event listen{};
+    listen.events = EPOLLIN;
+    listen.data.u64 = listenerKey;
+    epoll_event stop{};
+    stop.events = EPOLLIN;
+    stop.data.u64 = stopKey;
+    if (set < 0 || epoll_ctl(set, EPOLL_CTL_ADD, m_options.listener, &listen) != 0 ||
+        epoll_ctl(set, EPOLL_CTL_ADD, stopFd(), &stop) != 0) {
+        fail("epoll", errno);
+        if (set >= 0)
+            ::close(set);
+        return -1;
+    }
+    if (!setListenerNonBlocking()) {
+        ::close(set);
+        return -1;
+    }
+    return set;
+}
+
+bool EchoServer::setListenerNonBlocking()
+{
+    // Readiness says a connection is there, but it may be gone by the time accept4() runs:
+    // a blocking listener would then hang the loop.
+    const int flags = fcntl(m_options.listener, F_GETFL);
+    if (flags < 0 || fcntl(m_options.listener, F_SETFL, flags | O_NONBLOCK) != 0) {
+        fail("O_NONBLOCK on the listener", errno);
+        return false;
+    }
+    return true;
 }
 
 bool EchoServer::echoBlocking(int fd, IoLane &lane, char *buffer, std::size_t size)

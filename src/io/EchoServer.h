@@ -71,6 +71,14 @@ protected:
     void fail(const std::string &what, int error);
 
     static void setNoDelay(int fd);
+    // The next pending connection (with TCP_NODELAY set), or -1 when none is pending or
+    // accepting failed; `*failed` tells which. The listener is non-blocking here.
+    int acceptNext(bool nonBlocking, bool *failed);
+    // An epoll set watching the listener (made non-blocking) under `listenerKey` and the stop
+    // eventfd under `stopKey`; -1, with the failure recorded, if it cannot be made.
+    int openEventSet(std::uint64_t listenerKey, std::uint64_t stopKey);
+    // Records the failure and returns false if the listener cannot be made non-blocking.
+    bool setListenerNonBlocking();
     // Echoes on a blocking socket until the peer closes it, as the tutorials' handler does:
     // recv(), then send() all of it. A recv that would block is recorded as a wait on `lane`.
     // False if the run stopped while it waited.

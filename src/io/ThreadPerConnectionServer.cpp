@@ -41,16 +41,10 @@ void ThreadPerConnectionServer::serve(Handler &handler)
 bool ThreadPerConnectionServer::acceptAll()
 {
     for (;;) {
-        const int fd = accept4(m_options.listener, nullptr, nullptr, SOCK_CLOEXEC);
-        if (fd < 0) {
-            if (errno == EINTR || errno == ECONNABORTED)
-                continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK)
-                return true;
-            fail("accept", errno);
-            return false;
-        }
-        setNoDelay(fd);
+        bool failed = false;
+        const int fd = acceptNext(false, &failed);
+        if (fd < 0)
+            return !failed;
         Handler &handler = m_handlers.emplace_back();
         handler.fd = fd;
         handler.lane = m_options.lanes ? m_options.lanes->claim() : nullptr;
@@ -98,11 +92,7 @@ bool ThreadPerConnectionServer::run(WorkerContext &context)
 {
     IoLane lane(&context, m_options.socketsObject);
     bool ok = lane.run();
-    const int flags = fcntl(m_options.listener, F_GETFL);
-    if (ok && (flags < 0 || fcntl(m_options.listener, F_SETFL, flags | O_NONBLOCK) != 0)) {
-        fail("O_NONBLOCK on the listener", errno);
-        ok = false;
-    }
+    ok = ok && setListenerNonBlocking();
     while (ok && !stopRequested()) {
         reapDone();
         pollfd fds[2] = {{m_options.listener, POLLIN, 0}, {stopFd(), POLLIN, 0}};

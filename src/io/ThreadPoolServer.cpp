@@ -122,16 +122,10 @@ void ThreadPoolServer::work(WorkerContext *laneContext)
 bool ThreadPoolServer::acceptAll()
 {
     for (;;) {
-        const int fd = accept4(m_options.listener, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
-        if (fd < 0) {
-            if (errno == EINTR || errno == ECONNABORTED)
-                continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK)
-                return true;
-            fail("accept", errno);
-            return false;
-        }
-        setNoDelay(fd);
+        bool failed = false;
+        const int fd = acceptNext(true, &failed);
+        if (fd < 0)
+            return !failed;
         std::lock_guard lock(m_mutex);
         m_open.insert(fd);
         epoll_event event{};
@@ -173,22 +167,9 @@ bool ThreadPoolServer::run(WorkerContext &context)
 {
     IoLane lane(&context, m_options.socketsObject);
     bool ok = lane.run();
-    m_epoll = epoll_create1(EPOLL_CLOEXEC);
-    epoll_event listen{};
-    listen.events = EPOLLIN;
-    listen.data.u64 = kListenerKey;
-    epoll_event stop{};
-    stop.events = EPOLLIN;
-    stop.data.u64 = kStopKey;
-    if (ok && (m_epoll < 0 || epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_options.listener, &listen) != 0 ||
-               epoll_ctl(m_epoll, EPOLL_CTL_ADD, stopFd(), &stop) != 0)) {
-        fail("epoll", errno);
-        ok = false;
-    }
-    // The accepted sockets are non-blocking, so accept4() must not block either.
-    if (ok && fcntl(m_options.listener, F_SETFL, fcntl(m_options.listener, F_GETFL) | O_NONBLOCK)) {
-        fail("O_NONBLOCK on the listener", errno);
-        ok = false;
+    if (ok) {
+        m_epoll = openEventSet(kListenerKey, kStopKey);
+        ok = m_epoll >= 0;
     }
     for (std::size_t i = 0; ok && i < m_options.poolSize; ++i) {
         WorkerContext *laneContext = m_options.lanes ? m_options.lanes->claim() : nullptr;
