@@ -96,6 +96,24 @@ void LoadClient::armTimer(std::uint64_t atNs)
     m_timerAt = atNs;
 }
 
+int LoadClient::waitEvents(IoLane &lane, epoll_event *events)
+{
+    const int n = lane.waitReady(
+        [&](int timeoutMs) { return epoll_wait(m_epoll, events, kMaxEvents, timeoutMs); });
+    if (n == 0)
+        m_result.stopped = true;
+    else if (n < 0)
+        m_result.error = std::string("epoll_wait: ") + std::strerror(errno);
+    return n;
+}
+
+void LoadClient::consumeTimer()
+{
+    std::uint64_t expirations = 0;
+    if (::read(m_timer, &expirations, sizeof expirations) > 0)
+        m_timerAt = 0;
+}
+
 bool LoadClient::setUp()
 {
     m_epoll = epoll_create1(EPOLL_CLOEXEC);
@@ -149,21 +167,12 @@ bool LoadClient::connectAll(IoLane &lane)
     armTimer(deadline);
     epoll_event events[kMaxEvents];
     while (pending > 0) {
-        const int n = lane.waitReady(
-            [&](int timeoutMs) { return epoll_wait(m_epoll, events, kMaxEvents, timeoutMs); });
-        if (n == 0) {
-            m_result.stopped = true;
+        const int n = waitEvents(lane, events);
+        if (n <= 0)
             return false;
-        }
-        if (n < 0) {
-            m_result.error = std::string("epoll_wait: ") + std::strerror(errno);
-            return false;
-        }
         for (int e = 0; e < n; ++e) {
             if (events[e].data.u64 == kTimerKey) {
-                std::uint64_t expirations = 0;
-                if (::read(m_timer, &expirations, sizeof expirations) > 0)
-                    m_timerAt = 0;
+                consumeTimer();
                 if (monotonicNs() < deadline)
                     continue;
                 for (Connection &connection : m_connections) {
@@ -349,21 +358,12 @@ bool LoadClient::load(IoLane &lane)
         if (!m_thinking.empty())
             next = std::min(next, m_thinking.front().first);
         armTimer(next);
-        const int n = lane.waitReady(
-            [&](int timeoutMs) { return epoll_wait(m_epoll, events, kMaxEvents, timeoutMs); });
-        if (n == 0) {
-            m_result.stopped = true;
+        const int n = waitEvents(lane, events);
+        if (n <= 0)
             return false;
-        }
-        if (n < 0) {
-            m_result.error = std::string("epoll_wait: ") + std::strerror(errno);
-            return false;
-        }
         for (int e = 0; e < n; ++e) {
             if (events[e].data.u64 == kTimerKey) {
-                std::uint64_t expirations = 0;
-                if (::read(m_timer, &expirations, sizeof expirations) > 0)
-                    m_timerAt = 0;
+                consumeTimer();
                 continue;
             }
             Connection &connection = m_connections[events[e].data.u64];

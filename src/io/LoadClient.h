@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+struct epoll_event;
+
 namespace conlab {
 
 class IoLane;
@@ -97,6 +99,11 @@ private:
     void lose(Connection &connection);
     bool watch(Connection &connection, std::uint32_t events, int op);
     void armTimer(std::uint64_t atNs);
+    // Waits (recorded on `lane`) for ready connections or the timer. Returns how many events
+    // arrived; 0 when the run stopped, -1 on an error (both recorded in the result).
+    int waitEvents(IoLane &lane, epoll_event *events);
+    // The timer fired: read its count so it can fire again.
+    void consumeTimer();
     void closeAll();
 
     Options m_options;
