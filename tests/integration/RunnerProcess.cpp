@@ -35,6 +35,16 @@ int RunnerProcess::runToEnd(const QStringList &arguments, QJsonObject *summary,
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
+int RunnerProcess::refusal(const QString &scenario, const QString &assignment, QString *message)
+{
+    QByteArray standardError;
+    const int code =
+        runToEnd({QStringLiteral("--scenario"), scenario, QStringLiteral("--set"), assignment},
+                 nullptr, &standardError);
+    *message = QString::fromUtf8(standardError);
+    return code;
+}
+
 bool RunnerProcess::start(const QStringList &arguments)
 {
     m_process.start(runnerPath(), QStringList(arguments) << QStringLiteral("--stream"));

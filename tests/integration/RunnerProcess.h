@@ -23,6 +23,10 @@ public:
     static int runToEnd(const QStringList &arguments, QJsonObject *summary,
                         QByteArray *standardError = nullptr, int timeoutMs = 60000);
 
+    // Runs `scenario` with one `--set assignment` expected to be refused; returns the exit
+    // code and fills `message` with what the runner said on stderr.
+    static int refusal(const QString &scenario, const QString &assignment, QString *message);
+
     // Streaming mode: start, then pump() to decode whatever frames arrived.
     bool start(const QStringList &arguments);
     // Reads available frames; waits up to timeoutMs for more data. False once finished.

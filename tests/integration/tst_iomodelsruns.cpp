@@ -390,13 +390,8 @@ void TestIoModelsRuns::badParameterIsRefused()
 {
     QFETCH(QString, assignment);
     QFETCH(QString, name);
-    QByteArray standardError;
-    const int code =
-        RunnerProcess::runToEnd({QStringLiteral("--scenario"), QStringLiteral("io-models"),
-                                 QStringLiteral("--set"), assignment},
-                                nullptr, &standardError);
-    QCOMPARE(code, 2);
-    const QString message = QString::fromUtf8(standardError);
+    QString message;
+    QCOMPARE(RunnerProcess::refusal(QStringLiteral("io-models"), assignment, &message), 2);
     QVERIFY2(message.contains(name + QLatin1Char(':')), qPrintable(message));
     // The range or the choices are named too.
     QVERIFY2(message.contains(QLatin1String("1..")) || message.contains(QLatin1Char('|')),
