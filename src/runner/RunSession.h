@@ -64,7 +64,6 @@ private:
                             const std::vector<std::string> &violations) const;
     // Per-job metrics, averages and dispatches, measured and as the policy's own schedule
     // of the same table would have them.
-    void scheduleJson(JsonWriter &json, const Trace &trace, const JobScheduling &jobs) const;
 
     RunOptions m_options;
     std::unique_ptr<Scenario> m_scenario;
