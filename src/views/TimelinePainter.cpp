@@ -1,6 +1,7 @@
 #include "TimelinePainter.h"
 
 #include "TimeAxis.h"
+#include "TimelineLegend.h"
 #include "analysis/RunRecording.h"
 
 #include <QCoreApplication>
@@ -15,8 +16,6 @@ namespace conlab {
 
 namespace {
 
-constexpr int kLegendSwatch = 12;
-constexpr int kLegendSpacing = 18;
 constexpr int kTerminatedThickness = 3;
 
 QColor textColorOn(const QColor &background)
@@ -570,8 +569,9 @@ void TimelinePainter::paintLabels(QPainter &painter, const QRect &labels, int sc
     painter.restore();
 }
 
-QVector<TimelinePainter::LegendItem> TimelinePainter::legendItems() const
+QVector<TimelineLegend::Item> TimelinePainter::legendItems() const
 {
+    using LegendItem = TimelineLegend::Item;
     QVector<LegendItem> items;
     for (const StatePalette::Category category : StatePalette::legendOrder()) {
         items.append({category == StatePalette::Category::Terminated ? LegendItem::Shape::Line
@@ -614,88 +614,12 @@ QVector<TimelinePainter::LegendItem> TimelinePainter::legendItems() const
 
 int TimelinePainter::legendHeight(int width) const
 {
-    const QFontMetrics metrics(m_font);
-    const int rowHeight = std::max(kLegendSwatch, metrics.height()) + 6;
-    int rows = 1;
-    int x = 0;
-    for (const LegendItem &legend : legendItems()) {
-        const int item =
-            kLegendSwatch + 6 + metrics.horizontalAdvance(legend.label) + kLegendSpacing;
-        if (x > 0 && x + item > width) {
-            ++rows;
-            x = 0;
-        }
-        x += item;
-    }
-    return rows * rowHeight + 4;
+    return TimelineLegend(legendItems(), m_font, m_palette).height(width);
 }
 
 void TimelinePainter::paintLegend(QPainter &painter, const QRect &area) const
 {
-    painter.save();
-    painter.setFont(m_font);
-    const QFontMetrics metrics(m_font);
-    const int rowHeight = std::max(kLegendSwatch, metrics.height()) + 6;
-    int x = area.left();
-    int y = area.top() + 2;
-    for (const LegendItem &legend : legendItems()) {
-        const int item =
-            kLegendSwatch + 6 + metrics.horizontalAdvance(legend.label) + kLegendSpacing;
-        if (x > area.left() && x + item > area.right()) {
-            x = area.left();
-            y += rowHeight;
-        }
-        const QRect swatch(x, y + (rowHeight - kLegendSwatch) / 2, kLegendSwatch, kLegendSwatch);
-        switch (legend.shape) {
-        case LegendItem::Shape::Line:
-            painter.fillRect(
-                QRect(swatch.left(), swatch.center().y() - 1, swatch.width(), kTerminatedThickness),
-                legend.color);
-            break;
-        case LegendItem::Shape::Box:
-            painter.fillRect(swatch, legend.color);
-            painter.setPen(m_palette.color(QPalette::Mid));
-            painter.drawRect(swatch.adjusted(0, 0, -1, -1));
-            break;
-        case LegendItem::Shape::Hatch:
-            painter.fillRect(swatch, ownerColor(1));
-            painter.fillRect(swatch, QBrush(legend.color, Qt::BDiagPattern));
-            painter.setPen(m_palette.color(QPalette::Mid));
-            painter.drawRect(swatch.adjusted(0, 0, -1, -1));
-            break;
-        case LegendItem::Shape::Arrow:
-            painter.setPen(QPen(legend.color, 1.5));
-            painter.drawLine(swatch.left(), swatch.bottom(), swatch.right(), swatch.top());
-            painter.drawLine(swatch.right(), swatch.top(), swatch.right() - 5, swatch.top());
-            painter.drawLine(swatch.right(), swatch.top(), swatch.right(), swatch.top() + 5);
-            break;
-        case LegendItem::Shape::Tick:
-            painter.fillRect(QRect(swatch.center().x(), swatch.top() + 4, 1, swatch.height() - 4),
-                             legend.color);
-            break;
-        case LegendItem::Shape::Triangle: {
-            painter.save();
-            painter.setRenderHint(QPainter::Antialiasing);
-            const QPointF marker[] = {QPointF(swatch.center().x(), swatch.bottom()),
-                                      QPointF(swatch.left() + 1, swatch.top() + 2),
-                                      QPointF(swatch.right() - 1, swatch.top() + 2)};
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(legend.color);
-            painter.drawPolygon(marker, 3);
-            painter.restore();
-            break;
-        }
-        case LegendItem::Shape::Marker:
-            painter.fillRect(QRect(swatch.center().x() - 1, swatch.top(), 3, swatch.height()),
-                             legend.color);
-            break;
-        }
-        painter.setPen(m_palette.color(QPalette::WindowText));
-        painter.drawText(QRect(swatch.right() + 6, y, item, rowHeight), Qt::AlignVCenter,
-                         legend.label);
-        x += item;
-    }
-    painter.restore();
+    TimelineLegend(legendItems(), m_font, m_palette).paint(painter, area);
 }
 
 void TimelinePainter::paintLockLane(QPainter &painter, int lock, const QRect &plot, int top) const

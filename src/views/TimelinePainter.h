@@ -1,6 +1,7 @@
 #pragma once
 
 #include "StatePalette.h"
+#include "TimelineLegend.h"
 
 #include <QFont>
 #include <QPalette>
@@ -79,13 +80,7 @@ public:
     void paintLegend(QPainter &painter, const QRect &area) const;
 
 private:
-    struct LegendItem
-    {
-        enum class Shape { Box, Line, Hatch, Arrow, Marker, Tick, Triangle } shape;
-        QColor color;
-        QString label;
-    };
-    QVector<LegendItem> legendItems() const;
+    QVector<TimelineLegend::Item> legendItems() const;
     void paintLane(QPainter &painter, int lane, const QRect &plot, int top) const;
     void paintLockLane(QPainter &painter, int lock, const QRect &plot, int top) const;
     void paintCpuLane(QPainter &painter, int cpu, const QRect &plot, int top) const;

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QColor>
+#include <QFont>
+#include <QPalette>
+#include <QRect>
+#include <QString>
+#include <QVector>
+
+class QPainter;
+
+namespace conlab {
+
+// The timeline's legend: a swatch and a name for every colour and mark on screen, laid out
+// in rows that wrap to the width they are given. The same in the window and in exports.
+class TimelineLegend
+{
+public:
+    struct Item
+    {
+        enum class Shape { Box, Line, Hatch, Arrow, Marker, Tick, Triangle } shape;
+        QColor color;
+        QString label;
+    };
+
+    TimelineLegend(QVector<Item> items, const QFont &font, const QPalette &palette);
+    int height(int width) const;
+    void paint(QPainter &painter, const QRect &area) const;
+
+private:
+    QVector<Item> m_items;
+    QFont m_font;
+    QPalette m_palette;
+};
+
+} // namespace conlab
