@@ -6,6 +6,7 @@
 #include "RemedyTable.h"
 #include "RunBanner.h"
 #include "RunController.h"
+#include "RunStatusLine.h"
 #include "SchedulingPanel.h"
 #include "analysis/StateTransitions.h"
 #include "export/TimelineImage.h"
@@ -351,20 +352,8 @@ void MainWindow::createDocks()
 
 void MainWindow::createStatusBar()
 {
-    m_stateLabel = new QLabel(this);
-    m_stateLabel->setObjectName(QStringLiteral("runState"));
-    m_countsLabel = new QLabel(this);
-    m_droppedLabel = new QLabel(this);
-    m_droppedLabel->setObjectName(QStringLiteral("droppedEvents"));
-    m_cpuLabel = new QLabel(this);
-    m_outcomeLabel = new QLabel(this);
-    m_outcomeLabel->setObjectName(QStringLiteral("outcome"));
-    m_outcomeLabel->setTextFormat(Qt::PlainText);
-    statusBar()->addWidget(m_stateLabel);
-    statusBar()->addWidget(m_countsLabel);
-    statusBar()->addWidget(m_droppedLabel);
-    statusBar()->addWidget(m_cpuLabel);
-    statusBar()->addWidget(m_outcomeLabel, 1);
+    m_status = new RunStatusLine(this);
+    statusBar()->addWidget(m_status, 1);
 }
 
 bool MainWindow::selectScenario(const QString &id)
@@ -575,40 +564,31 @@ int MainWindow::remedyRows() const
 
 QString MainWindow::statusText() const
 {
-    return QStringList{m_stateLabel->text(), m_countsLabel->text(), m_droppedLabel->text(),
-                       m_cpuLabel->text(), m_outcomeLabel->text()}
-        .join(QStringLiteral(" | "));
+    return m_status->text();
 }
 
 void MainWindow::updateStatus()
 {
+    RunStatusLine::Status status;
     const bool running = m_controller->isRunning();
     const double elapsed = running ? m_controller->elapsedNs() : double(m_recording.lastEventNs());
     if (running)
-        m_stateLabel->setText(m_controller->isStopping()
-                                  ? tr("stopping…")
-                                  : tr("running %1").arg(TimeAxis::formatDuration(elapsed)));
+        status.state = m_controller->isStopping()
+                           ? tr("stopping…")
+                           : tr("running %1").arg(TimeAxis::formatDuration(elapsed));
     else if (m_recording.hasMeta())
-        m_stateLabel->setText(tr("ran %1").arg(TimeAxis::formatDuration(elapsed)));
+        status.state = tr("ran %1").arg(TimeAxis::formatDuration(elapsed));
     else
-        m_stateLabel->setText(tr("ready"));
-    m_countsLabel->setText(
-        tr("produced %1, consumed %2").arg(m_recording.produced()).arg(m_recording.consumed()));
-    m_countsLabel->setVisible(!m_recording.queues().empty());
-    m_droppedLabel->setText(tr("dropped events %1").arg(m_recording.droppedEvents()));
-    // A dropped event is a hole in the picture: make it impossible to overlook.
-    m_droppedLabel->setStyleSheet(m_recording.droppedEvents() > 0
-                                      ? QStringLiteral("color: #D55E00; font-weight: bold")
-                                      : QString());
-    const QString cpus = m_recording.hasMeta() ? QString::number(m_recording.meta().cpus)
-                                               : m_parameters->value(QStringLiteral("cpus"));
-    QString policy = m_recording.hasMeta()
-                         ? QString::fromStdString(m_recording.meta().param("policy"))
-                         : m_parameters->value(QStringLiteral("policy"));
-    if (policy.isEmpty())
-        policy = QStringLiteral("fcfs");
-    m_cpuLabel->setText(
-        tr("V=%1 %2").arg(cpus.isEmpty() ? QStringLiteral("1") : cpus, policy.toUpper()));
+        status.state = tr("ready");
+    status.hasQueue = !m_recording.queues().empty();
+    status.produced = m_recording.produced();
+    status.consumed = m_recording.consumed();
+    status.dropped = m_recording.droppedEvents();
+    status.cpus = m_recording.hasMeta() ? QString::number(m_recording.meta().cpus)
+                                        : m_parameters->value(QStringLiteral("cpus"));
+    status.policy = m_recording.hasMeta()
+                        ? QString::fromStdString(m_recording.meta().param("policy"))
+                        : m_parameters->value(QStringLiteral("policy"));
     QStringList outcome;
     if (!m_outcome.isEmpty())
         outcome << tr("outcome: %1").arg(m_outcome);
@@ -616,7 +596,8 @@ void MainWindow::updateStatus()
         outcome << tr("stopped in %1 ms").arg(m_lastStopMs);
     if (!m_message.isEmpty())
         outcome << m_message;
-    m_outcomeLabel->setText(outcome.join(QStringLiteral(" — ")));
+    status.outcome = outcome.join(QStringLiteral(" — "));
+    m_status->show(status);
 }
 
 void MainWindow::updateActions()

@@ -23,6 +23,7 @@ class QueueDepthChart;
 class RemedyTable;
 class RunBanner;
 class RunController;
+class RunStatusLine;
 class SchedulingPanel;
 class ServerModelsCharts;
 class StateDiagramView;
@@ -97,6 +98,7 @@ private:
     ServerModelsCharts *m_servers = nullptr;
     StateDiagramView *m_states = nullptr;
     RunBanner *m_banner = nullptr;
+    RunStatusLine *m_status = nullptr;
     RemedyTable *m_remedies = nullptr;
     QTabWidget *m_rightTabs = nullptr;
     QAction *m_runAction = nullptr;
@@ -104,11 +106,6 @@ private:
     QAction *m_followAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_saveTraceAction = nullptr;
-    QLabel *m_stateLabel = nullptr;
-    QLabel *m_countsLabel = nullptr;
-    QLabel *m_droppedLabel = nullptr;
-    QLabel *m_cpuLabel = nullptr;
-    QLabel *m_outcomeLabel = nullptr;
     QTimer m_refreshTimer;
     QElapsedTimer m_stopClock;
     QString m_outcome;

@@ -1,0 +1,50 @@
+#include "RunStatusLine.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStringList>
+
+namespace conlab {
+
+RunStatusLine::RunStatusLine(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(12);
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("runState"));
+    m_counts = new QLabel(this);
+    m_dropped = new QLabel(this);
+    m_dropped->setObjectName(QStringLiteral("droppedEvents"));
+    m_cpus = new QLabel(this);
+    m_outcome = new QLabel(this);
+    m_outcome->setObjectName(QStringLiteral("outcome"));
+    m_outcome->setTextFormat(Qt::PlainText);
+    for (QLabel *label : {m_state, m_counts, m_dropped, m_cpus})
+        layout->addWidget(label);
+    layout->addWidget(m_outcome, 1);
+}
+
+void RunStatusLine::show(const Status &status)
+{
+    m_state->setText(status.state);
+    m_counts->setText(tr("produced %1, consumed %2").arg(status.produced).arg(status.consumed));
+    m_counts->setVisible(status.hasQueue);
+    m_dropped->setText(tr("dropped events %1").arg(status.dropped));
+    // A dropped event is a hole in the picture: make it impossible to overlook.
+    m_dropped->setStyleSheet(
+        status.dropped > 0 ? QStringLiteral("color: #D55E00; font-weight: bold") : QString());
+    m_cpus->setText(tr("V=%1 %2").arg(status.cpus.isEmpty() ? QStringLiteral("1") : status.cpus,
+                                      status.policy.isEmpty() ? QStringLiteral("FCFS")
+                                                              : status.policy.toUpper()));
+    m_outcome->setText(status.outcome);
+}
+
+QString RunStatusLine::text() const
+{
+    return QStringList{m_state->text(), m_counts->text(), m_dropped->text(), m_cpus->text(),
+                       m_outcome->text()}
+        .join(QStringLiteral(" | "));
+}
+
+} // namespace conlab

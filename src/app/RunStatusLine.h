@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+#include <cstdint>
+
+class QLabel;
+
+namespace conlab {
+
+// The status bar's account of the run: its state and elapsed time, items produced and
+// consumed, dropped events (loud when not zero), the virtual CPUs and policy, the outcome.
+class RunStatusLine : public QWidget
+{
+    Q_OBJECT
+
+public:
+    struct Status
+    {
+        QString state; // "running 1.2 s", "ran 3 s", "ready"
+        bool hasQueue = false;
+        std::uint64_t produced = 0;
+        std::uint64_t consumed = 0;
+        std::uint64_t dropped = 0;
+        QString cpus;    // virtual CPUs
+        QString policy;  // "fcfs", "rr", ...
+        QString outcome; // outcome, stop time and messages, already joined
+    };
+
+    explicit RunStatusLine(QWidget *parent = nullptr);
+    void show(const Status &status);
+    // Every part, joined by " | ", as a reader sees them.
+    QString text() const;
+
+private:
+    QLabel *m_state = nullptr;
+    QLabel *m_counts = nullptr;
+    QLabel *m_dropped = nullptr;
+    QLabel *m_cpus = nullptr;
+    QLabel *m_outcome = nullptr;
+};
+
+} // namespace conlab
