@@ -589,6 +589,8 @@ void MainWindow::updateStatus()
     status.policy = m_recording.hasMeta()
                         ? QString::fromStdString(m_recording.meta().param("policy"))
                         : m_parameters->value(QStringLiteral("policy"));
+    status.cores = m_recording.hasMeta() ? QString::fromStdString(m_recording.meta().param("cores"))
+                                         : m_parameters->value(QStringLiteral("cores"));
     QStringList outcome;
     if (!m_outcome.isEmpty())
         outcome << tr("outcome: %1").arg(m_outcome);

@@ -34,9 +34,14 @@ void RunStatusLine::show(const Status &status)
     // A dropped event is a hole in the picture: make it impossible to overlook.
     m_dropped->setStyleSheet(
         status.dropped > 0 ? QStringLiteral("color: #D55E00; font-weight: bold") : QString());
-    m_cpus->setText(tr("V=%1 %2").arg(status.cpus.isEmpty() ? QStringLiteral("1") : status.cpus,
-                                      status.policy.isEmpty() ? QStringLiteral("FCFS")
-                                                              : status.policy.toUpper()));
+    if (status.cpus == QLatin1String("0"))
+        m_cpus->setText(status.cores.isEmpty() ? tr("no virtual CPUs: the kernel schedules")
+                                               : tr("the kernel schedules on %n core(s)", nullptr,
+                                                    status.cores.toInt()));
+    else
+        m_cpus->setText(tr("V=%1 %2").arg(status.cpus.isEmpty() ? QStringLiteral("1") : status.cpus,
+                                          status.policy.isEmpty() ? QStringLiteral("FCFS")
+                                                                  : status.policy.toUpper()));
     m_outcome->setText(status.outcome);
 }
 

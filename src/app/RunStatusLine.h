@@ -24,6 +24,7 @@ public:
         std::uint64_t dropped = 0;
         QString cpus;    // virtual CPUs
         QString policy;  // "fcfs", "rr", ...
+        QString cores;   // the cores the kernel may use, where pinned
         QString outcome; // outcome, stop time and messages, already joined
     };
 

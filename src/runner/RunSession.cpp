@@ -117,9 +117,10 @@ bool RunSession::loadJobTable()
 {
     auto *jobs = dynamic_cast<JobScheduling *>(m_scenario.get());
     if (!jobs) {
-        std::fprintf(stderr,
-                     "conlab-runner: --jobs: scenario '%s' runs no job table; try policies\n",
-                     m_options.scenario.c_str());
+        std::fprintf(
+            stderr,
+            "conlab-runner: --jobs: scenario '%s' runs no job table; try policies or kernel\n",
+            m_options.scenario.c_str());
         return false;
     }
     std::ifstream in(m_options.jobsPath, std::ios::binary);
@@ -510,7 +511,9 @@ std::string RunSession::summaryJson(const Trace &trace, bool checksPassed,
     json.key("workers").value(std::uint64_t(m_meta.workers.size()));
     json.key("kind").value(m_processes ? "process" : "thread");
     json.key("cpus").value(m_meta.cpus);
-    json.key("policy").value(toString(m_gate ? m_gate->policy() : SchedulingPolicy::Fcfs));
+    // With no virtual CPU the kernel schedules, and none of our policies applies.
+    if (m_meta.cpus > 0)
+        json.key("policy").value(toString(m_gate ? m_gate->policy() : SchedulingPolicy::Fcfs));
     json.key("events").value(std::uint64_t(trace.events.size()));
     json.key("dropped_events").value(trace.droppedEvents);
     json.key("checks").beginObject();
@@ -539,6 +542,7 @@ std::string RunSession::summaryJson(const Trace &trace, bool checksPassed,
     json.key("killed").value(figures.killed);
     for (const auto &[name, value] : m_scenario->figures(trace))
         json.key(name).value(value);
+    m_scenario->writeSummary(json, trace);
     if (const auto *jobs = dynamic_cast<const JobScheduling *>(m_scenario.get()))
         ScheduleSummary::write(json, trace, *jobs, m_options.jobsPath);
     const bool hasLock = std::any_of(m_meta.objects.begin(), m_meta.objects.end(),

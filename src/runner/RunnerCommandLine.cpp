@@ -26,7 +26,7 @@ std::string RunnerCommandLine::usage()
            "  --trace FILE       write the recorded trace\n"
            "  --csv FILE         write one row per state interval\n"
            "  --jobs FILE        run this job table (CSV: name,arrival,bursts,priority)\n"
-           "                     instead of the scenario's preset (scenario policies)\n"
+           "                     instead of the scenario's preset (scenarios policies, kernel)\n"
            "  --stream           binary event frames on stdout, for the GUI\n"
            "  --check FILE       check a saved trace's invariants\n";
 }

@@ -45,6 +45,9 @@ void ScheduleSummary::write(JsonWriter &json, const Trace &trace, const JobSched
     json.key("avg_waiting_ns").value(rounded(measured.avgWaitingNs));
     json.key("avg_turnaround_ns").value(rounded(measured.avgTurnaroundNs));
     json.key("avg_response_ns").value(rounded(measured.avgResponseNs));
+    // The kernel's dispatches are not observed one by one and no model predicts them.
+    if (!jobs.hasExpectedSchedule())
+        return;
     json.key("cpu_utilisation").value(measured.cpuUtilisation);
     json.key("dispatches").beginArray();
     for (const auto &d : measured.dispatches) {

@@ -27,6 +27,8 @@ public:
     virtual const JobTable &jobsNs() const = 0;
     // The policy's schedule of that table, from the pure simulator.
     virtual Schedule expectedSchedule() const = 0;
+    // False when no policy of ours decides (the kernel does): there is nothing to compare with.
+    virtual bool hasExpectedSchedule() const { return true; }
 };
 
 } // namespace conlab

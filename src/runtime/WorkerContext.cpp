@@ -145,4 +145,9 @@ void WorkerContext::exit(ExitCause cause, std::int64_t arg)
     m_table.markTerminated(id());
 }
 
+void WorkerContext::exitRecordedElsewhere()
+{
+    m_table.markTerminated(id());
+}
+
 } // namespace conlab

@@ -49,6 +49,9 @@ public:
     bool join(std::uint32_t worker);
     // Records Terminated with its cause and gives up the CPU. The last call a worker makes.
     void exit(ExitCause cause, std::int64_t arg = 0);
+    // Ends a worker whose states, Terminated included, another thread recorded into its ring
+    // on its behalf (the kernel lesson's sampler): only marks it terminated for joiners.
+    void exitRecordedElsewhere();
 
 private:
     Arena &m_arena;

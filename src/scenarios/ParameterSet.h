@@ -24,6 +24,7 @@ public:
     std::int64_t integer(const std::string &name) const;
     double real(const std::string &name) const;
     std::string text(const std::string &name) const;
+    bool has(const std::string &name) const { return find(name) != nullptr; }
     // In spec order, as `name`, `value` text; what --set would reproduce.
     const std::vector<std::pair<std::string, std::string>> &values() const { return m_values; }
     std::vector<std::string> assignments() const;

@@ -26,11 +26,14 @@ TraceMeta Scenario::baseMeta(const ParameterSet &values) const
     meta.scenario = info().id;
     meta.title = info().title;
     meta.params = values.values();
-    meta.cpus = std::uint32_t(values.integer("cpus"));
+    // Without a "cpus" parameter no virtual CPU stands between the workers and the kernel.
+    meta.cpus = values.has("cpus") ? std::uint32_t(values.integer("cpus")) : 0;
     meta.timeScale = values.real("time-scale");
     meta.workers.push_back({0, "main", "main"});
     return meta;
 }
+
+void Scenario::writeSummary(JsonWriter &, const Trace &) const {}
 
 std::vector<std::pair<std::string, std::int64_t>> Scenario::figures(const Trace &) const
 {

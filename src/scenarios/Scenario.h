@@ -13,6 +13,7 @@
 namespace conlab {
 
 class Arena;
+class JsonWriter;
 class WorkerContext;
 
 // What a scenario's main code may ask of the run that hosts it.
@@ -59,6 +60,9 @@ public:
     virtual std::string failure() const { return {}; }
     // Scenario figures for the summary, as `"name":value` pairs counted from the trace.
     virtual std::vector<std::pair<std::string, std::int64_t>> figures(const Trace &trace) const;
+    // Structured parts of the summary a flat figure can't carry (per-thread tables, one
+    // object per phase), written as `"key":value` members of the summary object.
+    virtual void writeSummary(JsonWriter &json, const Trace &trace) const;
 
     // Main's usual part: wait for workers 1..count, then end, saying if a stop cut it short.
     static void joinWorkersThenExit(WorkerContext &main, std::uint32_t count);

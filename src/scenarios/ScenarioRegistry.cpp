@@ -2,6 +2,7 @@
 
 #include "EventScenario.h"
 #include "IoModelsScenario.h"
+#include "KernelScenario.h"
 #include "LockOrderScenario.h"
 #include "PhilosophersScenario.h"
 #include "PoliciesScenario.h"
@@ -41,6 +42,7 @@ const std::vector<std::pair<std::string, Factory>> &factories()
         {"philosophers", &make<PhilosophersScenario>},
         {"lock-order", &make<LockOrderScenario>},
         {"policies", &make<PoliciesScenario>},
+        {"kernel", &make<KernelScenario>},
         {"io-models", &make<IoModelsScenario>},
         {"server-models", &make<ServerModelsScenario>},
     };

@@ -57,6 +57,8 @@ const char *toString(EventKind kind)
         return "notified";
     case EventKind::IoRoundDone:
         return "round done";
+    case EventKind::CpuSample:
+        return "kernel sample";
     }
     return "unknown";
 }

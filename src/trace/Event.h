@@ -6,24 +6,24 @@ namespace conlab {
 
 // What happened. Values are stored in trace files: append, never renumber.
 enum class EventKind : std::uint16_t {
-    WorkerNew = 1,     // created, not yet started; arg = kind (0 thread, 1 process)
-    WorkerStarted = 2, // began executing; arg = pid, value = tid (not a state change)
-    Ready = 3,         // runnable, waiting for a virtual CPU
-    Running = 4,       // holds virtual CPU `value`
-    Blocked = 5,       // reason = BlockReason, object = what it waits on
-    Terminated = 6,    // reason = ExitCause, arg = signal number or exit code
-    QueuePut = 7,      // object = queue, value = depth after, arg = item
-    QueueGet = 8,      // object = queue, value = depth after, arg = item
-    TaskDone = 9,      // object = queue, value = unfinished items after
-    LockAcquired = 10, // object = lock, value = recursion depth after
-    LockReleased = 11, // object = lock, value = recursion depth after
-    LockFailed = 12,   // object = lock; the wait gave up: value 0 timed out, 1 aborted
-    SemAcquired = 13,  // object = semaphore, value = holders inside after
-    SemReleased = 14,  // object = semaphore, value = holders inside after
-    CellRead = 15,     // object = shared cell, arg = value read
-    CellWritten = 16,  // object = shared cell, arg = value written
-    EventSet = 17,     // object = event
-    EventCleared = 18, // object = event
+    WorkerNew = 1,       // created, not yet started; arg = kind (0 thread, 1 process)
+    WorkerStarted = 2,   // began executing; arg = pid, value = tid (not a state change)
+    Ready = 3,           // runnable, waiting for a virtual CPU
+    Running = 4,         // holds virtual CPU `value`
+    Blocked = 5,         // reason = BlockReason, object = what it waits on
+    Terminated = 6,      // reason = ExitCause, arg = signal number or exit code
+    QueuePut = 7,        // object = queue, value = depth after, arg = item
+    QueueGet = 8,        // object = queue, value = depth after, arg = item
+    TaskDone = 9,        // object = queue, value = unfinished items after
+    LockAcquired = 10,   // object = lock, value = recursion depth after
+    LockReleased = 11,   // object = lock, value = recursion depth after
+    LockFailed = 12,     // object = lock; the wait gave up: value 0 timed out, 1 aborted
+    SemAcquired = 13,    // object = semaphore, value = holders inside after
+    SemReleased = 14,    // object = semaphore, value = holders inside after
+    CellRead = 15,       // object = shared cell, arg = value read
+    CellWritten = 16,    // object = shared cell, arg = value written
+    EventSet = 17,       // object = event
+    EventCleared = 18,   // object = event
     EventWaitEnded = 19, // object = event; value 1 released by the set, 0 timed out
     IoSent = 20,         // sender: object = connection, value = round, arg = bytes
     IoWaitBegin = 21,    // receiver starts waiting for data; object = connection, value = round
@@ -32,6 +32,9 @@ enum class EventKind : std::uint16_t {
     IoAttempt = 24,      // a try that found no data (EAGAIN); object = connection
     IoNotified = 25,     // readiness or completion reached the caller; object = connection
     IoRoundDone = 26,    // receiver: value = system calls, arg = CPU ns used while waiting
+    // The kernel's own accounting of a thread, read from its schedstat by a sampler:
+    // arg = on-CPU ns so far, object = run-queue wait so far in µs, value = the CPU it last ran on.
+    CpuSample = 27,
 };
 
 enum class BlockReason : std::uint16_t {

@@ -43,6 +43,8 @@ std::string TraceMeta::serialize() const
     out << "cpus " << cpus << '\n';
     out << "start_ns " << startNs << '\n';
     out << "time_scale " << timeScale << '\n';
+    if (sampleNs > 0)
+        out << "sample_ns " << sampleNs << '\n';
     for (const auto &p : params)
         out << "param " << p.first << ' ' << p.second << '\n';
     for (const auto &w : workers)
@@ -99,6 +101,8 @@ bool TraceMeta::parse(std::string_view text, TraceMeta &out, std::string *error)
             } catch (...) {
                 ok = false;
             }
+        } else if (key == "sample_ns") {
+            ok = toNumber(rest, out.sampleNs);
         } else if (key == "param") {
             const std::string_view name = nextWord(rest);
             out.params.emplace_back(std::string(name), std::string(rest));

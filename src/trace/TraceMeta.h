@@ -35,6 +35,9 @@ struct TraceMeta
     std::uint32_t cpus = 1; // virtual CPUs; 0 means the kernel schedules freely
     std::uint64_t startNs = 0;
     double timeScale = 1.0;
+    // Above 0: running and ready come from the kernel's counters read this often, so nothing
+    // finer than this is measured.
+    std::uint64_t sampleNs = 0;
 
     const WorkerInfo *worker(std::uint32_t id) const;
     const ObjectInfo *object(std::uint32_t id) const;

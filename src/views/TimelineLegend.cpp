@@ -1,5 +1,6 @@
 #include "TimelineLegend.h"
 
+#include "StatePalette.h"
 #include "TimelinePainter.h"
 
 #include <QFontMetrics>
@@ -94,6 +95,17 @@ void TimelineLegend::paint(QPainter &painter, const QRect &area) const
             painter.restore();
             break;
         }
+        case Item::Shape::Window:
+            // A sample window: running and ready side by side, between two bounds.
+            painter.fillRect(
+                QRect(swatch.left(), swatch.top() + 2, swatch.width() / 2, swatch.height() - 4),
+                StatePalette::color(StatePalette::Category::Running));
+            painter.fillRect(QRect(swatch.center().x(), swatch.top() + 2,
+                                   swatch.width() - swatch.width() / 2, swatch.height() - 4),
+                             StatePalette::color(StatePalette::Category::Ready));
+            painter.fillRect(QRect(swatch.left(), swatch.top(), 1, swatch.height()), legend.color);
+            painter.fillRect(QRect(swatch.right(), swatch.top(), 1, swatch.height()), legend.color);
+            break;
         case Item::Shape::Marker:
             painter.fillRect(QRect(swatch.center().x() - 1, swatch.top(), 3, swatch.height()),
                              legend.color);

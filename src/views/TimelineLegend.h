@@ -18,7 +18,7 @@ class TimelineLegend
 public:
     struct Item
     {
-        enum class Shape { Box, Line, Hatch, Arrow, Marker, Tick, Triangle } shape;
+        enum class Shape { Box, Line, Hatch, Arrow, Marker, Tick, Triangle, Window } shape;
         QColor color;
         QString label;
     };

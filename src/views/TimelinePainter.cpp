@@ -578,6 +578,12 @@ QVector<TimelineLegend::Item> TimelinePainter::legendItems() const
                                                                      : LegendItem::Shape::Box,
                       StatePalette::color(category), StatePalette::label(category)});
     }
+    if (m_recording.meta().sampleNs > 0)
+        items.append({LegendItem::Shape::Window, m_palette.color(QPalette::WindowText),
+                      QCoreApplication::translate(
+                          "TimelinePainter", "running / ready: the kernel's schedstat, read every "
+                                             "%1 ms; within a reading the order is not known")
+                          .arg(double(m_recording.meta().sampleNs) / 1e6)});
     if (cpuLaneCount() > 0)
         items.append({LegendItem::Shape::Box, ownerColor(2),
                       QCoreApplication::translate("TimelinePainter", "on a CPU (worker named)")});

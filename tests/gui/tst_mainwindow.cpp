@@ -14,6 +14,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLabel>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
@@ -356,6 +357,58 @@ private slots:
                 tabs->setCurrentWidget(window.servers());
         }
         saveShot(window.servers(), QStringLiteral("servers"));
+    }
+
+    void kernelLanesComeFromItsCounters()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(window.selectScenario(QStringLiteral("kernel")));
+        setParameters(window, {QStringLiteral("time-scale=0.1"), QStringLiteral("cores=1")});
+        window.run();
+        QTRY_VERIFY_WITH_TIMEOUT(window.recording().hasMeta(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 20000);
+        QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
+        QCOMPARE(window.recording().meta().sampleNs, 10'000'000ull);
+        // Each busy thread both ran and waited for the one core, and a point drawn running
+        // says so when hovered.
+        const StateTimeline &timeline = window.recording().timeline();
+        for (const QString &name :
+             {QStringLiteral("B1"), QStringLiteral("B2"), QStringLiteral("B3")}) {
+            const int lane = laneOf(window, name);
+            QVERIFY2(lane >= 0, qPrintable(name));
+            int index = -1;
+            for (const WorkerInfo &worker : window.recording().meta().workers)
+                if (QString::fromStdString(worker.name) == name)
+                    index = timeline.laneOf(worker.id);
+            QVERIFY(index >= 0);
+            double running = 0;
+            double ready = 0;
+            double runningAt = -1;
+            for (const StateInterval &interval : timeline.lane(std::size_t(index)).intervals) {
+                const double length = double(interval.endNs - interval.startNs);
+                if (interval.state == WorkerState::Running) {
+                    running += length;
+                    if (runningAt < 0 && length > 2e6)
+                        runningAt = double(interval.startNs + interval.endNs) / 2 -
+                                    double(timeline.firstNs());
+                } else if (interval.state == WorkerState::Ready) {
+                    ready += length;
+                }
+            }
+            QVERIFY2(running > 90e6 && ready > 0, qPrintable(name));
+            QVERIFY(runningAt >= 0);
+            window.timeline()->fit();
+            const QString tip =
+                window.timeline()->toolTipAt(window.timeline()->pointFor(lane, runningAt));
+            QVERIFY2(tip.contains(QLatin1String("running")), qPrintable(tip));
+        }
+        bool saysKernel = false;
+        for (QLabel *label : window.findChildren<QLabel *>())
+            saysKernel = saysKernel || label->text().contains(QLatin1String("kernel schedules"));
+        QVERIFY(saysKernel);
+        saveShot(&window, QStringLiteral("kernel"));
     }
 
     void policiesShowJobTimesAndCompare()

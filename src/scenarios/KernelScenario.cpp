@@ -1,0 +1,295 @@
+#include "KernelScenario.h"
+
+#include "KernelSampler.h"
+#include "PoliciesScenario.h"
+#include "ScenarioParameters.h"
+#include "runtime/Futex.h"
+#include "runtime/JobTableCsv.h"
+#include "runtime/WorkerContext.h"
+#include "trace/Arena.h"
+#include "trace/Clock.h"
+#include "trace/JsonWriter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <map>
+#include <sys/syscall.h>
+#include <thread>
+#include <unistd.h>
+
+namespace conlab {
+
+namespace {
+// From the release to time zero: every thread is asleep until its arrival by then.
+constexpr std::uint64_t kLeadNs = 20'000'000;
+constexpr std::uint64_t kStopCheckNs = 20'000'000;
+constexpr unsigned kSpinsPerCheck = 4096;
+
+// Three equal CPU-bound jobs: on one core each should be ready two thirds of its life.
+constexpr const char *kBusy = "B1,0,10,1\nB2,0,10,1\nB3,0,10,1\n";
+
+cpu_set_t allowedCpus()
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) != 0)
+        CPU_SET(0, &set);
+    return set;
+}
+
+timespec toTimespec(std::uint64_t ns)
+{
+    return timespec{time_t(ns / 1000000000ull), long(ns % 1000000000ull)};
+}
+
+std::uint64_t threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return std::uint64_t(ts.tv_sec) * 1000000000ull + std::uint64_t(ts.tv_nsec);
+}
+
+} // namespace
+
+KernelScenario::KernelScenario()
+{
+    CPU_ZERO(&m_jobCpus);
+    CPU_ZERO(&m_otherCpus);
+}
+
+KernelScenario::~KernelScenario() = default;
+
+Scenario::Info KernelScenario::info() const
+{
+    return {"kernel", "The kernel's scheduler", 7, "CPU scheduling"};
+}
+
+std::vector<std::string> KernelScenario::presetNames()
+{
+    std::vector<std::string> names{"busy"};
+    for (const std::string &name : PoliciesScenario::presetNames())
+        names.push_back(name);
+    return names;
+}
+
+JobTable KernelScenario::preset(const std::string &name)
+{
+    if (name != "busy")
+        return PoliciesScenario::preset(name);
+    JobTable table;
+    std::string error;
+    JobTableCsv::parse(kBusy, "busy", table, &error);
+    return table;
+}
+
+std::vector<ParameterSpec> KernelScenario::parameters() const
+{
+    using P = ScenarioParameters;
+    const cpu_set_t allowed = allowedCpus();
+    const int cores = std::max(1, CPU_COUNT(&allowed));
+    std::vector<std::string> labels{"three busy threads"};
+    for (const std::string &name : PoliciesScenario::presetNames())
+        labels.push_back(name + " (as in Scheduling policies)");
+    return {
+        P::choice("preset", "Job table", presetNames(), labels,
+                  "The jobs to run (conlab-runner --jobs FILE gives another)."),
+        P::integer("cores", "Cores", "", 1, cores, 1,
+                   "How many of this machine's cores the job threads may run on "
+                   "(sched_setaffinity)."),
+        P::integer("unit", "Time unit", "ms", 5, 1000, 100,
+                   "Length of one time unit of the job table: CPU bursts are this much CPU "
+                   "time, IO bursts this much sleep."),
+        P::integer("sample", "Sampling period", "ms", 2, 100, 10,
+                   "How often the kernel's counters are read. Nothing shorter is measured: "
+                   "the lanes are drawn at this resolution."),
+        timeScaleParameter(),
+    };
+}
+
+JobTable KernelScenario::tableFor(const ParameterSet &values) const
+{
+    return m_custom ? *m_custom : preset(values.text("preset"));
+}
+
+void KernelScenario::useJobTable(JobTable table)
+{
+    m_custom = std::move(table);
+}
+
+TraceMeta KernelScenario::describe(const ParameterSet &values) const
+{
+    TraceMeta meta = baseMeta(values);
+    meta.cpus = 0; // no virtual CPUs: the kernel alone decides
+    meta.sampleNs = std::uint64_t(values.integer("sample")) * 1000000ull;
+    const JobTable table = tableFor(values);
+    for (std::size_t j = 0; j < table.jobs.size(); ++j)
+        meta.workers.push_back({std::uint32_t(firstJobWorker() + j), "job", table.jobs[j].name});
+    return meta;
+}
+
+bool KernelScenario::setup(Arena &arena, const ParameterSet &values)
+{
+    m_arena = &arena;
+    m_jobsNs = tableFor(values).scaled(PoliciesScenario::nsPerUnit(values));
+    m_cores = std::uint32_t(values.integer("cores"));
+    m_sampleNs = std::uint64_t(values.integer("sample")) * 1000000ull;
+    m_threads.clear();
+    for (const Job &job : m_jobsNs.jobs)
+        m_threads.push_back(std::make_unique<JobThread>(job.bursts.size() + 2));
+    // The jobs get the first C cores this process may use; the sampler the others, if any,
+    // so that reading the counters doesn't take CPU from what it measures.
+    const cpu_set_t allowed = allowedCpus();
+    std::uint32_t taken = 0;
+    for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+        if (!CPU_ISSET(cpu, &allowed))
+            continue;
+        if (taken++ < m_cores)
+            CPU_SET(cpu, &m_jobCpus);
+        else
+            CPU_SET(cpu, &m_otherCpus);
+    }
+    return taken >= m_cores;
+}
+
+bool KernelScenario::sleepUntil(WorkerContext &worker, std::uint64_t deadlineNs)
+{
+    for (;;) {
+        if (worker.shouldStop())
+            return false;
+        const std::uint64_t now = monotonicNs();
+        if (now >= deadlineNs)
+            return true;
+        const timespec at = toTimespec(std::min(deadlineNs, now + kStopCheckNs));
+        clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, nullptr);
+    }
+}
+
+bool KernelScenario::burnCpu(WorkerContext &worker, std::uint64_t ns)
+{
+    const std::uint64_t start = threadCpuNs();
+    volatile std::uint64_t sink = worker.id() + 1;
+    std::uint64_t x = sink;
+    while (threadCpuNs() - start < ns) {
+        for (unsigned i = 0; i < kSpinsPerCheck; ++i) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+        }
+        if (worker.shouldStop())
+            return false;
+    }
+    sink = x;
+    return true;
+}
+
+void KernelScenario::finish(WorkerContext &worker, JobThread &thread, ExitCause cause)
+{
+    thread.log.push(ThreadPhaseLog::Phase::Done, cause);
+    thread.log.waitUntilSealed();
+    worker.exitRecordedElsewhere();
+}
+
+void KernelScenario::runWorker(WorkerContext &worker)
+{
+    JobThread &thread = *m_threads[worker.id() - firstJobWorker()];
+    thread.tid.store(std::int32_t(syscall(SYS_gettid)), std::memory_order_release);
+    sched_setaffinity(0, sizeof m_jobCpus, &m_jobCpus);
+    const auto jobs = std::uint32_t(m_jobsNs.jobs.size());
+    if (!worker.waitForStart(jobs + 1))
+        return finish(worker, thread, worker.stopCause());
+    while (m_originNs.load(std::memory_order_acquire) == 0) {
+        if (worker.shouldStop())
+            return finish(worker, thread, worker.stopCause());
+        std::this_thread::yield();
+    }
+    const Job &job = m_jobsNs.jobs[worker.id() - firstJobWorker()];
+    if (!sleepUntil(worker, m_originNs.load() + job.arrival))
+        return finish(worker, thread, worker.stopCause());
+    thread.log.push(ThreadPhaseLog::Phase::Runnable);
+    for (std::size_t b = 0; b < job.bursts.size(); b += 2) {
+        if (!burnCpu(worker, job.bursts[b]))
+            return finish(worker, thread, worker.stopCause());
+        if (b + 1 == job.bursts.size())
+            break;
+        thread.log.push(ThreadPhaseLog::Phase::Io);
+        if (!sleepUntil(worker, monotonicNs() + job.bursts[b + 1]))
+            return finish(worker, thread, worker.stopCause());
+        thread.log.push(ThreadPhaseLog::Phase::Runnable);
+    }
+    finish(worker, thread, ExitCause::Normal);
+}
+
+void KernelScenario::runMain(WorkerContext &main, RunServices &)
+{
+    const auto jobs = std::uint32_t(m_jobsNs.jobs.size());
+    std::vector<KernelSampler::Thread> sampled;
+    for (std::uint32_t j = 0; j < jobs; ++j)
+        sampled.push_back({firstJobWorker() + j, m_arena->ring(firstJobWorker() + j),
+                           &m_threads[j]->log, &m_threads[j]->tid});
+    // Started before anything can stop the run: every job thread waits for its seal.
+    std::thread sampler([&] {
+        if (CPU_COUNT(&m_otherCpus) > 0)
+            sched_setaffinity(0, sizeof m_otherCpus, &m_otherCpus);
+        KernelSampler(std::move(sampled), m_cores, m_sampleNs).run();
+    });
+    if (main.waitForStart(jobs + 1))
+        m_originNs.store(monotonicNs() + kLeadNs, std::memory_order_release);
+    joinWorkersThenExit(main, jobs);
+    sampler.join();
+}
+
+void KernelScenario::writeSummary(JsonWriter &json, const Trace &trace) const
+{
+    struct Totals
+    {
+        std::uint64_t onCpuNs = 0, runDelayNs = 0, runningNs = 0, readyNs = 0, ioNs = 0;
+        std::uint64_t arrivalNs = 0, endNs = 0;
+        EventKind state = EventKind::WorkerNew;
+        std::uint64_t since = 0;
+    };
+    std::map<std::uint32_t, Totals> totals;
+    for (const Event &e : trace.events) {
+        if (e.worker < firstJobWorker() || e.worker >= firstJobWorker() + m_jobsNs.jobs.size())
+            continue;
+        Totals &t = totals[e.worker];
+        if (e.kind == EventKind::CpuSample) {
+            t.onCpuNs = std::uint64_t(e.arg);
+            t.runDelayNs = std::uint64_t(e.object) * 1000;
+            continue;
+        }
+        if (e.kind != EventKind::Ready && e.kind != EventKind::Running &&
+            e.kind != EventKind::Blocked && e.kind != EventKind::Terminated)
+            continue;
+        const std::uint64_t span = t.since > 0 && e.timeNs > t.since ? e.timeNs - t.since : 0;
+        if (t.state == EventKind::Running)
+            t.runningNs += span;
+        else if (t.state == EventKind::Ready)
+            t.readyNs += span;
+        else if (t.state == EventKind::Blocked)
+            t.ioNs += span;
+        if (t.arrivalNs == 0 && e.kind == EventKind::Ready)
+            t.arrivalNs = e.timeNs;
+        if (e.kind == EventKind::Terminated)
+            t.endNs = e.timeNs;
+        t.state = e.kind;
+        t.since = e.timeNs;
+    }
+    json.key("cores").value(m_cores);
+    json.key("sample_ns").value(m_sampleNs);
+    json.key("threads").beginArray();
+    for (const auto &[worker, t] : totals) {
+        json.beginObject();
+        json.key("name").value(trace.meta.workerName(worker));
+        json.key("on_cpu_ns").value(t.onCpuNs);
+        json.key("run_delay_ns").value(t.runDelayNs);
+        json.key("running_ns").value(t.runningNs);
+        json.key("ready_ns").value(t.readyNs);
+        json.key("io_ns").value(t.ioNs);
+        json.key("life_ns").value(t.endNs > t.arrivalNs ? t.endNs - t.arrivalNs : 0);
+        json.endObject();
+    }
+    json.endArray();
+}
+
+} // namespace conlab
