@@ -13,6 +13,7 @@
 #include "scenarios/ScenarioRegistry.h"
 #include "trace/TraceFile.h"
 #include "views/IoModelsMatrix.h"
+#include "views/MultiprogrammingChart.h"
 #include "views/QueueDepthChart.h"
 #include "views/ServerModelsCharts.h"
 #include "views/StateDiagramView.h"
@@ -342,6 +343,9 @@ void MainWindow::createDocks()
     m_servers = new ServerModelsCharts(this);
     m_servers->setObjectName(QStringLiteral("servers"));
     m_rightTabs->addTab(m_servers, tr("Servers"));
+    auto *multiprogramming = new MultiprogrammingChart(this);
+    multiprogramming->setObjectName(QStringLiteral("multiprogramming"));
+    m_rightTabs->addTab(multiprogramming, tr("Multiprogramming"));
     auto *rightDock = new QDockWidget(tr("Lesson"), this);
     rightDock->setObjectName(QStringLiteral("lessonDock"));
     rightDock->setWidget(m_rightTabs);
@@ -501,6 +505,8 @@ void MainWindow::onRunFinished(const QString &outcome)
             m_scheduling->showSummary(m_controller->summary());
         if (!ServerModelsCharts::designsIn(m_controller->summary()).isEmpty())
             m_servers->showSummary(m_controller->summary());
+        if (MultiprogrammingChart::hasPhases(m_controller->summary()))
+            findChild<MultiprogrammingChart *>()->showSummary(m_controller->summary());
         const int stranded = m_controller->summary().value(QLatin1String("stranded")).toInt();
         if (stranded > 0) {
             m_message =
@@ -528,6 +534,8 @@ void MainWindow::showLessonTabs(const QString &scenario)
     m_rightTabs->setTabVisible(m_rightTabs->indexOf(m_scheduling), hasPolicy);
     m_rightTabs->setTabVisible(m_rightTabs->indexOf(m_servers),
                                scenario == QLatin1String("server-models"));
+    m_rightTabs->setTabVisible(m_rightTabs->indexOf(findChild<MultiprogrammingChart *>()),
+                               scenario == QLatin1String("multiprogramming"));
 }
 
 void MainWindow::updateGraph()

@@ -53,6 +53,7 @@ const Preset kPresets[] = {
 struct PoliciesScenario::Board
 {
     std::atomic<std::uint32_t> released{0}; // 1 once time zero is set and arrivals queued
+    std::atomic<std::uint32_t> loaded[WorkerTable::kMaxWorkers] = {}; // per job: 1 once queued
     char table[kTableBytes] = {};
 };
 
@@ -152,6 +153,11 @@ JobTable PoliciesScenario::tableFor(const ParameterSet &values) const
     return m_custom ? *m_custom : preset(values.text("preset"));
 }
 
+JobTable PoliciesScenario::jobsToRun(const JobTable &table, const ParameterSet &) const
+{
+    return table;
+}
+
 void PoliciesScenario::useJobTable(JobTable table)
 {
     m_custom = std::move(table);
@@ -160,13 +166,20 @@ void PoliciesScenario::useJobTable(JobTable table)
 TraceMeta PoliciesScenario::describe(const ParameterSet &values) const
 {
     TraceMeta meta = baseMeta(values);
-    const JobTable table = tableFor(values);
+    const JobTable table = jobsToRun(tableFor(values), values);
     for (std::size_t j = 0; j < table.jobs.size(); ++j)
         meta.workers.push_back({std::uint32_t(firstJobWorker() + j), "job", table.jobs[j].name});
     return meta;
 }
 
 bool PoliciesScenario::setup(Arena &arena, const ParameterSet &values)
+{
+    return setupJobs(arena, values, nsPerUnit(values), schedulerConfig(values),
+                     std::uint32_t(values.integer("cpus")));
+}
+
+bool PoliciesScenario::setupJobs(Arena &arena, const ParameterSet &values, double nsPerUnit,
+                                 const SchedulerConfig &config, std::uint32_t cpus)
 {
     m_board = arena.make<Board>();
     if (!m_board)
@@ -184,9 +197,9 @@ bool PoliciesScenario::setup(Arena &arena, const ParameterSet &values)
         if (!JobTableCsv::parse(m_board->table, "arena", table, &error))
             return false;
     }
-    m_jobsNs = table.scaled(nsPerUnit(values));
-    m_config = schedulerConfig(values);
-    m_cpus = std::uint32_t(values.integer("cpus"));
+    m_jobsNs = jobsToRun(table, values).scaled(nsPerUnit);
+    m_config = config;
+    m_cpus = cpus;
     return true;
 }
 
@@ -212,6 +225,25 @@ bool PoliciesScenario::waitForOrigin(WorkerContext &worker)
     return true;
 }
 
+bool PoliciesScenario::waitForLoad(WorkerContext &worker, std::size_t index)
+{
+    while (m_board->loaded[index].load(std::memory_order_acquire) == 0) {
+        if (worker.shouldStop())
+            return false;
+        futexWait(m_board->loaded[index], 0, 20);
+    }
+    return true;
+}
+
+void PoliciesScenario::loadJob(std::size_t index, std::uint64_t readyAtNs)
+{
+    const Job &job = m_jobsNs.jobs[index];
+    m_gate->queueBurst(firstJobWorker() + std::uint32_t(index), readyAtNs, job.bursts[0],
+                       job.priority, false);
+    m_board->loaded[index].store(1, std::memory_order_release);
+    futexWakeAll(m_board->loaded[index]);
+}
+
 bool PoliciesScenario::runBurst(WorkerContext &worker, std::uint64_t &endedAtNs)
 {
     if (!worker.compute(0))
@@ -235,13 +267,15 @@ bool PoliciesScenario::runBurst(WorkerContext &worker, std::uint64_t &endedAtNs)
 void PoliciesScenario::runWorker(WorkerContext &worker)
 {
     const auto jobs = std::uint32_t(m_jobsNs.jobs.size());
-    if (!m_gate || !worker.waitForStart(jobs + 1) || !waitForOrigin(worker))
+    const std::size_t index = worker.id() - firstJobWorker();
+    if (!m_gate || !worker.waitForStart(jobs + 1) || !waitForOrigin(worker) ||
+        !waitForLoad(worker, index))
         return worker.exit(worker.stopCause());
-    const Job &job = m_jobsNs.jobs[worker.id() - firstJobWorker()];
-    // Main queued the first burst for the job's arrival (until then the worker is "new" and
-    // records nothing); each later one is queued before the IO wait that precedes it starts.
-    // In line from then on, each is dispatched at its instant even when this thread gets no
-    // core for a while (see CpuGate::queueBurst).
+    const Job &job = m_jobsNs.jobs[index];
+    // The first burst was queued for the job's arrival, by main or by loadJob() (until then
+    // the worker is "new" and records nothing); each later one is queued before the IO wait that
+    // precedes it starts. In line from then on, each is dispatched at its instant even when this
+    // thread gets no core for a while (see CpuGate::queueBurst).
     for (std::size_t b = 0; b < job.bursts.size(); b += 2) {
         std::uint64_t endedAt = 0;
         if (!runBurst(worker, endedAt))
@@ -254,6 +288,9 @@ void PoliciesScenario::runWorker(WorkerContext &worker)
         worker.block(BlockReason::Io, 0);
     }
     worker.exit(ExitCause::Normal);
+    // After its Terminated is recorded, so a job this one starts can never show up on the
+    // timeline before it has ended.
+    jobEnded(index);
 }
 
 void PoliciesScenario::runMain(WorkerContext &main, RunServices &)
@@ -263,11 +300,9 @@ void PoliciesScenario::runMain(WorkerContext &main, RunServices &)
         return joinWorkersThenExit(main, jobs);
     const std::uint64_t origin = monotonicNs() + kLeadNs;
     m_gate->setOrigin(origin);
-    for (std::uint32_t j = 0; j < jobs; ++j) {
-        const Job &job = m_jobsNs.jobs[j];
-        m_gate->queueBurst(firstJobWorker() + j, origin + job.arrival, job.bursts[0], job.priority,
-                           false);
-    }
+    for (std::uint32_t j = 0; j < jobs; ++j)
+        if (arrivesOnItsOwn(j))
+            loadJob(j, origin + m_jobsNs.jobs[j].arrival);
     m_board->released.store(1, std::memory_order_release);
     futexWakeAll(m_board->released);
     // The virtual CPUs' timer interrupt: a thread of the runner, not a worker, so it has no

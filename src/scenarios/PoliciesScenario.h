@@ -4,6 +4,7 @@
 #include "runtime/JobScheduling.h"
 #include "runtime/SchedulerConfig.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -41,12 +42,34 @@ public:
     // Nanoseconds in one time unit of the job table.
     static double nsPerUnit(const ParameterSet &values);
 
+protected:
+    // For a lesson that runs a job table of its own making through the same machinery.
+    // The table the runner hands to every process of the run, in its own time units: the
+    // preset or the table given with useJobTable().
+    virtual JobTable tableFor(const ParameterSet &values) const;
+    // The jobs actually run, made from that table (in the same units); the table itself here.
+    virtual JobTable jobsToRun(const JobTable &table, const ParameterSet &values) const;
+    // setup() with the time unit, policy and virtual CPUs given rather than read from this
+    // lesson's parameters.
+    bool setupJobs(Arena &arena, const ParameterSet &values, double nsPerUnit,
+                   const SchedulerConfig &config, std::uint32_t cpus);
+    const std::optional<JobTable> &givenTable() const { return m_custom; }
+    // Whether main queues job `index` (in table order) at its arrival. A job it does not is
+    // "new" until some worker calls loadJob() for it.
+    virtual bool arrivesOnItsOwn(std::size_t) const { return true; }
+    // Queues job `index`'s first burst to be ready at `readyAtNs` and lets its worker go on.
+    void loadJob(std::size_t index, std::uint64_t readyAtNs);
+    // In job `index`'s worker, once it has recorded its normal end (Terminated).
+    virtual void jobEnded(std::size_t) {}
+
 private:
     struct Board;
 
-    JobTable tableFor(const ParameterSet &values) const;
-    // Until main has set time zero and queued every arrival; false if the run stops first.
+    // Until main has set time zero and queued the arrivals it queues; false if the run stops
+    // first.
     bool waitForOrigin(WorkerContext &worker);
+    // Until job `index` is loaded (at once for a job main queued); false if the run stops first.
+    bool waitForLoad(WorkerContext &worker, std::size_t index);
     // Runs the burst announced to the gate; false if the run stops first. `endedAtNs` is
     // when it ended on the gate's clock.
     bool runBurst(WorkerContext &worker, std::uint64_t &endedAtNs);

@@ -4,6 +4,7 @@
 #include "IoModelsScenario.h"
 #include "KernelScenario.h"
 #include "LockOrderScenario.h"
+#include "MultiprogrammingScenario.h"
 #include "PhilosophersScenario.h"
 #include "PoliciesScenario.h"
 #include "ProducerConsumerScenario.h"
@@ -42,6 +43,7 @@ const std::vector<std::pair<std::string, Factory>> &factories()
         {"philosophers", &make<PhilosophersScenario>},
         {"lock-order", &make<LockOrderScenario>},
         {"policies", &make<PoliciesScenario>},
+        {"multiprogramming", &make<MultiprogrammingScenario>},
         {"kernel", &make<KernelScenario>},
         {"io-models", &make<IoModelsScenario>},
         {"server-models", &make<ServerModelsScenario>},

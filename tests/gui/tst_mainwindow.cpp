@@ -5,6 +5,7 @@
 #include "app/RunController.h"
 #include "app/SchedulingPanel.h"
 #include "views/IoModelsMatrix.h"
+#include "views/MultiprogrammingChart.h"
 #include "views/PolicyComparisonChart.h"
 #include "views/QueueDepthChart.h"
 #include "views/ServerModelsCharts.h"
@@ -409,6 +410,35 @@ private slots:
             saysKernel = saysKernel || label->text().contains(QLatin1String("kernel schedules"));
         QVERIFY(saysKernel);
         saveShot(&window, QStringLiteral("kernel"));
+    }
+
+    void multiprogrammingChartsBothUtilisations()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        auto *chart = window.findChild<MultiprogrammingChart *>();
+        QVERIFY(chart);
+        QVERIFY(window.selectScenario(QStringLiteral("policies")));
+        QVERIFY(!window.isTabShown(chart));
+        QVERIFY(window.selectScenario(QStringLiteral("multiprogramming")));
+        QVERIFY(window.isTabShown(chart));
+        QVERIFY(!window.isTabShown(window.servers()));
+        setParameters(window, {QStringLiteral("time-scale=0.25")});
+        window.run();
+        QTRY_VERIFY_WITH_TIMEOUT(window.recording().hasMeta(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 30000);
+        QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
+        // Batch and multiprogrammed, each a measured utilisation in percent.
+        const QList<double> bars = chart->utilisationBars();
+        QCOMPARE(bars.size(), 2);
+        for (const double percent : bars)
+            QVERIFY2(percent > 0 && percent <= 100, qPrintable(QString::number(percent)));
+        for (QTabWidget *tabs : window.findChildren<QTabWidget *>()) {
+            if (tabs->indexOf(chart) >= 0)
+                tabs->setCurrentWidget(chart);
+        }
+        saveShot(chart, QStringLiteral("multiprogramming"));
     }
 
     void policiesShowJobTimesAndCompare()
