@@ -2,18 +2,18 @@
 
 #include "FiguresPanel.h"
 #include "LessonPanel.h"
+#include "LessonTabs.h"
 #include "ParameterPanel.h"
 #include "RemedyTable.h"
 #include "RunBanner.h"
 #include "RunController.h"
 #include "RunStatusLine.h"
 #include "SchedulingPanel.h"
+#include "WindowActions.h"
 #include "analysis/StateTransitions.h"
 #include "export/TimelineImage.h"
 #include "scenarios/ScenarioRegistry.h"
 #include "trace/TraceFile.h"
-#include "views/IoModelsMatrix.h"
-#include "views/MultiprogrammingChart.h"
 #include "views/QueueDepthChart.h"
 #include "views/ServerModelsCharts.h"
 #include "views/StateDiagramView.h"
@@ -22,27 +22,19 @@
 #include "views/WaitForGraphView.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QHeaderView>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QLabel>
-#include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -129,121 +121,19 @@ void MainWindow::createCentre()
 
 void MainWindow::createActions()
 {
-    m_runAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("&Run"), this);
-    m_runAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
-    m_runAction->setToolTip(tr("Run the lesson with these parameters (F5)"));
+    m_actions = new WindowActions(this, m_timeline);
+    m_runAction = m_actions->run();
+    m_stopAction = m_actions->stop();
+    m_followAction = m_actions->follow();
+    m_exportAction = m_actions->exportImage();
+    m_saveTraceAction = m_actions->saveTrace();
     connect(m_runAction, &QAction::triggered, this, &MainWindow::run);
-
-    m_stopAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("media-playback-stop")), tr("&Stop"), this);
-    m_stopAction->setShortcuts(
-        {QKeySequence(Qt::Key_Escape), QKeySequence(Qt::SHIFT | Qt::Key_F5)});
-    m_stopAction->setToolTip(tr("Stop the run: every thread and process of it ends (Esc)"));
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stop);
-
-    // Space toggles, as in a media player: run when idle, stop while running.
-    auto *toggle = new QAction(this);
-    toggle->setShortcut(Qt::Key_Space);
-    toggle->setShortcutContext(Qt::WindowShortcut);
-    connect(toggle, &QAction::triggered, this,
+    connect(m_actions->runOrStop(), &QAction::triggered, this,
             [this] { m_controller->isRunning() ? stop() : run(); });
-    addAction(toggle);
-
-    auto *zoomIn = new QAction(QIcon::fromTheme(QStringLiteral("zoom-in")), tr("Zoom &in"), this);
-    zoomIn->setShortcuts(QKeySequence::ZoomIn);
-    connect(zoomIn, &QAction::triggered, m_timeline, &TimelineView::zoomIn);
-    auto *zoomOut =
-        new QAction(QIcon::fromTheme(QStringLiteral("zoom-out")), tr("Zoom &out"), this);
-    zoomOut->setShortcuts(QKeySequence::ZoomOut);
-    connect(zoomOut, &QAction::triggered, m_timeline, &TimelineView::zoomOut);
-    auto *fit = new QAction(QIcon::fromTheme(QStringLiteral("zoom-fit-best")), tr("&Fit"), this);
-    fit->setShortcut(Qt::CTRL | Qt::Key_0);
-    fit->setToolTip(tr("Show the whole run (Ctrl+0)"));
-    connect(fit, &QAction::triggered, m_timeline, &TimelineView::fit);
-    m_followAction = new QAction(tr("Follow &live"), this);
-    m_followAction->setCheckable(true);
-    m_followAction->setChecked(true);
-    m_followAction->setShortcut(Qt::CTRL | Qt::Key_L);
-    m_followAction->setToolTip(tr("Keep the newest events in view while a run goes on (Ctrl+L)"));
-    connect(m_followAction, &QAction::toggled, m_timeline, &TimelineView::setFollowLive);
-    connect(m_timeline, &TimelineView::followLiveChanged, m_followAction, &QAction::setChecked);
-
-    auto *wakeups = new QAction(tr("&Unblocked-by arrows"), this);
-    wakeups->setCheckable(true);
-    wakeups->setChecked(true);
-    wakeups->setToolTip(tr("Arrows from the worker that released a lock, posted a semaphore, set "
-                           "an event or used the queue to the worker it woke"));
-    connect(wakeups, &QAction::toggled, m_timeline, &TimelineView::setShowWakeups);
-
-    auto *cpus = new QAction(tr("&CPU lanes"), this);
-    cpus->setCheckable(true);
-    cpus->setChecked(QSettings().value(QStringLiteral("view/cpuLanes"), true).toBool());
-    cpus->setToolTip(tr("A lane per virtual CPU, naming the worker that ran on it"));
-    m_timeline->setShowCpus(cpus->isChecked());
-    connect(cpus, &QAction::toggled, this, [this](bool show) {
-        m_timeline->setShowCpus(show);
-        QSettings().setValue(QStringLiteral("view/cpuLanes"), show);
-    });
-
-    m_exportAction = new QAction(QIcon::fromTheme(QStringLiteral("document-export")),
-                                 tr("&Export image…"), this);
-    m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
-    m_exportAction->setToolTip(tr("Save the timeline as a PNG, SVG or PDF image (Ctrl+E)"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportImage);
-    auto *open =
-        new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open trace…"), this);
-    open->setShortcuts(QKeySequence::Open);
-    connect(open, &QAction::triggered, this, &MainWindow::openTrace);
-    m_saveTraceAction =
-        new QAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save trace…"), this);
-    m_saveTraceAction->setShortcuts(QKeySequence::Save);
+    connect(m_actions->openTrace(), &QAction::triggered, this, &MainWindow::openTrace);
     connect(m_saveTraceAction, &QAction::triggered, this, &MainWindow::saveTrace);
-    auto *quit = new QAction(tr("&Quit"), this);
-    quit->setShortcuts(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(open);
-    file->addAction(m_saveTraceAction);
-    file->addAction(m_exportAction);
-    file->addSeparator();
-    file->addAction(quit);
-    QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
-    runMenu->addAction(m_runAction);
-    runMenu->addAction(m_stopAction);
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(zoomIn);
-    view->addAction(zoomOut);
-    view->addAction(fit);
-    view->addAction(m_followAction);
-    view->addAction(wakeups);
-    view->addAction(cpus);
-
-    QToolBar *toolbar = addToolBar(tr("Run"));
-    toolbar->setObjectName(QStringLiteral("runToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->addAction(m_runAction);
-    toolbar->addAction(m_stopAction);
-    auto *limit = new QSpinBox(toolbar);
-    limit->setObjectName(QStringLiteral("timeLimit"));
-    limit->setRange(1, 600);
-    limit->setSuffix(tr(" s"));
-    limit->setPrefix(tr("time limit "));
-    limit->setValue(QSettings().value(QStringLiteral("run/timeLimit"), 30).toInt());
-    limit->setToolTip(tr("A run still going after this long is ended, and says so"));
-    connect(limit, &QSpinBox::valueChanged, this,
-            [](int value) { QSettings().setValue(QStringLiteral("run/timeLimit"), value); });
-    toolbar->addWidget(limit);
-    toolbar->addSeparator();
-    toolbar->addAction(zoomOut);
-    toolbar->addAction(zoomIn);
-    toolbar->addAction(fit);
-    toolbar->addAction(m_followAction);
-    toolbar->addAction(wakeups);
-    toolbar->addAction(cpus);
-    toolbar->addSeparator();
-    toolbar->addAction(m_exportAction);
 }
 
 void MainWindow::createCatalog()
@@ -298,35 +188,15 @@ void MainWindow::createDocks()
     leftDock->setMinimumWidth(360);
     addDockWidget(Qt::LeftDockWidgetArea, leftDock);
 
-    m_lesson = new LessonPanel(this);
-    m_lesson->setObjectName(QStringLiteral("lesson"));
-    m_figures = new FiguresPanel(this);
-    m_figures->setObjectName(QStringLiteral("figures"));
-    m_graph = new WaitForGraphView(this);
-    m_graph->setObjectName(QStringLiteral("waitForGraph"));
-    m_states = new StateDiagramView(this);
-    m_states->setObjectName(QStringLiteral("stateDiagram"));
-    m_remedies = new RemedyTable(this);
-    m_remedies->setObjectName(QStringLiteral("remedies"));
-    auto *figures = new QSplitter(Qt::Vertical, this);
-    figures->addWidget(m_figures);
-    figures->addWidget(m_remedies);
-    figures->setStretchFactor(0, 3);
-    figures->setStretchFactor(1, 1);
-    auto *graphs = new QSplitter(Qt::Vertical, this);
-    graphs->addWidget(m_graph);
-    graphs->addWidget(m_states);
-    m_rightTabs = new QTabWidget(this);
-    m_rightTabs->addTab(m_lesson, tr("Lesson"));
-    m_rightTabs->addTab(graphs, tr("Graph"));
-    m_rightTabs->setTabToolTip(1, tr("Wait-for graph and worker-state diagram"));
-    m_rightTabs->addTab(figures, tr("Figures"));
-    m_ioMatrix = new IoModelsMatrix(this);
-    m_ioMatrix->setObjectName(QStringLiteral("ioModels"));
-    m_rightTabs->addTab(m_ioMatrix, tr("IO models"));
-    m_scheduling = new SchedulingPanel(this);
-    m_scheduling->setObjectName(QStringLiteral("scheduling"));
-    m_rightTabs->addTab(m_scheduling, tr("Scheduling"));
+    m_rightTabs = new LessonTabs(this);
+    m_lesson = m_rightTabs->lesson();
+    m_figures = m_rightTabs->figures();
+    m_graph = m_rightTabs->graph();
+    m_states = m_rightTabs->states();
+    m_remedies = m_rightTabs->remedies();
+    m_ioMatrix = m_rightTabs->ioMatrix();
+    m_scheduling = m_rightTabs->scheduling();
+    m_servers = m_rightTabs->servers();
     connect(m_scheduling, &SchedulingPanel::compareRequested, this, [this] {
         if (m_controller->isRunning())
             return;
@@ -340,12 +210,6 @@ void MainWindow::createDocks()
         updateActions();
     });
     connect(m_scheduling, &SchedulingPanel::comparisonFinished, this, &MainWindow::updateActions);
-    m_servers = new ServerModelsCharts(this);
-    m_servers->setObjectName(QStringLiteral("servers"));
-    m_rightTabs->addTab(m_servers, tr("Servers"));
-    auto *multiprogramming = new MultiprogrammingChart(this);
-    multiprogramming->setObjectName(QStringLiteral("multiprogramming"));
-    m_rightTabs->addTab(multiprogramming, tr("Multiprogramming"));
     auto *rightDock = new QDockWidget(tr("Lesson"), this);
     rightDock->setObjectName(QStringLiteral("lessonDock"));
     rightDock->setWidget(m_rightTabs);
@@ -427,8 +291,7 @@ void MainWindow::run()
 
 int MainWindow::timeLimitSeconds() const
 {
-    const auto *limit = findChild<QSpinBox *>(QStringLiteral("timeLimit"));
-    return limit ? limit->value() : 30;
+    return m_actions->timeLimitSeconds();
 }
 
 void MainWindow::stop()
@@ -497,16 +360,7 @@ void MainWindow::onRunFinished(const QString &outcome)
         StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()), 0);
     updateGraph();
     if (!m_controller->summary().isEmpty()) {
-        m_figures->showSummary(m_controller->summary());
-        m_remedies->addRun(m_controller->summary());
-        if (m_recording.hasIo())
-            m_ioMatrix->showSummary(m_controller->summary());
-        if (m_controller->summary().contains(QLatin1String("jobs")))
-            m_scheduling->showSummary(m_controller->summary());
-        if (!ServerModelsCharts::designsIn(m_controller->summary()).isEmpty())
-            m_servers->showSummary(m_controller->summary());
-        if (MultiprogrammingChart::hasPhases(m_controller->summary()))
-            findChild<MultiprogrammingChart *>()->showSummary(m_controller->summary());
+        m_rightTabs->showSummary(m_controller->summary(), m_recording.hasIo());
         const int stranded = m_controller->summary().value(QLatin1String("stranded")).toInt();
         if (stranded > 0) {
             m_message =
@@ -522,20 +376,12 @@ void MainWindow::onRunFinished(const QString &outcome)
 
 bool MainWindow::isTabShown(QWidget *tab) const
 {
-    return m_rightTabs->isTabVisible(m_rightTabs->indexOf(tab));
+    return m_rightTabs->isShown(tab);
 }
 
 void MainWindow::showLessonTabs(const QString &scenario)
 {
-    // Lesson-specific tabs appear only for the lessons they belong to.
-    const bool hasPolicy = !m_parameters->value(QStringLiteral("policy")).isEmpty();
-    m_rightTabs->setTabVisible(m_rightTabs->indexOf(m_ioMatrix),
-                               scenario == QLatin1String("io-models"));
-    m_rightTabs->setTabVisible(m_rightTabs->indexOf(m_scheduling), hasPolicy);
-    m_rightTabs->setTabVisible(m_rightTabs->indexOf(m_servers),
-                               scenario == QLatin1String("server-models"));
-    m_rightTabs->setTabVisible(m_rightTabs->indexOf(findChild<MultiprogrammingChart *>()),
-                               scenario == QLatin1String("multiprogramming"));
+    m_rightTabs->showTabsFor(scenario, !m_parameters->value(QStringLiteral("policy")).isEmpty());
 }
 
 void MainWindow::updateGraph()

@@ -18,6 +18,7 @@ namespace conlab {
 class FiguresPanel;
 class IoModelsMatrix;
 class LessonPanel;
+class LessonTabs;
 class ParameterPanel;
 class QueueDepthChart;
 class RemedyTable;
@@ -28,6 +29,7 @@ class SchedulingPanel;
 class ServerModelsCharts;
 class StateDiagramView;
 class TimelineView;
+class WindowActions;
 class WaitForGraphView;
 
 // Lessons and parameters on the left, the live timeline and queue chart in the middle, the
@@ -100,7 +102,8 @@ private:
     RunBanner *m_banner = nullptr;
     RunStatusLine *m_status = nullptr;
     RemedyTable *m_remedies = nullptr;
-    QTabWidget *m_rightTabs = nullptr;
+    LessonTabs *m_rightTabs = nullptr;
+    WindowActions *m_actions = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_stopAction = nullptr;
     QAction *m_followAction = nullptr;

@@ -36,8 +36,9 @@ void RunStatusLine::show(const Status &status)
         status.dropped > 0 ? QStringLiteral("color: #D55E00; font-weight: bold") : QString());
     if (status.cpus == QLatin1String("0"))
         m_cpus->setText(status.cores.isEmpty() ? tr("no virtual CPUs: the kernel schedules")
-                                               : tr("the kernel schedules on %n core(s)", nullptr,
-                                                    status.cores.toInt()));
+                        : status.cores == QLatin1String("1")
+                            ? tr("the kernel schedules on 1 core")
+                            : tr("the kernel schedules on %1 cores").arg(status.cores));
     else
         m_cpus->setText(tr("V=%1 %2").arg(status.cpus.isEmpty() ? QStringLiteral("1") : status.cpus,
                                           status.policy.isEmpty() ? QStringLiteral("FCFS")

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QTabWidget>
+
+class QJsonObject;
+
+namespace conlab {
+
+class FiguresPanel;
+class IoModelsMatrix;
+class LessonPanel;
+class MultiprogrammingChart;
+class RemedyTable;
+class SchedulingPanel;
+class ServerModelsCharts;
+class StateDiagramView;
+class WaitForGraphView;
+
+// The right-hand tabs: the lesson's text, its graphs and figures, and the panels that belong
+// to one lesson only (IO models, scheduling, servers, multiprogramming), shown for that lesson
+// alone and filled from a finished run's summary.
+class LessonTabs : public QTabWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LessonTabs(QWidget *parent = nullptr);
+
+    LessonPanel *lesson() const { return m_lesson; }
+    WaitForGraphView *graph() const { return m_graph; }
+    StateDiagramView *states() const { return m_states; }
+    FiguresPanel *figures() const { return m_figures; }
+    RemedyTable *remedies() const { return m_remedies; }
+    IoModelsMatrix *ioMatrix() const { return m_ioMatrix; }
+    SchedulingPanel *scheduling() const { return m_scheduling; }
+    ServerModelsCharts *servers() const { return m_servers; }
+    MultiprogrammingChart *multiprogramming() const { return m_multiprogramming; }
+
+    // Shows the lesson-specific tabs that belong to `scenario`; `hasPolicy` for any lesson
+    // with a scheduling policy to choose.
+    void showTabsFor(const QString &scenario, bool hasPolicy);
+    bool isShown(QWidget *tab) const;
+    // A run ended: each panel takes what the summary has for it.
+    void showSummary(const QJsonObject &summary, bool hasIo);
+
+private:
+    LessonPanel *m_lesson = nullptr;
+    WaitForGraphView *m_graph = nullptr;
+    StateDiagramView *m_states = nullptr;
+    FiguresPanel *m_figures = nullptr;
+    RemedyTable *m_remedies = nullptr;
+    IoModelsMatrix *m_ioMatrix = nullptr;
+    SchedulingPanel *m_scheduling = nullptr;
+    ServerModelsCharts *m_servers = nullptr;
+    MultiprogrammingChart *m_multiprogramming = nullptr;
+};
+
+} // namespace conlab
