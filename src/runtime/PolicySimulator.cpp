@@ -31,6 +31,7 @@ struct JobState
 struct Instant
 {
     int turnsEnded = 0; // completions, quantum ends and preemptions
+    int arrived = 0;    // arrivals and IO ends: the gate's timer sees them, not the workers
 };
 
 std::string at(std::uint64_t timeNs)
@@ -155,9 +156,11 @@ Schedule PolicySimulator::run(const JobTable &table, const SchedulerConfig &give
                 state.queue = QueueLevel{0, 0, boostEpoch(config, now)};
                 state.remainingNs = table.jobs[j].bursts[0];
                 becomeReady(j, now, 0, now);
+                ++instant.arrived;
             } else if (state.phase == Phase::Io && state.ioUntilNs == now) {
                 state.remainingNs = table.jobs[j].bursts[state.burst];
                 becomeReady(j, now, 0, now);
+                ++instant.arrived;
             }
         }
 
@@ -206,6 +209,8 @@ Schedule PolicySimulator::run(const JobTable &table, const SchedulerConfig &give
         if (cpus > 1 && instant.turnsEnded > 1)
             schedule.races.push_back(at(now) + std::to_string(instant.turnsEnded) +
                                      " turns end together on different CPUs");
+        else if (cpus > 1 && instant.turnsEnded > 0 && instant.arrived > 0)
+            schedule.races.push_back(at(now) + "a turn ends as a job becomes ready");
     }
 
     if (count == 0)

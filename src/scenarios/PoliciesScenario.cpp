@@ -45,6 +45,11 @@ const Preset kPresets[] = {
     {"gaps", "idle gaps", "P1,0,4,2\nP2,1,2,1\nP3,9,4,3\nP4,10,1,1\nP5,17,3,2\nP6,18,1,3\n"},
     // Jobs that block for IO between CPU bursts; others run meanwhile.
     {"io", "IO bursts", "P1,0,1/2/4,2\nP2,4,4,3\nP3,5,4/6/4,2\nP4,0,1/6/4,3\n"},
+    // For two virtual CPUs: under any policy no two turns end at one instant on different
+    // CPUs, nor does a turn end as a job becomes ready, so even there a real run has one right
+    // order. P2 and P3 arrive together, as do P4 and P5; two jobs go to IO in between.
+    {"two-cpus", "for two CPUs",
+     "P1,4,2/4/5,1\nP2,0,1,2\nP3,0,2,1\nP4,7,2/5/6,2\nP5,7,4,1\nP6,3,2,1\n"},
 };
 
 } // namespace
