@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <algorithm>
 
 namespace conlab {
 
@@ -35,6 +37,49 @@ QString textOf(const QJsonValue &value)
     return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
 }
 
+// A figure as read: times in the unit that suits them, anything else as it is.
+QString valueText(const QString &key, const QJsonValue &value)
+{
+    if (value.isDouble() && key.endsWith(QLatin1String("_ns")) && value.toDouble() >= 0)
+        return TimeAxis::formatDuration(value.toDouble());
+    return textOf(value);
+}
+
+bool isTableOfRecords(const QJsonValue &value)
+{
+    const QJsonArray array = value.toArray();
+    return value.isArray() && !array.isEmpty() &&
+           std::all_of(array.begin(), array.end(),
+                       [](const QJsonValue &v) { return v.isObject(); });
+}
+
+// One row per record, one column per field of the first: per-thread or per-job figures.
+QString recordsTable(const QString &title, const QJsonArray &records)
+{
+    // The name first; the rest as JSON sorts them. Times are shown in units, so their
+    // headers lose the _ns.
+    QStringList columns = records.first().toObject().keys();
+    if (columns.removeOne(QStringLiteral("name")))
+        columns.prepend(QStringLiteral("name"));
+    QString text = QStringLiteral("<h4>%1</h4><table cellspacing='0' cellpadding='3'><tr>")
+                       .arg(title.toHtmlEscaped());
+    for (const QString &column : columns)
+        text += QStringLiteral("<th align='right'>%1</th>")
+                    .arg(QString(column)
+                             .remove(QRegularExpression(QStringLiteral("_ns$")))
+                             .replace(QLatin1Char('_'), QLatin1Char(' '))
+                             .toHtmlEscaped());
+    text += QStringLiteral("</tr>");
+    for (const QJsonValue &record : records) {
+        text += QStringLiteral("<tr>");
+        for (const QString &column : columns)
+            text += QStringLiteral("<td align='right'>%1</td>")
+                        .arg(valueText(column, record.toObject().value(column)).toHtmlEscaped());
+        text += QStringLiteral("</tr>");
+    }
+    return text + QStringLiteral("</table>");
+}
+
 } // namespace
 
 FiguresPanel::FiguresPanel(QWidget *parent) : QTextBrowser(parent)
@@ -58,11 +103,18 @@ QString FiguresPanel::html(const QJsonObject &summary)
     text += row(tr("outcome"), summary.value(QLatin1String("outcome")).toString());
     text += row(tr("elapsed"),
                 TimeAxis::formatDuration(summary.value(QLatin1String("elapsed_ns")).toDouble()));
+    QString tables;
     for (auto it = summary.begin(); it != summary.end(); ++it) {
-        if (!kSkipped.contains(it.key()))
-            text += row(it.key(), textOf(it.value()));
+        if (kSkipped.contains(it.key()))
+            continue;
+        if (isTableOfRecords(it.value()))
+            tables += recordsTable(it.key(), it.value().toArray());
+        else if (it.value().isObject())
+            tables += recordsTable(it.key(), QJsonArray{it.value()});
+        else
+            text += row(it.key(), valueText(it.key(), it.value()));
     }
-    text += QStringLiteral("</table>");
+    text += QStringLiteral("</table>") + tables;
     const QJsonObject checks = summary.value(QLatin1String("checks")).toObject();
     const bool passed = checks.value(QLatin1String("passed")).toBool();
     text += QStringLiteral("<h4>%1</h4>")

@@ -24,6 +24,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <QTextBrowser>
 #include <cerrno>
 #include <csignal>
 
@@ -410,6 +411,18 @@ private slots:
             saysKernel = saysKernel || label->text().contains(QLatin1String("kernel schedules"));
         QVERIFY(saysKernel);
         saveShot(&window, QStringLiteral("kernel"));
+        // The kernel's figures per thread, as a table beside what the lanes draw.
+        auto *figures = window.findChild<QTextBrowser *>(QStringLiteral("figures"));
+        QVERIFY(figures);
+        const QString shown = figures->toPlainText();
+        QVERIFY2(shown.contains(QLatin1String("on cpu")) &&
+                     shown.contains(QLatin1String("run delay")),
+                 qPrintable(shown));
+        for (QTabWidget *tabs : window.findChildren<QTabWidget *>()) {
+            if (tabs->indexOf(figures->parentWidget()) >= 0)
+                tabs->setCurrentWidget(figures->parentWidget());
+        }
+        saveShot(figures->parentWidget(), QStringLiteral("kernel-figures"));
     }
 
     void multiprogrammingChartsBothUtilisations()
