@@ -121,19 +121,18 @@ Trace TestKernelRuns::run(const QStringList &sets, QJsonObject *summary)
 void TestKernelRuns::drawnRunningMatchesTheKernel_data()
 {
     QTest::addColumn<int>("cores");
-    QTest::addColumn<double>("readyShare"); // of each busy thread's life
-    QTest::newRow("one core") << 1 << 2.0 / 3.0;
+    QTest::newRow("one core") << 1;
     if (usableCores() >= 2)
-        QTest::newRow("two cores") << 2 << 1.0 / 3.0;
+        QTest::newRow("two cores") << 2;
 }
 
-// Three busy threads: the running time drawn for each is the kernel's on-CPU time (5 %), and
-// on C cores each is ready about (3 - C) / 3 of its life. The lanes never show a core
-// running two threads at once.
+// Three busy threads: the running time drawn for each is the kernel's on-CPU time (5 %), the
+// ready time drawn is the kernel's run-queue wait, and the lanes never show a core running two
+// threads at once. On one core each is ready about two thirds of its life: at least while the
+// other two run, more only if something else on the machine takes the core too.
 void TestKernelRuns::drawnRunningMatchesTheKernel()
 {
     QFETCH(int, cores);
-    QFETCH(double, readyShare);
     QJsonObject summary;
     const Trace trace = run({QStringLiteral("cores=%1").arg(cores)}, &summary);
     QVERIFY(!trace.events.empty());
@@ -148,7 +147,6 @@ void TestKernelRuns::drawnRunningMatchesTheKernel()
     const std::vector<Drawn> drawn = drawnFromTrace(trace);
     QCOMPARE(drawn.size(), std::size_t(3));
     std::vector<std::pair<std::uint64_t, int>> edges;
-    double readyTotal = 0;
     for (const Drawn &d : drawn) {
         // At least the 200 ms the job asked for; the kernel counts a little start-up too.
         QVERIFY2(d.finalOnCpuNs >= 200'000'000, qPrintable(QString::number(d.finalOnCpuNs)));
@@ -163,29 +161,21 @@ void TestKernelRuns::drawnRunningMatchesTheKernel()
                  qPrintable(QStringLiteral("drawn ready %1 ns, kernel's run-queue wait %2 ns")
                                 .arg(d.readyNs)
                                 .arg(d.runDelayNs)));
-        // On one core the three share it evenly; on more, the kernel balances them only
-        // over longer spans than this, so just their run-queue wait is held to.
-        const double share = double(d.readyNs) / double(d.lifeNs);
-        if (cores == 1)
-            QVERIFY2(std::abs(share - readyShare) < 0.1,
-                     qPrintable(QStringLiteral("ready %1 of its life, expected about %2")
-                                    .arg(share)
-                                    .arg(readyShare)));
-        readyTotal += share;
+        if (cores == 1) {
+            const double share = double(d.readyNs) / double(d.lifeNs);
+            QVERIFY2(share > 2.0 / 3.0 - 0.1 && share < 0.9,
+                     qPrintable(QStringLiteral("ready %1 of its life").arg(share)));
+            QVERIFY2(
+                double(d.readyNs) >= 0.8 * 2 * double(d.runningNs),
+                qPrintable(
+                    QStringLiteral("ready %1 ns, running %2 ns").arg(d.readyNs).arg(d.runningNs)));
+        }
         QCOMPARE(d.ioNs, 0ull);
         for (const auto &[start, end] : d.running) {
             edges.emplace_back(start, +1);
             edges.emplace_back(end, -1);
         }
     }
-    // Together the threads wait about as much as C cores make three of them wait. Two cores
-    // are all this machine may have, so anything else running shows: only "clearly less
-    // than on one core" is held to there.
-    const double averageReady = readyTotal / 3;
-    QVERIFY2(cores == 1 ? std::abs(averageReady - readyShare) < 0.1 : averageReady < 0.55,
-             qPrintable(QStringLiteral("ready %1 of their lives on average, expected about %2")
-                            .arg(averageReady)
-                            .arg(readyShare)));
     std::sort(edges.begin(), edges.end()); // an end sorts before a start at the same instant
     int running = 0;
     for (const auto &edge : edges) {
