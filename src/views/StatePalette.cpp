@@ -57,6 +57,17 @@ QColor StatePalette::color(Category category)
     return Qt::black;
 }
 
+QColor StatePalette::ownerColor(std::uint32_t worker)
+{
+    // Light qualitative colours (ColorBrewer Set3): owners stay apart from the state colours.
+    // Its yellows, reds and oranges are left out: they would read as "ready" or "blocked".
+    static const QColor colors[] = {QColor(0x8D, 0xD3, 0xC7), QColor(0xBE, 0xBA, 0xDA),
+                                    QColor(0x80, 0xB1, 0xD3), QColor(0xFC, 0xCD, 0xE5),
+                                    QColor(0xB3, 0xDE, 0x69), QColor(0xD9, 0xD9, 0xD9),
+                                    QColor(0xBC, 0x80, 0xBD), QColor(0xCC, 0xEB, 0xC5)};
+    return colors[worker % (sizeof colors / sizeof colors[0])];
+}
+
 QString StatePalette::label(Category category)
 {
     switch (category) {

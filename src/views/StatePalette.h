@@ -7,11 +7,13 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QVector>
+#include <cstdint>
 
 namespace conlab {
 
-// The state colours of ui.md (Okabe-Ito, safe for colour-blind readers) and the words that
-// go with them, so the timeline, its legend, tooltips and exported images agree.
+// The state colours of ui.md (Okabe-Ito, safe for colour-blind readers), the owner colours
+// of lock and CPU bars, and the words that go with them, so the timeline, its legend,
+// tooltips and exported images agree.
 class StatePalette
 {
     Q_DECLARE_TR_FUNCTIONS(StatePalette)
@@ -32,6 +34,9 @@ public:
     static QColor color(Category category);
     static QString label(Category category);
     static QVector<Category> legendOrder();
+    // A colour per worker, for bars named after their worker (lock owners, CPU lanes): light
+    // enough for dark text.
+    static QColor ownerColor(std::uint32_t worker);
 
     static QString stateName(WorkerState state);
     static QString reasonName(BlockReason reason);

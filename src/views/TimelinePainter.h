@@ -1,7 +1,12 @@
 #pragma once
 
+#include "CpuLanePainter.h"
+#include "IoLanePainter.h"
+#include "LockLanePainter.h"
 #include "StatePalette.h"
+#include "TimeWindow.h"
 #include "TimelineLegend.h"
+#include "WorkerLanePainter.h"
 
 #include <QFont>
 #include <QPalette>
@@ -16,11 +21,12 @@ namespace conlab {
 
 class RunRecording;
 
-// Draws a run's timeline: time axis, one lane per worker, then (when the run has locks) one
-// lane per lock showing its holder, "unblocked by" arrows, lane labels and the legend. The
-// window and the exported images both use it, so what is exported is what was seen.
-// Times are in ns relative to the run's start. Rows are worker lanes, then a "locks" heading
-// row and the lock lanes.
+// Draws a run's timeline: time axis, one lane per worker, then (when shown or present) a
+// lane per virtual CPU, per lock and per IO receiver, "unblocked by" arrows, lane labels and
+// the legend. The window and the exported images both use it, so what is exported is what
+// was seen. Times are in ns relative to the run's start. Rows are the worker lanes, then for
+// each further kind a heading row and its lanes: CPUs, locks, data phases. This class owns
+// that row layout; each kind's bars, labels and tooltips are drawn by its own lane painter.
 class TimelinePainter
 {
 public:
@@ -30,9 +36,9 @@ public:
 
     TimelinePainter(const RunRecording &recording, const QFont &font, const QPalette &palette);
 
-    void setRange(double startNs, double endNs);
-    double startNs() const { return m_startNs; }
-    double endNs() const { return m_endNs; }
+    void setRange(double startNs, double endNs) { m_window = TimeWindow(startNs, endNs); }
+    double startNs() const { return m_window.startNs(); }
+    double endNs() const { return m_window.endNs(); }
     // The live edge: drawn as a dashed line; open intervals end there. Negative for none.
     void setNowNs(double nowNs) { m_nowNs = nowNs; }
     void setHighlightedRows(const QSet<int> &rows) { m_highlightedRows = rows; }
@@ -51,7 +57,7 @@ public:
     int cpuLaneCount() const;
     int cpuLaneOf(int row) const;
     // IO lessons: a row per receiver with its measured "wait for data" and "copy" phases.
-    int ioLaneCount() const { return int(ioReceivers().size()); }
+    int ioLaneCount() const { return m_io.count(); }
     int ioLaneOf(int row) const;
     int labelWidth() const;
     int lanesHeight() const { return rowCount() * (kLaneHeight + kLaneGap) + kLaneGap; }
@@ -59,16 +65,17 @@ public:
     // The row at `y` (lanes' own coordinates, 0 at the first lane's top gap), or -1.
     int laneAt(int y) const;
     QString laneLabel(int row) const;
-    // Rows to highlight when hovering `row` at `ns`: for a lock lane, the holder and waiters.
+    // Rows to highlight when hovering `row` at `ns`: for a lock lane, the holder and waiters;
+    // for a CPU lane, the worker running on it.
     QSet<int> relatedRows(int row, double ns) const;
     QString lockToolTip(int row, double ns) const;
     QString cpuToolTip(int row, double ns) const;
     QString ioToolTip(int row, double ns) const;
     // A colour per worker, for lock owners: light enough for dark text.
-    static QColor ownerColor(std::uint32_t worker);
+    static QColor ownerColor(std::uint32_t worker) { return StatePalette::ownerColor(worker); }
 
-    double xForTime(double ns, const QRect &plot) const;
-    double timeForX(double x, const QRect &plot) const;
+    double xForTime(double ns, const QRect &plot) const { return m_window.xForTime(ns, plot); }
+    double timeForX(double x, const QRect &plot) const { return m_window.timeForX(x, plot); }
 
     // The axis' ticks and labels along `axis` (its x span is the plot's).
     void paintAxis(QPainter &painter, const QRect &axis) const;
@@ -81,22 +88,22 @@ public:
 
 private:
     QVector<TimelineLegend::Item> legendItems() const;
-    void paintLane(QPainter &painter, int lane, const QRect &plot, int top) const;
-    void paintLockLane(QPainter &painter, int lock, const QRect &plot, int top) const;
-    void paintCpuLane(QPainter &painter, int cpu, const QRect &plot, int top) const;
     int lockSectionStart() const;
     int ioSectionStart() const;
-    std::vector<std::uint32_t> ioReceivers() const;
-    void paintIoLane(QPainter &painter, int receiver, const QRect &plot, int top) const;
-    const StateInterval *runningOn(int cpu, double ns, std::uint32_t *worker) const;
+    bool isHeading(int row) const;
+    // The lane's name in bold, above each tooltip's own text.
+    QString toolTipHeading(int row) const;
     void paintWakeups(QPainter &painter, const QRect &plot, int scrollY) const;
     void paintMarkers(QPainter &painter, const QRect &plot) const;
 
     const RunRecording &m_recording;
     QFont m_font;
     QPalette m_palette;
-    double m_startNs = 0;
-    double m_endNs = 1e9;
+    WorkerLanePainter m_workers;
+    CpuLanePainter m_cpus;
+    LockLanePainter m_locks;
+    IoLanePainter m_io;
+    TimeWindow m_window;
     double m_nowNs = -1;
     double m_cursorNs = -1;
     bool m_showWakeups = true;
