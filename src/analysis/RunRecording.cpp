@@ -39,13 +39,17 @@ void RunRecording::append(const Event *events, std::size_t count)
     for (QueueDepthSeries &queue : m_queues)
         queue.append(events, count);
     if (m_hasLocks) {
-        for (std::size_t i = 0; i < count; ++i)
+        for (std::size_t i = 0; i < count; ++i) {
             m_waitFor.apply(events[i]);
-        if (!m_deadlockSeen) {
-            const auto cycles = m_waitFor.cycles();
-            if (!cycles.empty()) {
-                m_firstDeadlock = cycles.front();
-                m_deadlockSeen = true;
+            // Looked for at each new wait, not once per batch: a whole trace loaded at once
+            // ends with the cycle already broken by the time limit.
+            if (!m_deadlockSeen && events[i].kind == EventKind::Blocked &&
+                BlockReason(events[i].reason) == BlockReason::Lock) {
+                const auto cycles = m_waitFor.cycles();
+                if (!cycles.empty()) {
+                    m_firstDeadlock = cycles.front();
+                    m_deadlockSeen = true;
+                }
             }
         }
     }

@@ -1,4 +1,5 @@
 #include "analysis/LockOrderGraph.h"
+#include "analysis/RunRecording.h"
 #include "analysis/WaitForGraph.h"
 
 #include <QTest>
@@ -48,6 +49,7 @@ private slots:
     void lockOrderInversionWithoutDeadlock();
     void reentrantRetakeAddsNoOrder();
     void threeLockOrderCycle();
+    void wholeTraceKeepsADeadlockItsEndBroke();
 };
 
 void TestWaitForGraph::noCycleWhileWaitsCanEnd()
@@ -161,3 +163,26 @@ void TestWaitForGraph::threeLockOrderCycle()
 
 QTEST_APPLESS_MAIN(TestWaitForGraph)
 #include "tst_waitforgraph.moc"
+
+// A saved or exported run is taken in as one batch: the cycle that formed must be seen even
+// though the time limit ended both workers, and so the graph, before the batch's end.
+void TestWaitForGraph::wholeTraceKeepsADeadlockItsEndBroke()
+{
+    Trace trace;
+    trace.meta.scenario = "two-locks";
+    trace.meta.workers = {{0, "main", "main"}, {1, "worker", "w1"}, {2, "worker", "w2"}};
+    trace.meta.objects = {{10, "lock", 1, "A"}, {20, "lock", 1, "B"}};
+    Event ended1;
+    ended1.kind = EventKind::Terminated;
+    ended1.worker = 1;
+    ended1.reason = std::uint16_t(ExitCause::TimeLimit);
+    ended1.timeNs = 100;
+    Event ended2 = ended1;
+    ended2.worker = 2;
+    trace.events = {
+        acquire(1, 10, 1), acquire(2, 20, 2), waitFor(1, 20, 3), waitFor(2, 10, 7), ended1, ended2};
+    RunRecording recording;
+    recording.load(trace);
+    QVERIFY(recording.hasDeadlock());
+    QCOMPARE(recording.firstDeadlock().formedNs, std::uint64_t(7));
+}
