@@ -1,6 +1,7 @@
 #include "TimelineImage.h"
 
 #include "analysis/RunRecording.h"
+#include "views/StatePalette.h"
 #include "views/TimeAxis.h"
 #include "views/TimelinePainter.h"
 
@@ -103,9 +104,6 @@ PageLayout layOut(const RunRecording &recording, const TimelineImage::Options &o
 
     page.lastNs = double(recording.lastEventNs());
     page.startNs = options.startNs >= 0 ? options.startNs : 0.0;
-    // A little room after the last event, so lanes that end there still show how they ended.
-    page.endNs = options.endNs > page.startNs ? options.endNs : std::max(page.lastNs * 1.06, 1e6);
-    timeline.setRange(page.startNs, page.endNs);
     timeline.setShowCpus(options.showCpus);
     timeline.setShowWakeups(options.showWakeups);
 
@@ -123,6 +121,16 @@ PageLayout layOut(const RunRecording &recording, const TimelineImage::Options &o
         QRect(kMargin + labelWidth, y, contentWidth - labelWidth, TimelinePainter::kAxisHeight);
     y = page.axis.bottom() + 1;
     page.plot = QRect(page.axis.left(), y, page.axis.width(), timeline.lanesHeight());
+    // Room after the last event for the longest way a lane can say how it ended.
+    const double room =
+        metrics.horizontalAdvance(StatePalette::exitText(ExitCause::Signal, 15)) + 12;
+    const double usable = std::max(page.plot.width() - room, page.plot.width() / 2.0);
+    page.endNs =
+        options.endNs > page.startNs
+            ? options.endNs
+            : std::max(page.startNs + (page.lastNs - page.startNs) * page.plot.width() / usable,
+                       1e6);
+    timeline.setRange(page.startNs, page.endNs);
     page.labels = QRect(kMargin, y, labelWidth, page.plot.height());
     y = page.plot.bottom() + 8;
     page.range = QRect(kMargin, y, contentWidth, metrics.height());
@@ -155,11 +163,15 @@ void paintPage(QPainter &painter, const RunRecording &recording, const TimelineP
 
     painter.setFont(page.font);
     painter.setPen(palette.color(QPalette::WindowText));
-    painter.drawText(page.range, Qt::AlignLeft | Qt::AlignVCenter,
-                     QCoreApplication::translate("TimelineImage", "time shown: %1 to %2 of %3")
-                         .arg(TimeAxis::formatDuration(page.startNs),
-                              TimeAxis::formatDuration(page.endNs),
-                              TimeAxis::formatDuration(page.lastNs)));
+    const bool wholeRun = page.startNs <= 0 && page.endNs >= page.lastNs;
+    painter.drawText(
+        page.range, Qt::AlignLeft | Qt::AlignVCenter,
+        wholeRun
+            ? QCoreApplication::translate("TimelineImage", "the whole run: %1")
+                  .arg(TimeAxis::formatDuration(page.lastNs))
+            : QCoreApplication::translate("TimelineImage", "time shown: %1 to %2 of %3")
+                  .arg(TimeAxis::formatDuration(page.startNs), TimeAxis::formatDuration(page.endNs),
+                       TimeAxis::formatDuration(page.lastNs)));
     painter.drawText(page.range, Qt::AlignRight | Qt::AlignVCenter, outcomeLine(recording));
     timeline.paintLegend(painter, page.legend);
 }
