@@ -73,7 +73,10 @@ bool TimelinePainter::isHeading(int row) const
 
 int TimelinePainter::labelWidth() const
 {
-    const QFontMetrics metrics(m_font);
+    // Bold: a hovered row's label is drawn bold and must fit then too.
+    QFont bold = m_font;
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
     int widest = metrics.horizontalAdvance(QStringLiteral("producer-10  pid 4000000"));
     for (int row = 0; row < rowCount(); ++row)
         widest = std::max(widest, metrics.horizontalAdvance(laneLabel(row)));
@@ -90,6 +93,8 @@ int TimelinePainter::laneAt(int y) const
 
 QString TimelinePainter::laneLabel(int row) const
 {
+    if (row < 0 || row >= rowCount())
+        return {};
     if (row >= laneCount() && row < lockSectionStart()) {
         const int cpu = cpuLaneOf(row);
         return cpu < 0 ? CpuLanePainter::heading() : CpuLanePainter::label(cpu);
