@@ -130,16 +130,11 @@ std::vector<ParameterSpec> IoModelsScenario::parameters() const
 
 TraceMeta IoModelsScenario::describe(const ParameterSet &values) const
 {
-    TraceMeta meta;
-    meta.scenario = info().id;
-    meta.title = info().title;
-    meta.params = values.values();
+    TraceMeta meta = baseMeta(values);
     const Layout layout = layoutOf(values);
     // One virtual CPU for each worker that runs: the lesson is how each model waits, so none
     // of them should also wait for a CPU.
     meta.cpus = std::uint32_t(1 + layout.models.size());
-    meta.timeScale = values.real("time-scale");
-    meta.workers.push_back({0, "main", "main"});
     meta.workers.push_back({kSenderId, "sender", "sender"});
     const IoReceiver::Options options = baseOptions(values);
     std::vector<ObjectInfo> objects(layout.linkCount);

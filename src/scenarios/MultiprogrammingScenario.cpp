@@ -99,13 +99,8 @@ JobTable MultiprogrammingScenario::jobsToRun(const JobTable &table,
 TraceMeta MultiprogrammingScenario::describe(const ParameterSet &values) const
 {
     // One virtual CPU, not a parameter: the lesson is what one CPU does while jobs wait.
-    TraceMeta meta;
-    meta.scenario = info().id;
-    meta.title = info().title;
-    meta.params = values.values();
+    TraceMeta meta = baseMeta(values);
     meta.cpus = 1;
-    meta.timeScale = values.real("time-scale");
-    meta.workers.push_back({0, "main", "main"});
     const JobTable run = jobsToRun(tableFor(values), values);
     for (std::size_t j = 0; j < run.jobs.size(); ++j)
         meta.workers.push_back({std::uint32_t(firstJobWorker() + j), "job", run.jobs[j].name});

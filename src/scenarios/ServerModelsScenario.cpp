@@ -194,13 +194,8 @@ std::vector<ParameterSpec> ServerModelsScenario::parameters() const
 
 TraceMeta ServerModelsScenario::describe(const ParameterSet &values) const
 {
-    TraceMeta meta;
-    meta.scenario = info().id;
-    meta.title = info().title;
-    meta.params = values.values();
+    TraceMeta meta = baseMeta(values);
     meta.cpus = CpuGate::kMaxCpus;
-    meta.timeScale = values.real("time-scale");
-    meta.workers.push_back({0, "main", "main"});
     for (const Plan &plan : planOf(values)) {
         const std::string design = EchoServer::name(plan.design);
         meta.workers.push_back({plan.server, "server", design + ": " + serverLane(plan.design)});
