@@ -58,8 +58,14 @@ void WindowPacking::pack(std::uint64_t startNs, std::uint64_t endNs, std::uint32
     // Earliest free time first, core after core: for threads runnable all window long this
     // is McNaughton's wrap-around rule; for the others it keeps to when they could run.
     std::vector<std::vector<Span>> busy(cores);
-    for (std::size_t k = 0; k < threads.size(); ++k) {
-        Thread &thread = threads[(first + k) % threads.size()];
+    // Last windows first: what such a thread can't place here is lost, not carried.
+    std::vector<std::size_t> order;
+    for (const bool last : {true, false})
+        for (std::size_t k = 0; k < threads.size(); ++k)
+            if (threads[(first + k) % threads.size()].lastWindow == last)
+                order.push_back((first + k) % threads.size());
+    for (const std::size_t index : order) {
+        Thread &thread = threads[index];
         thread.running.clear();
         std::vector<Span> runnable;
         for (const Span &span : thread.runnable)

@@ -24,13 +24,15 @@ public:
     struct Thread
     {
         std::uint64_t runNs = 0;     // counted this window, plus what earlier ones carried
+        bool lastWindow = false;     // the thread ends in this window: placed before the others
         std::vector<Span> runnable;  // inside the window, in order, not overlapping
         std::vector<Span> running;   // out: in order, inside `runnable`
         std::uint64_t carriedNs = 0; // out: what did not fit
     };
 
-    // Packs `threads` into [startNs, endNs) on `cores` cores, starting with thread `first`
-    // (rotated each window so that no thread is always drawn first).
+    // Packs `threads` into [startNs, endNs) on `cores` cores: those in their last window
+    // first, then the rest, each group starting with thread `first` (rotated each window so
+    // that no thread is always drawn first).
     static void pack(std::uint64_t startNs, std::uint64_t endNs, std::uint32_t cores,
                      std::vector<Thread> &threads, std::size_t first);
 

@@ -16,6 +16,24 @@ constexpr int kWaitSliceMs = 20;
 constexpr unsigned kSpinsPerCheck = 512;
 
 enum StopValue : std::uint32_t { kStopByUser = 1, kStopByTimeLimit = 2 };
+
+// Work the optimiser cannot remove, between two looks at the clock and the stop flag.
+std::uint64_t spin(std::uint64_t x)
+{
+    for (unsigned i = 0; i < kSpinsPerCheck; ++i) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+    }
+    return x;
+}
+
+std::uint64_t threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return std::uint64_t(ts.tv_sec) * 1000000000ull + std::uint64_t(ts.tv_nsec);
+}
 } // namespace
 
 WorkerContext::WorkerContext(Arena &arena, CpuGate &gate, WorkerTable &table, std::uint32_t worker)
@@ -74,16 +92,26 @@ bool WorkerContext::compute(std::uint64_t ns)
     volatile std::uint64_t sink = id() + 1;
     std::uint64_t x = sink;
     while (monotonicNs() < end) {
-        for (unsigned i = 0; i < kSpinsPerCheck; ++i) {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-        }
+        x = spin(x);
         if (shouldStop())
             return false;
     }
     sink = x;
     return !shouldStop();
+}
+
+bool WorkerContext::burnCpuTime(std::uint64_t ns)
+{
+    const std::uint64_t start = threadCpuNs();
+    volatile std::uint64_t sink = id() + 1;
+    std::uint64_t x = sink;
+    while (threadCpuNs() - start < ns) {
+        x = spin(x);
+        if (shouldStop())
+            return false;
+    }
+    sink = x;
+    return true;
 }
 
 bool WorkerContext::yieldCpu()

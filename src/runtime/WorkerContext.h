@@ -39,6 +39,9 @@ public:
     // Burns `ns` of real CPU time while holding a virtual CPU, acquiring one first if needed.
     // compute(0) only acquires. False if the run is stopping.
     bool compute(std::uint64_t ns);
+    // Burns `ns` of this thread's own CPU time with no virtual CPU, however long the kernel
+    // keeps it waiting meanwhile. False if the run is stopping.
+    bool burnCpuTime(std::uint64_t ns);
     // Ends a CPU burst: back to the ready list, then running again when the policy says so.
     bool yieldCpu();
     // Records Blocked on `object` for `reason`, giving up the CPU if held.

@@ -80,6 +80,7 @@ void KernelSampler::sampleWindow(std::uint64_t startNs, std::uint64_t endNs, std
         } else {
             packing[i].runNs = track.carriedNs;
         }
+        packing[i].lastWindow = track.endsNow;
         const std::uint64_t pieceEnd = track.endsNow ? track.end.timeNs : endNs;
         for (std::size_t k = 0; k < track.pieces.size(); ++k) {
             const std::uint64_t to =

@@ -3,6 +3,7 @@
 #include "KernelSampler.h"
 #include "PoliciesScenario.h"
 #include "ScenarioParameters.h"
+#include "analysis/ScheduleMeasurement.h"
 #include "runtime/Futex.h"
 #include "runtime/JobTableCsv.h"
 #include "runtime/WorkerContext.h"
@@ -13,7 +14,6 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
-#include <map>
 #include <sys/syscall.h>
 #include <thread>
 #include <unistd.h>
@@ -24,7 +24,6 @@ namespace {
 // From the release to time zero: every thread is asleep until its arrival by then.
 constexpr std::uint64_t kLeadNs = 20'000'000;
 constexpr std::uint64_t kStopCheckNs = 20'000'000;
-constexpr unsigned kSpinsPerCheck = 4096;
 
 // Three equal CPU-bound jobs: on one core each should be ready two thirds of its life.
 constexpr const char *kBusy = "B1,0,10,1\nB2,0,10,1\nB3,0,10,1\n";
@@ -41,13 +40,6 @@ cpu_set_t allowedCpus()
 timespec toTimespec(std::uint64_t ns)
 {
     return timespec{time_t(ns / 1000000000ull), long(ns % 1000000000ull)};
-}
-
-std::uint64_t threadCpuNs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return std::uint64_t(ts.tv_sec) * 1000000000ull + std::uint64_t(ts.tv_nsec);
 }
 
 } // namespace
@@ -165,24 +157,6 @@ bool KernelScenario::sleepUntil(WorkerContext &worker, std::uint64_t deadlineNs)
     }
 }
 
-bool KernelScenario::burnCpu(WorkerContext &worker, std::uint64_t ns)
-{
-    const std::uint64_t start = threadCpuNs();
-    volatile std::uint64_t sink = worker.id() + 1;
-    std::uint64_t x = sink;
-    while (threadCpuNs() - start < ns) {
-        for (unsigned i = 0; i < kSpinsPerCheck; ++i) {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-        }
-        if (worker.shouldStop())
-            return false;
-    }
-    sink = x;
-    return true;
-}
-
 void KernelScenario::finish(WorkerContext &worker, JobThread &thread, ExitCause cause)
 {
     thread.log.push(ThreadPhaseLog::Phase::Done, cause);
@@ -198,17 +172,17 @@ void KernelScenario::runWorker(WorkerContext &worker)
     const auto jobs = std::uint32_t(m_jobsNs.jobs.size());
     if (!worker.waitForStart(jobs + 1))
         return finish(worker, thread, worker.stopCause());
-    while (m_originNs.load(std::memory_order_acquire) == 0) {
+    while (m_released.load(std::memory_order_acquire) == 0) {
         if (worker.shouldStop())
             return finish(worker, thread, worker.stopCause());
-        std::this_thread::yield();
+        futexWait(m_released, 0, 20);
     }
     const Job &job = m_jobsNs.jobs[worker.id() - firstJobWorker()];
-    if (!sleepUntil(worker, m_originNs.load() + job.arrival))
+    if (!sleepUntil(worker, m_originNs + job.arrival))
         return finish(worker, thread, worker.stopCause());
     thread.log.push(ThreadPhaseLog::Phase::Runnable);
     for (std::size_t b = 0; b < job.bursts.size(); b += 2) {
-        if (!burnCpu(worker, job.bursts[b]))
+        if (!worker.burnCpuTime(job.bursts[b]))
             return finish(worker, thread, worker.stopCause());
         if (b + 1 == job.bursts.size())
             break;
@@ -233,60 +207,44 @@ void KernelScenario::runMain(WorkerContext &main, RunServices &)
             sched_setaffinity(0, sizeof m_otherCpus, &m_otherCpus);
         KernelSampler(std::move(sampled), m_cores, m_sampleNs).run();
     });
-    if (main.waitForStart(jobs + 1))
-        m_originNs.store(monotonicNs() + kLeadNs, std::memory_order_release);
+    if (main.waitForStart(jobs + 1)) {
+        m_originNs = monotonicNs() + kLeadNs;
+        m_released.store(1, std::memory_order_release);
+        futexWakeAll(m_released);
+    }
     joinWorkersThenExit(main, jobs);
     sampler.join();
 }
 
 void KernelScenario::writeSummary(JsonWriter &json, const Trace &trace) const
 {
-    struct Totals
-    {
-        std::uint64_t onCpuNs = 0, runDelayNs = 0, runningNs = 0, readyNs = 0, ioNs = 0;
-        std::uint64_t arrivalNs = 0, endNs = 0;
-        EventKind state = EventKind::WorkerNew;
-        std::uint64_t since = 0;
-    };
-    std::map<std::uint32_t, Totals> totals;
-    for (const Event &e : trace.events) {
-        if (e.worker < firstJobWorker() || e.worker >= firstJobWorker() + m_jobsNs.jobs.size())
-            continue;
-        Totals &t = totals[e.worker];
-        if (e.kind == EventKind::CpuSample) {
-            t.onCpuNs = std::uint64_t(e.arg);
-            t.runDelayNs = std::uint64_t(e.object) * 1000;
-            continue;
-        }
-        if (e.kind != EventKind::Ready && e.kind != EventKind::Running &&
-            e.kind != EventKind::Blocked && e.kind != EventKind::Terminated)
-            continue;
-        const std::uint64_t span = t.since > 0 && e.timeNs > t.since ? e.timeNs - t.since : 0;
-        if (t.state == EventKind::Running)
-            t.runningNs += span;
-        else if (t.state == EventKind::Ready)
-            t.readyNs += span;
-        else if (t.state == EventKind::Blocked)
-            t.ioNs += span;
-        if (t.arrivalNs == 0 && e.kind == EventKind::Ready)
-            t.arrivalNs = e.timeNs;
-        if (e.kind == EventKind::Terminated)
-            t.endNs = e.timeNs;
-        t.state = e.kind;
-        t.since = e.timeNs;
-    }
+    std::vector<std::uint32_t> workers;
+    for (std::size_t j = 0; j < m_jobsNs.jobs.size(); ++j)
+        workers.push_back(firstJobWorker() + std::uint32_t(j));
+    // What the lanes draw, measured as for any job table, beside the kernel's last reading.
+    const ScheduleMeasurement drawn = ScheduleMeasurement::measure(trace, workers);
+    std::vector<const Event *> lastSample(workers.size(), nullptr);
+    for (const Event &e : trace.events)
+        if (e.kind == EventKind::CpuSample && e.worker >= firstJobWorker() &&
+            e.worker - firstJobWorker() < lastSample.size())
+            lastSample[e.worker - firstJobWorker()] = &e;
     json.key("cores").value(m_cores);
     json.key("sample_ns").value(m_sampleNs);
     json.key("threads").beginArray();
-    for (const auto &[worker, t] : totals) {
+    for (std::size_t j = 0; j < drawn.jobs.size(); ++j) {
+        const ScheduleMeasurement::Job &job = drawn.jobs[j];
+        const Event *sample = lastSample[j];
+        const std::uint64_t life =
+            job.completionNs > job.arrivalNs ? job.completionNs - job.arrivalNs : 0;
         json.beginObject();
-        json.key("name").value(trace.meta.workerName(worker));
-        json.key("on_cpu_ns").value(t.onCpuNs);
-        json.key("run_delay_ns").value(t.runDelayNs);
-        json.key("running_ns").value(t.runningNs);
-        json.key("ready_ns").value(t.readyNs);
-        json.key("io_ns").value(t.ioNs);
-        json.key("life_ns").value(t.endNs > t.arrivalNs ? t.endNs - t.arrivalNs : 0);
+        json.key("name").value(trace.meta.workerName(job.worker));
+        json.key("on_cpu_ns").value(sample ? std::uint64_t(sample->arg) : 0);
+        json.key("run_delay_ns").value(sample ? std::uint64_t(sample->object) * 1000 : 0);
+        json.key("running_ns").value(job.cpuNs);
+        json.key("ready_ns").value(job.waitingNs);
+        // The rest of its life the thread slept in IO: the lanes draw nothing else.
+        json.key("io_ns").value(life - std::min(life, job.cpuNs + job.waitingNs));
+        json.key("life_ns").value(life);
         json.endObject();
     }
     json.endArray();

@@ -51,8 +51,6 @@ private:
     JobTable tableFor(const ParameterSet &values) const;
     // Sleeps until `deadlineNs`, looking at the stop flag; false if the run stops first.
     static bool sleepUntil(WorkerContext &worker, std::uint64_t deadlineNs);
-    // Burns `ns` of this thread's own CPU time, however long the kernel keeps it waiting.
-    static bool burnCpu(WorkerContext &worker, std::uint64_t ns);
     void finish(WorkerContext &worker, JobThread &thread, ExitCause cause);
 
     std::optional<JobTable> m_custom;
@@ -63,7 +61,9 @@ private:
     std::uint32_t m_cores = 1;
     std::uint64_t m_sampleNs = 0;
     Arena *m_arena = nullptr;
-    std::atomic<std::uint64_t> m_originNs{0};
+    // Time zero, written by main before it releases the job threads.
+    std::uint64_t m_originNs = 0;
+    std::atomic<std::uint32_t> m_released{0};
 };
 
 } // namespace conlab

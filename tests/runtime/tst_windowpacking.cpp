@@ -69,6 +69,20 @@ private slots:
         QCOMPARE(threads[0].carriedNs, 10ull);
     }
 
+    void aThreadInItsLastWindowGoesFirst()
+    {
+        std::vector<WindowPacking::Thread> threads(2);
+        for (auto &t : threads)
+            t.runnable = {{0, 100}};
+        threads[0].runNs = 70;
+        threads[1].runNs = 60;
+        threads[1].lastWindow = true; // it ends here: nothing of it can be carried
+        WindowPacking::pack(0, 100, 1, threads, 0);
+        QCOMPARE(threads[1].running, (std::vector<Span>{{0, 60}}));
+        QCOMPARE(threads[0].running, (std::vector<Span>{{60, 100}}));
+        QCOMPARE(threads[0].carriedNs, 30ull);
+    }
+
     void aThreadNotRunnableGetsNothing()
     {
         std::vector<WindowPacking::Thread> threads(2);
