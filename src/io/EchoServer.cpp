@@ -161,6 +161,15 @@ int EchoServer::openEventSet(std::uint64_t listenerKey, std::uint64_t stopKey)
     return set;
 }
 
+int EchoServer::waitForEvents(int set, epoll_event *events, int capacity, IoLane &lane)
+{
+    const int n =
+        lane.waitReady([&](int timeoutMs) { return epoll_wait(set, events, capacity, timeoutMs); });
+    if (n < 0)
+        fail("epoll_wait", errno);
+    return n;
+}
+
 bool EchoServer::setListenerNonBlocking()
 {
     // Readiness says a connection is there, but it may be gone by the time accept4() runs:

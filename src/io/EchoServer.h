@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+struct epoll_event;
+
 namespace conlab {
 
 class HandlerLanes;
@@ -77,6 +79,9 @@ protected:
     // An epoll set watching the listener (made non-blocking) under `listenerKey` and the stop
     // eventfd under `stopKey`; -1, with the failure recorded, if it cannot be made.
     int openEventSet(std::uint64_t listenerKey, std::uint64_t stopKey);
+    // Waits, recorded on `lane`, for events of the epoll set `set`: how many came, 0 once the
+    // run stops, or -1 with the failure recorded.
+    int waitForEvents(int set, epoll_event *events, int capacity, IoLane &lane);
     // Records the failure and returns false if the listener cannot be made non-blocking.
     bool setListenerNonBlocking();
     // Echoes on a blocking socket until the peer closes it, as the tutorials' handler does:

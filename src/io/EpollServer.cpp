@@ -121,13 +121,9 @@ bool EpollServer::run(WorkerContext &context)
     epoll_event events[kMaxEvents];
     bool serving = ok;
     while (serving && !stopRequested()) {
-        const int n = lane.waitReady(
-            [&](int timeoutMs) { return epoll_wait(m_epoll, events, kMaxEvents, timeoutMs); });
-        if (n == 0)
-            break;
-        if (n < 0) {
-            fail("epoll_wait", errno);
-            ok = false;
+        const int n = waitForEvents(m_epoll, events, kMaxEvents, lane);
+        if (n <= 0) {
+            ok = ok && n == 0;
             break;
         }
         for (int i = 0; i < n && serving; ++i) {
