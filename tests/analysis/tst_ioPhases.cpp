@@ -29,15 +29,7 @@ public:
     IoTrace &add(std::uint64_t at, std::uint32_t worker, EventKind kind, std::uint32_t object = 0,
                  std::uint32_t value = 0, std::int64_t arg = 0, std::uint16_t reason = 0)
     {
-        Event e;
-        e.timeNs = kStart + at;
-        e.worker = worker;
-        e.kind = kind;
-        e.reason = reason;
-        e.object = object;
-        e.value = value;
-        e.arg = arg;
-        m_trace.events.push_back(e);
+        m_trace.events.push_back({kStart + at, worker, kind, reason, object, value, arg});
         return *this;
     }
     IoTrace &blockedOnIo(std::uint64_t at, std::uint32_t worker, std::uint32_t object)

@@ -20,14 +20,7 @@ private:
     static Event at(std::uint64_t t, std::uint32_t worker, EventKind kind, std::uint16_t reason = 0,
                     std::uint32_t object = 0, std::uint32_t value = 0)
     {
-        Event e;
-        e.timeNs = kStart + t;
-        e.worker = worker;
-        e.kind = kind;
-        e.reason = reason;
-        e.object = object;
-        e.value = value;
-        return e;
+        return {kStart + t, worker, kind, reason, object, value};
     }
 
     static TraceMeta meta()

@@ -36,15 +36,7 @@ public:
                       std::uint16_t reason = 0, std::uint32_t object = 0, std::uint32_t value = 0,
                       std::int64_t arg = 0)
     {
-        Event e;
-        e.timeNs = kStart + at;
-        e.worker = worker;
-        e.kind = kind;
-        e.reason = reason;
-        e.object = object;
-        e.value = value;
-        e.arg = arg;
-        m_trace.events.push_back(e);
+        m_trace.events.push_back({kStart + at, worker, kind, reason, object, value, arg});
         return *this;
     }
     TraceBuilder &ready(std::uint64_t at, std::uint32_t w) { return add(at, w, EventKind::Ready); }

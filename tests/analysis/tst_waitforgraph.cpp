@@ -10,15 +10,9 @@ namespace {
 Event lockEvent(EventKind kind, std::uint32_t worker, std::uint32_t lock, std::uint64_t t,
                 std::uint32_t value = 1)
 {
-    Event e;
-    e.kind = kind;
-    e.worker = worker;
-    e.object = lock;
-    e.timeNs = t;
-    e.value = value;
-    if (kind == EventKind::Blocked)
-        e.reason = std::uint16_t(BlockReason::Lock);
-    return e;
+    const auto reason =
+        std::uint16_t(kind == EventKind::Blocked ? BlockReason::Lock : BlockReason::None);
+    return {t, worker, kind, reason, lock, value};
 }
 Event acquire(std::uint32_t w, std::uint32_t l, std::uint64_t t, std::uint32_t depth = 1)
 {
@@ -172,13 +166,9 @@ void TestWaitForGraph::wholeTraceKeepsADeadlockItsEndBroke()
     trace.meta.scenario = "two-locks";
     trace.meta.workers = {{0, "main", "main"}, {1, "worker", "w1"}, {2, "worker", "w2"}};
     trace.meta.objects = {{10, "lock", 1, "A"}, {20, "lock", 1, "B"}};
-    Event ended1;
-    ended1.kind = EventKind::Terminated;
-    ended1.worker = 1;
-    ended1.reason = std::uint16_t(ExitCause::TimeLimit);
-    ended1.timeNs = 100;
-    Event ended2 = ended1;
-    ended2.worker = 2;
+    const auto limit = std::uint16_t(ExitCause::TimeLimit);
+    const Event ended1{100, 1, EventKind::Terminated, limit};
+    const Event ended2{100, 2, EventKind::Terminated, limit};
     trace.events = {
         acquire(1, 10, 1), acquire(2, 20, 2), waitFor(1, 20, 3), waitFor(2, 10, 7), ended1, ended2};
     RunRecording recording;

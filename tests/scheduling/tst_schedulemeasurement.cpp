@@ -8,13 +8,7 @@ namespace {
 Event at(std::uint64_t timeNs, std::uint32_t worker, EventKind kind, std::uint32_t value = 0,
          std::uint16_t reason = 0)
 {
-    Event e;
-    e.timeNs = timeNs;
-    e.worker = worker;
-    e.kind = kind;
-    e.value = value;
-    e.reason = reason;
-    return e;
+    return {timeNs, worker, kind, reason, 0, value};
 }
 } // namespace
 

@@ -24,15 +24,8 @@ private:
     static Event event(std::uint64_t ms, std::uint32_t worker, EventKind kind,
                        std::uint16_t reason = 0, std::uint32_t value = 0, std::int64_t arg = 0)
     {
-        Event e;
-        e.timeNs = kStart + ms * kMs;
-        e.worker = worker;
-        e.kind = kind;
-        e.reason = reason;
-        e.object = kind == EventKind::Blocked ? 1 : 0;
-        e.value = value;
-        e.arg = arg;
-        return e;
+        const std::uint32_t object = kind == EventKind::Blocked ? 1 : 0;
+        return {kStart + ms * kMs, worker, kind, reason, object, value, arg};
     }
 
     static RunRecording recording()
