@@ -24,28 +24,13 @@ public:
     void recordAt(std::uint64_t timeNs, EventKind kind, std::uint32_t object = 0,
                   std::uint32_t value = 0, std::int64_t arg = 0)
     {
-        Event event;
-        event.timeNs = timeNs;
-        event.worker = m_worker;
-        event.kind = kind;
-        event.object = object;
-        event.value = value;
-        event.arg = arg;
-        m_ring->push(event);
+        m_ring->push({timeNs, m_worker, kind, 0, object, value, arg});
     }
     // For the control ring, which records on behalf of workers (creation, death by signal).
     void recordFor(std::uint32_t worker, EventKind kind, std::uint16_t reason = 0,
                    std::uint32_t object = 0, std::uint32_t value = 0, std::int64_t arg = 0)
     {
-        Event event;
-        event.timeNs = monotonicNs();
-        event.worker = worker;
-        event.kind = kind;
-        event.reason = reason;
-        event.object = object;
-        event.value = value;
-        event.arg = arg;
-        m_ring->push(event);
+        m_ring->push({monotonicNs(), worker, kind, reason, object, value, arg});
     }
 
 private:

@@ -159,15 +159,7 @@ void KernelSampler::push(const Thread &thread, Track &track, std::uint64_t timeN
                        kind == EventKind::Blocked || kind == EventKind::Terminated;
     if (state && kind == track.last && kind != EventKind::Terminated)
         return;
-    Event event;
-    event.timeNs = timeNs;
-    event.worker = thread.worker;
-    event.kind = kind;
-    event.reason = reason;
-    event.object = object;
-    event.value = value;
-    event.arg = arg;
-    thread.ring->push(event);
+    thread.ring->push({timeNs, thread.worker, kind, reason, object, value, arg});
     if (state)
         track.last = kind;
 }
