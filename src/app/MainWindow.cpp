@@ -189,15 +189,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::LeftDockWidgetArea, leftDock);
 
     m_rightTabs = new LessonTabs(this);
-    m_lesson = m_rightTabs->lesson();
-    m_figures = m_rightTabs->figures();
-    m_graph = m_rightTabs->graph();
-    m_states = m_rightTabs->states();
-    m_remedies = m_rightTabs->remedies();
-    m_ioMatrix = m_rightTabs->ioMatrix();
-    m_scheduling = m_rightTabs->scheduling();
-    m_servers = m_rightTabs->servers();
-    connect(m_scheduling, &SchedulingPanel::compareRequested, this, [this] {
+    connect(m_rightTabs->scheduling(), &SchedulingPanel::compareRequested, this, [this] {
         if (m_controller->isRunning())
             return;
         if (m_parameters->value(QStringLiteral("policy")).isEmpty()) {
@@ -206,10 +198,12 @@ void MainWindow::createDocks()
                 5000);
             return;
         }
-        m_scheduling->compare(currentScenario(), m_parameters->assignments(), timeLimitSeconds());
+        m_rightTabs->scheduling()->compare(currentScenario(), m_parameters->assignments(),
+                                           timeLimitSeconds());
         updateActions();
     });
-    connect(m_scheduling, &SchedulingPanel::comparisonFinished, this, &MainWindow::updateActions);
+    connect(m_rightTabs->scheduling(), &SchedulingPanel::comparisonFinished, this,
+            &MainWindow::updateActions);
     auto *rightDock = new QDockWidget(tr("Lesson"), this);
     rightDock->setObjectName(QStringLiteral("lessonDock"));
     rightDock->setWidget(m_rightTabs);
@@ -254,7 +248,7 @@ void MainWindow::onScenarioChosen(QTreeWidgetItem *item)
     if (!scenario)
         return;
     m_parameters->setScenario(id, scenario->parameters());
-    m_lesson->showLesson(id);
+    m_rightTabs->lesson()->showLesson(id);
     showLessonTabs(id);
     QSettings().setValue(QStringLiteral("window/scenario"), id);
     updateActions();
@@ -267,11 +261,12 @@ void MainWindow::run()
     m_outcome.clear();
     m_message.clear();
     m_lastStopMs = -1;
-    if (m_scheduling->isComparing())
+    if (m_rightTabs->scheduling()->isComparing())
         return;
     QStringList extra;
     QString error;
-    if (isTabShown(m_scheduling) && !m_scheduling->jobArguments(&extra, &error)) {
+    if (isTabShown(m_rightTabs->scheduling()) &&
+        !m_rightTabs->scheduling()->jobArguments(&extra, &error)) {
         m_message = error;
         updateStatus();
         return;
@@ -283,9 +278,9 @@ void MainWindow::run()
         QMessageBox::warning(this, tr("Cannot run"), m_message);
         return;
     }
-    m_figures->showRunning();
-    m_states->clear();
-    m_graph->clear();
+    m_rightTabs->figures()->showRunning();
+    m_rightTabs->states()->clear();
+    m_rightTabs->graph()->clear();
     m_banner->hide();
 }
 
@@ -324,7 +319,7 @@ void MainWindow::refresh()
     updateBanner();
     // Text, lock lanes and the state diagram change less often; 10 a second reads calmly.
     if (++m_refreshCount % 3 == 0) {
-        if (isTabShown(m_servers)) {
+        if (isTabShown(m_rightTabs->servers())) {
             // The designs run one after the other for `duration` each.
             const double perDesign = m_parameters->value(QStringLiteral("duration")).toDouble() *
                                      m_parameters->value(QStringLiteral("time-scale")).toDouble() *
@@ -332,10 +327,10 @@ void MainWindow::refresh()
             const QString design = m_parameters->value(QStringLiteral("design"));
             const double designs = design == QLatin1String("all") ? 5 : 1;
             if (perDesign > 0)
-                m_servers->setProgress(now / (perDesign * designs));
+                m_rightTabs->servers()->setProgress(now / (perDesign * designs));
         }
         m_recording.refreshDerived();
-        m_states->setTransitions(
+        m_rightTabs->states()->setTransitions(
             StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()),
             m_recording.timeline().lastNs());
         updateStatus();
@@ -356,7 +351,7 @@ void MainWindow::onRunFinished(const QString &outcome)
     m_timeline->fit();
     m_queueChart->refresh(end);
     m_recording.refreshDerived();
-    m_states->setTransitions(
+    m_rightTabs->states()->setTransitions(
         StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()), 0);
     updateGraph();
     if (!m_controller->summary().isEmpty()) {
@@ -374,6 +369,26 @@ void MainWindow::onRunFinished(const QString &outcome)
     updateBanner();
 }
 
+WaitForGraphView *MainWindow::waitForGraph() const
+{
+    return m_rightTabs->graph();
+}
+
+IoModelsMatrix *MainWindow::ioMatrix() const
+{
+    return m_rightTabs->ioMatrix();
+}
+
+SchedulingPanel *MainWindow::scheduling() const
+{
+    return m_rightTabs->scheduling();
+}
+
+ServerModelsCharts *MainWindow::servers() const
+{
+    return m_rightTabs->servers();
+}
+
 bool MainWindow::isTabShown(QWidget *tab) const
 {
     return m_rightTabs->isShown(tab);
@@ -387,17 +402,18 @@ void MainWindow::showLessonTabs(const QString &scenario)
 void MainWindow::updateGraph()
 {
     if (!m_recording.hasMeta()) {
-        m_graph->clear();
+        m_rightTabs->graph()->clear();
         return;
     }
     const double cursor = m_timeline->cursorNs();
     if (cursor >= 0) {
-        m_graph->setGraph(m_recording.meta(),
-                          m_recording.waitForAt(m_recording.meta().startNs + std::uint64_t(cursor)),
-                          cursor, false);
+        m_rightTabs->graph()->setGraph(
+            m_recording.meta(),
+            m_recording.waitForAt(m_recording.meta().startNs + std::uint64_t(cursor)), cursor,
+            false);
     } else {
-        m_graph->setGraph(m_recording.meta(), m_recording.waitFor(),
-                          double(m_recording.lastEventNs()), true);
+        m_rightTabs->graph()->setGraph(m_recording.meta(), m_recording.waitFor(),
+                                       double(m_recording.lastEventNs()), true);
     }
 }
 
@@ -413,7 +429,7 @@ QString MainWindow::bannerText() const
 
 int MainWindow::remedyRows() const
 {
-    return m_remedies->rowCount();
+    return m_rightTabs->remedies()->rowCount();
 }
 
 QString MainWindow::statusText() const
@@ -460,7 +476,7 @@ void MainWindow::updateActions()
 {
     const bool running = m_controller->isRunning();
     m_runAction->setEnabled(!running && !currentScenario().isEmpty() &&
-                            !m_scheduling->isComparing());
+                            !m_rightTabs->scheduling()->isComparing());
     m_stopAction->setEnabled(running && !m_controller->isStopping());
     m_exportAction->setEnabled(m_recording.hasMeta());
     m_saveTraceAction->setEnabled(m_recording.hasMeta() && !running);
@@ -510,7 +526,7 @@ bool MainWindow::loadTrace(const QString &path, QString *error)
     m_queueChart->refresh(double(m_recording.lastEventNs()));
     m_timeline->advance(double(m_recording.lastEventNs()), false);
     m_timeline->fit();
-    m_states->setTransitions(
+    m_rightTabs->states()->setTransitions(
         StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()), 0);
     updateGraph();
     m_outcome.clear();
@@ -519,7 +535,7 @@ bool MainWindow::loadTrace(const QString &path, QString *error)
         const QJsonObject summary =
             QJsonDocument::fromJson(QByteArray::fromStdString(trace.summaryJson)).object();
         m_outcome = summary.value(QLatin1String("outcome")).toString();
-        m_figures->showSummary(summary);
+        m_rightTabs->figures()->showSummary(summary);
     }
     updateActions();
     updateStatus();

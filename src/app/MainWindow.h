@@ -8,26 +8,20 @@
 #include <QTimer>
 
 class QAction;
-class QLabel;
 class QTreeWidget;
 class QTreeWidgetItem;
-class QTabWidget;
 
 namespace conlab {
 
-class FiguresPanel;
 class IoModelsMatrix;
-class LessonPanel;
 class LessonTabs;
 class ParameterPanel;
 class QueueDepthChart;
-class RemedyTable;
 class RunBanner;
 class RunController;
 class RunStatusLine;
 class SchedulingPanel;
 class ServerModelsCharts;
-class StateDiagramView;
 class TimelineView;
 class WindowActions;
 class WaitForGraphView;
@@ -48,10 +42,10 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     QueueDepthChart *queueChart() const { return m_queueChart; }
     RunController *controller() const { return m_controller; }
-    WaitForGraphView *waitForGraph() const { return m_graph; }
-    IoModelsMatrix *ioMatrix() const { return m_ioMatrix; }
-    SchedulingPanel *scheduling() const { return m_scheduling; }
-    ServerModelsCharts *servers() const { return m_servers; }
+    WaitForGraphView *waitForGraph() const;
+    IoModelsMatrix *ioMatrix() const;
+    SchedulingPanel *scheduling() const;
+    ServerModelsCharts *servers() const;
     bool isTabShown(QWidget *tab) const;
     int timeLimitSeconds() const;
     QString bannerText() const;
@@ -92,16 +86,8 @@ private:
     ParameterPanel *m_parameters = nullptr;
     TimelineView *m_timeline = nullptr;
     QueueDepthChart *m_queueChart = nullptr;
-    LessonPanel *m_lesson = nullptr;
-    FiguresPanel *m_figures = nullptr;
-    WaitForGraphView *m_graph = nullptr;
-    IoModelsMatrix *m_ioMatrix = nullptr;
-    SchedulingPanel *m_scheduling = nullptr;
-    ServerModelsCharts *m_servers = nullptr;
-    StateDiagramView *m_states = nullptr;
     RunBanner *m_banner = nullptr;
     RunStatusLine *m_status = nullptr;
-    RemedyTable *m_remedies = nullptr;
     LessonTabs *m_rightTabs = nullptr;
     WindowActions *m_actions = nullptr;
     QAction *m_runAction = nullptr;
