@@ -10,6 +10,7 @@
 #include "runtime/EventRecorder.h"
 #include "runtime/JobScheduling.h"
 #include "runtime/JobTableCsv.h"
+#include "runtime/JobTableRunner.h"
 #include "runtime/WorkerContext.h"
 #include "runtime/WorkerTable.h"
 #include "scenarios/ScenarioRegistry.h"
@@ -115,7 +116,7 @@ bool RunSession::prepare()
 
 bool RunSession::loadJobTable()
 {
-    auto *jobs = dynamic_cast<JobScheduling *>(m_scenario.get());
+    auto *jobs = dynamic_cast<JobTableRunner *>(m_scenario.get());
     if (!jobs) {
         std::fprintf(
             stderr,
@@ -543,8 +544,9 @@ std::string RunSession::summaryJson(const Trace &trace, bool checksPassed,
     for (const auto &[name, value] : m_scenario->figures(trace))
         json.key(name).value(value);
     m_scenario->writeSummary(json, trace);
-    if (const auto *jobs = dynamic_cast<const JobScheduling *>(m_scenario.get()))
-        ScheduleSummary::write(json, trace, *jobs, m_options.jobsPath);
+    if (const auto *jobs = dynamic_cast<const JobTableRunner *>(m_scenario.get()))
+        ScheduleSummary::write(json, trace, *jobs, dynamic_cast<const JobScheduling *>(jobs),
+                               m_options.jobsPath);
     const bool hasLock = std::any_of(m_meta.objects.begin(), m_meta.objects.end(),
                                      [](const ObjectInfo &o) { return o.kind == "lock"; });
     if (hasLock) {

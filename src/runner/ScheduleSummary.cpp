@@ -2,6 +2,7 @@
 
 #include "analysis/ScheduleMeasurement.h"
 #include "runtime/JobScheduling.h"
+#include "runtime/JobTableRunner.h"
 #include "trace/JsonWriter.h"
 #include "trace/Trace.h"
 
@@ -11,15 +12,14 @@
 
 namespace conlab {
 
-void ScheduleSummary::write(JsonWriter &json, const Trace &trace, const JobScheduling &jobs,
-                            const std::string &jobsPath)
+void ScheduleSummary::write(JsonWriter &json, const Trace &trace, const JobTableRunner &jobs,
+                            const JobScheduling *model, const std::string &jobsPath)
 {
     const JobTable &table = jobs.jobsNs();
     std::vector<std::uint32_t> workers;
     for (std::size_t j = 0; j < table.jobs.size(); ++j)
         workers.push_back(jobs.firstJobWorker() + std::uint32_t(j));
     const ScheduleMeasurement measured = ScheduleMeasurement::measure(trace, workers);
-    const Schedule expected = jobs.expectedSchedule();
     auto rounded = [](double ns) {
         return std::int64_t(std::llround(ns));
     };
@@ -46,8 +46,9 @@ void ScheduleSummary::write(JsonWriter &json, const Trace &trace, const JobSched
     json.key("avg_turnaround_ns").value(rounded(measured.avgTurnaroundNs));
     json.key("avg_response_ns").value(rounded(measured.avgResponseNs));
     // The kernel's dispatches are not observed one by one and no model predicts them.
-    if (!jobs.hasExpectedSchedule())
+    if (!model)
         return;
+    const Schedule expected = model->expectedSchedule();
     json.key("cpu_utilisation").value(measured.cpuUtilisation);
     json.key("dispatches").beginArray();
     for (const auto &d : measured.dispatches) {

@@ -2,7 +2,7 @@
 
 #include "Scenario.h"
 #include "ThreadPhaseLog.h"
-#include "runtime/JobScheduling.h"
+#include "runtime/JobTableRunner.h"
 
 #include <atomic>
 #include <memory>
@@ -16,7 +16,7 @@ namespace conlab {
 // The jobs of a table as free-running threads that only the kernel schedules, pinned to the
 // first C cores the runner may use. No virtual CPU decides who runs: what the lanes show as
 // running and ready is the kernel's own accounting, sampled (see KernelSampler).
-class KernelScenario : public Scenario, public JobScheduling
+class KernelScenario : public Scenario, public JobTableRunner
 {
 public:
     KernelScenario();
@@ -31,11 +31,8 @@ public:
     void writeSummary(JsonWriter &json, const Trace &trace) const override;
 
     void useJobTable(JobTable table) override;
-    void attachGate(CpuGate &, bool) override {}
     std::uint32_t firstJobWorker() const override { return 1; }
     const JobTable &jobsNs() const override { return m_jobsNs; }
-    Schedule expectedSchedule() const override { return {}; }
-    bool hasExpectedSchedule() const override { return false; }
 
     static std::vector<std::string> presetNames();
     static JobTable preset(const std::string &name);
