@@ -3,6 +3,8 @@
 #include "ScheduleSummary.h"
 #include "analysis/IntervalCsv.h"
 #include "analysis/LockOrderGraph.h"
+#include "analysis/OutputLog.h"
+#include "analysis/ProcessTree.h"
 #include "analysis/RunFigures.h"
 #include "analysis/StateTimeline.h"
 #include "analysis/TraceChecker.h"
@@ -30,6 +32,7 @@
 #include <fstream>
 #include <spawn.h>
 #include <sstream>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -84,10 +87,62 @@ void RunSession::requestStop()
 void RunSession::endDaemon(std::uint32_t worker)
 {
     m_endedAsDaemon[worker].store(true);
-    if (m_processes && worker < m_pids.size() && m_pids[worker] > 0)
+    std::lock_guard lock(m_startLock);
+    if (worker < m_pids.size() && m_pids[worker] > 0)
         kill(m_pids[worker], SIGTERM);
     else
         m_table->cancel(worker);
+}
+
+bool RunSession::startWorker(std::uint32_t worker, StartMethod method)
+{
+    if (worker == 0 || worker >= m_meta.workers.size() || m_started[worker].exchange(true))
+        return false;
+    const bool process = method != StartMethod::Thread;
+    std::lock_guard lock(m_startLock);
+    m_control->recordFor(worker, EventKind::WorkerNew, 0, 0, 0, process ? 1 : 0);
+    bool ok = true;
+    switch (method) {
+    case StartMethod::Thread:
+        startThread(worker);
+        break;
+    case StartMethod::Spawn:
+        ok = spawnProcess(worker);
+        break;
+    case StartMethod::ForkExec:
+        ok = forkExecProcess(worker);
+        break;
+    case StartMethod::Fork:
+        ok = forkProcess(worker);
+        break;
+    }
+    if (!ok) {
+        std::fprintf(stderr, "conlab-runner: %s\n", m_failure.c_str());
+        m_control->recordFor(worker, EventKind::Terminated, std::uint16_t(ExitCause::Failed), 0, 0,
+                             -1);
+        m_table->markTerminated(worker);
+    }
+    return ok;
+}
+
+bool RunSession::signalWorker(WorkerContext &main, std::uint32_t worker, int signal)
+{
+    std::lock_guard lock(m_startLock);
+    if (worker >= m_pids.size() || m_pids[worker] <= 0)
+        return false;
+    // Recorded before the kill, so the mark precedes whatever the signal causes.
+    main.recorder().record(EventKind::SignalSent, 0, worker, std::uint32_t(signal));
+    return kill(m_pids[worker], signal) == 0;
+}
+
+bool RunSession::isAlive(std::uint32_t worker)
+{
+    if (worker >= m_meta.workers.size() || !m_started[worker].load())
+        return false;
+    std::lock_guard lock(m_startLock);
+    if (m_pids[worker] > 0)
+        reapOne(worker, false);
+    return m_pids[worker] > 0 || !m_table->isTerminated(worker);
 }
 
 bool RunSession::prepare()
@@ -175,6 +230,7 @@ int RunSession::run()
     m_control = std::make_unique<EventRecorder>(m_arena->controlRing(), 0);
     m_pids.assign(m_meta.workers.size(), 0);
     m_endedAsDaemon = std::vector<std::atomic<bool>>(m_meta.workers.size());
+    m_started = std::vector<std::atomic<bool>>(m_meta.workers.size());
     m_startNs = m_arena->header().startNs;
     m_meta.startNs = m_startNs;
     if (m_options.stream) {
@@ -192,11 +248,17 @@ int RunSession::run()
 
 bool RunSession::startWorkers()
 {
-    for (const auto &worker : m_meta.workers)
+    std::lock_guard lock(m_startLock);
+    const bool mainStarts = m_scenario->mainStartsWorkers();
+    for (const auto &worker : m_meta.workers) {
+        if (mainStarts && worker.id != 0)
+            continue;
+        m_started[worker.id].store(true);
         m_control->recordFor(worker.id, EventKind::WorkerNew, 0, 0, 0,
                              worker.id != 0 && m_processes ? 1 : 0);
+    }
     for (const auto &worker : m_meta.workers) {
-        if (worker.id == 0)
+        if (worker.id == 0 || mainStarts)
             continue;
         if (m_processes) {
             if (!spawnProcess(worker.id))
@@ -229,15 +291,9 @@ void RunSession::startThread(std::uint32_t worker)
     });
 }
 
-bool RunSession::spawnProcess(std::uint32_t worker)
+std::vector<std::string> RunSession::workerArguments(std::uint32_t worker,
+                                                     const std::string &exe) const
 {
-    char exe[4096];
-    const ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (length <= 0) {
-        m_failure = "cannot find this executable to spawn workers";
-        return false;
-    }
-    exe[length] = '\0';
     std::vector<std::string> args = {exe,
                                      "--worker",
                                      std::to_string(worker),
@@ -251,6 +307,28 @@ bool RunSession::spawnProcess(std::uint32_t worker)
         args.push_back("--set");
         args.push_back(assignment);
     }
+    return args;
+}
+
+namespace {
+std::string ownExecutable()
+{
+    char exe[4096];
+    const ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (length <= 0)
+        return {};
+    return std::string(exe, std::size_t(length));
+}
+} // namespace
+
+bool RunSession::spawnProcess(std::uint32_t worker)
+{
+    const std::string exe = ownExecutable();
+    if (exe.empty()) {
+        m_failure = "cannot find this executable to spawn workers";
+        return false;
+    }
+    auto args = workerArguments(worker, exe);
     std::vector<char *> argv;
     for (auto &arg : args)
         argv.push_back(arg.data());
@@ -265,7 +343,7 @@ bool RunSession::spawnProcess(std::uint32_t worker)
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     pid_t pid = 0;
-    const int rc = posix_spawn(&pid, exe, &actions, nullptr, argv.data(), environ);
+    const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) {
         m_failure = "posix_spawn failed for worker " + std::to_string(worker);
@@ -273,6 +351,80 @@ bool RunSession::spawnProcess(std::uint32_t worker)
     }
     m_pids[worker] = pid;
     return true;
+}
+
+bool RunSession::forkExecProcess(std::uint32_t worker)
+{
+    const std::string exe = ownExecutable();
+    if (exe.empty()) {
+        m_failure = "cannot find this executable to spawn workers";
+        return false;
+    }
+    // Everything the child needs is prepared before fork(): between fork and exec a copy of
+    // a threaded process may only make async-signal-safe calls.
+    auto args = workerArguments(worker, exe);
+    std::vector<char *> argv;
+    for (auto &arg : args)
+        argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    const int arenaFd = m_arena->fd();
+    const pid_t pid = fork();
+    if (pid < 0) {
+        m_failure = std::string("fork failed: ") + std::strerror(errno);
+        return false;
+    }
+    if (pid == 0) {
+        const int devNull = open("/dev/null", O_RDWR);
+        dup2(devNull, STDIN_FILENO);
+        dup2(devNull, STDOUT_FILENO);
+        dup2(arenaFd, kWorkerArenaFd);
+        execve(argv[0], argv.data(), environ);
+        _exit(127);
+    }
+    m_pids[worker] = pid;
+    return true;
+}
+
+bool RunSession::forkProcess(std::uint32_t worker)
+{
+    const pid_t runner = getpid();
+    const pid_t pid = fork();
+    if (pid < 0) {
+        m_failure = std::string("fork failed: ") + std::strerror(errno);
+        return false;
+    }
+    if (pid == 0)
+        runForkedWorker(worker, runner);
+    m_pids[worker] = pid;
+    return true;
+}
+
+void RunSession::runForkedWorker(std::uint32_t worker, pid_t runner)
+{
+    // A copy of the runner: the arena is a shared mapping and stays shared, everything else
+    // (the scenario's own globals included) is this process's copy from here on.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != runner)
+        _exit(3);
+    // The runner's handlers only set a flag in the runner; this copy must die of SIGTERM.
+    std::signal(SIGTERM, SIG_DFL);
+    std::signal(SIGHUP, SIG_DFL);
+    std::signal(SIGINT, SIG_IGN);
+    const int devNull = open("/dev/null", O_RDWR);
+    dup2(devNull, STDIN_FILENO);
+    dup2(devNull, STDOUT_FILENO); // stdout may be the GUI's stream
+    WorkerContext context(*m_arena, *m_gate, *m_table, worker);
+    context.started();
+    try {
+        m_scenario->runWorker(context);
+    } catch (...) {
+        if (!m_table->isTerminated(worker))
+            context.exit(ExitCause::Failed, -1);
+    }
+    if (!m_table->isTerminated(worker))
+        context.exit(context.shouldStop() ? context.stopCause() : ExitCause::Normal);
+    // No destructors or atexit handlers of the runner's copy: they belong to the runner.
+    _exit(0);
 }
 
 void RunSession::controlLoop()
@@ -316,6 +468,7 @@ void RunSession::forceEnd()
         beginStop(kStopByUser);
     const ExitCause cause =
         m_outcome == Outcome::TimedOut ? ExitCause::TimeLimit : ExitCause::Stopped;
+    std::lock_guard lock(m_startLock);
     // Kill and reap first, record after: a process recorded as ended can't record again.
     for (std::uint32_t worker = 0; worker < m_pids.size(); ++worker) {
         if (m_pids[worker] <= 0)
@@ -325,40 +478,47 @@ void RunSession::forceEnd()
         m_pids[worker] = 0;
     }
     for (std::uint32_t worker = 0; worker < m_meta.workers.size(); ++worker)
-        if (!m_table->isTerminated(worker))
+        if (m_started[worker].load() && !m_table->isTerminated(worker))
             m_gate->reclaim(worker, *m_control, *m_table, cause, 0);
 }
 
 void RunSession::reapProcesses(bool block)
 {
-    for (std::uint32_t worker = 0; worker < m_pids.size(); ++worker) {
-        const pid_t pid = m_pids[worker];
-        if (pid <= 0)
-            continue;
-        int status = 0;
-        const pid_t done = waitpid(pid, &status, block ? 0 : WNOHANG);
-        if (done != pid)
-            continue;
-        m_pids[worker] = 0;
-        if (!m_table || !m_gate)
-            continue;
-        if (WIFSIGNALED(status)) {
-            const int signal = WTERMSIG(status);
-            const ExitCause cause =
-                m_endedAsDaemon[worker].load() ? ExitCause::DaemonEnded : ExitCause::Signal;
-            m_gate->reclaim(worker, *m_control, *m_table, cause, signal);
-        } else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
-            m_gate->reclaim(worker, *m_control, *m_table, ExitCause::Failed, WEXITSTATUS(status));
-        } else {
-            m_gate->reclaim(worker, *m_control, *m_table, ExitCause::Failed, 0);
-        }
+    std::lock_guard lock(m_startLock);
+    for (std::uint32_t worker = 0; worker < m_pids.size(); ++worker)
+        reapOne(worker, block);
+}
+
+void RunSession::reapOne(std::uint32_t worker, bool block)
+{
+    const pid_t pid = m_pids[worker];
+    if (pid <= 0)
+        return;
+    int status = 0;
+    const pid_t done = waitpid(pid, &status, block ? 0 : WNOHANG);
+    if (done != pid)
+        return;
+    m_pids[worker] = 0;
+    if (!m_table || !m_gate)
+        return;
+    if (WIFSIGNALED(status)) {
+        const int signal = WTERMSIG(status);
+        const ExitCause cause =
+            m_endedAsDaemon[worker].load() ? ExitCause::DaemonEnded : ExitCause::Signal;
+        m_gate->reclaim(worker, *m_control, *m_table, cause, signal);
+    } else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+        m_gate->reclaim(worker, *m_control, *m_table, ExitCause::Failed, WEXITSTATUS(status));
+    } else {
+        m_gate->reclaim(worker, *m_control, *m_table, ExitCause::Failed, 0);
     }
 }
 
 bool RunSession::everyoneTerminated() const
 {
+    // Once main has ended it starts nobody: a lane it never started is no one to wait for.
+    const bool mainEnded = m_table->isTerminated(0);
     for (std::uint32_t worker = 0; worker < m_meta.workers.size(); ++worker)
-        if (!m_table->isTerminated(worker))
+        if (!m_table->isTerminated(worker) && (m_started[worker].load() || !mainEnded))
             return false;
     return true;
 }
@@ -541,6 +701,20 @@ std::string RunSession::summaryJson(const Trace &trace, bool checksPassed,
     }
     json.key("stranded").value(figures.stranded);
     json.key("killed").value(figures.killed);
+    json.key("tree");
+    ProcessTree::build(m_meta, trace.events).writeJson(json);
+    const auto output = OutputLog::collect(trace.events);
+    if (!output.empty()) {
+        json.key("output").beginArray();
+        for (const auto &line : output) {
+            json.beginObject();
+            json.key("worker").value(m_meta.workerName(line.worker));
+            json.key("text").value(line.text);
+            json.key("t_ns").value(line.timeNs - trace.meta.startNs);
+            json.endObject();
+        }
+        json.endArray();
+    }
     for (const auto &[name, value] : m_scenario->figures(trace))
         json.key(name).value(value);
     m_scenario->writeSummary(json, trace);

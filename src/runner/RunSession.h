@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <sys/types.h>
@@ -39,6 +40,9 @@ public:
     int run();
 
     void endDaemon(std::uint32_t worker) override;
+    bool startWorker(std::uint32_t worker, StartMethod method) override;
+    bool signalWorker(WorkerContext &main, std::uint32_t worker, int signal) override;
+    bool isAlive(std::uint32_t worker) override;
 
     // Async-signal-safe: asks the current run to stop.
     static void requestStop();
@@ -49,8 +53,13 @@ private:
     bool prepare();
     bool loadJobTable();
     bool startWorkers();
+    std::vector<std::string> workerArguments(std::uint32_t worker, const std::string &exe) const;
     bool spawnProcess(std::uint32_t worker);
+    bool forkExecProcess(std::uint32_t worker);
+    bool forkProcess(std::uint32_t worker);
+    [[noreturn]] void runForkedWorker(std::uint32_t worker, pid_t runner);
     void startThread(std::uint32_t worker);
+    void reapOne(std::uint32_t worker, bool block);
     void controlLoop();
     void collect();
     void watchForDeadlock();
@@ -77,8 +86,13 @@ private:
     std::unique_ptr<EventRecorder> m_control;
     std::optional<StreamWriter> m_stream;
 
+    // Main may start workers while the control loop reaps them: both hold this lock to touch
+    // the process table, the thread list or the control ring (a single-producer ring).
+    mutable std::mutex m_startLock;
     std::vector<std::thread> m_threads;
     std::vector<pid_t> m_pids; // by worker id; 0 when not a live process
+    std::vector<std::atomic<bool>>
+        m_started; // a start was asked for; never-started lanes stay empty
     std::vector<std::atomic<bool>> m_endedAsDaemon;
     std::vector<Event> m_events;
     std::vector<Event> m_batch;

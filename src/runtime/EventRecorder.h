@@ -26,6 +26,11 @@ public:
     {
         m_ring->push({timeNs, m_worker, kind, 0, object, value, arg});
     }
+    void recordAt(std::uint64_t timeNs, EventKind kind, std::uint16_t reason, std::uint32_t object,
+                  std::uint32_t value, std::int64_t arg)
+    {
+        m_ring->push({timeNs, m_worker, kind, reason, object, value, arg});
+    }
     // For the control ring, which records on behalf of workers (creation, death by signal).
     void recordFor(std::uint32_t worker, EventKind kind, std::uint16_t reason = 0,
                    std::uint32_t object = 0, std::uint32_t value = 0, std::int64_t arg = 0)

@@ -2,6 +2,7 @@
 
 #include "Futex.h"
 #include "trace/Arena.h"
+#include "trace/OutputText.h"
 
 #include <algorithm>
 #include <ctime>
@@ -47,7 +48,8 @@ void WorkerContext::started()
     const auto tid = std::int32_t(syscall(SYS_gettid));
     m_table.slot(id()).pid.store(pid);
     m_table.slot(id()).tid.store(tid);
-    m_recorder.record(EventKind::WorkerStarted, 0, 0, std::uint32_t(tid), pid);
+    m_recorder.record(EventKind::WorkerStarted, 0, std::uint32_t(getppid()), std::uint32_t(tid),
+                      pid);
     futexBumpAndWake(m_table.startedCount());
 }
 
@@ -171,6 +173,14 @@ void WorkerContext::exit(ExitCause cause, std::int64_t arg)
         m_recorder.record(EventKind::Terminated, std::uint16_t(cause), 0, 0, arg);
     }
     m_table.markTerminated(id());
+}
+
+void WorkerContext::print(std::string_view text)
+{
+    // One stamp for every chunk: the reader joins a line's chunks by worker and time.
+    const auto events = OutputText::encode(id(), monotonicNs(), text);
+    for (const Event &e : events)
+        m_recorder.recordAt(e.timeNs, e.kind, e.reason, e.object, e.value, e.arg);
 }
 
 void WorkerContext::exitRecordedElsewhere()

@@ -5,6 +5,7 @@
 #include "WorkerTable.h"
 
 #include <cstdint>
+#include <string_view>
 
 namespace conlab {
 
@@ -52,6 +53,9 @@ public:
     bool join(std::uint32_t worker);
     // Records Terminated with its cause and gives up the CPU. The last call a worker makes.
     void exit(ExitCause cause, std::int64_t arg = 0);
+    // Records a line this worker printed (an output marker on its lane, a row of the Output
+    // panel). Costs one event per 16 bytes; lines are cut at OutputText::kMaxBytes.
+    void print(std::string_view text);
     // Ends a worker whose states, Terminated included, another thread recorded into its ring
     // on its behalf (the kernel lesson's sampler): only marks it terminated for joiners.
     void exitRecordedElsewhere();

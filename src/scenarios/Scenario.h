@@ -16,11 +16,28 @@ class Arena;
 class JsonWriter;
 class WorkerContext;
 
+// How main brings a worker to life, as the tutorials' start methods do.
+enum class StartMethod {
+    Thread,   // a thread of the runner
+    Spawn,    // posix_spawn of the runner in worker mode: a fresh process image
+    ForkExec, // fork(), then exec of the runner in worker mode (Python's "spawn")
+    Fork,     // fork() alone: the child is a copy of the runner and runs the worker there
+};
+
 // What a scenario's main code may ask of the run that hosts it.
 class RunServices
 {
 public:
     virtual ~RunServices() = default;
+    // Starts `worker` now, for scenarios whose main starts its own workers. Records the
+    // worker's WorkerNew; false (with the reason on stderr) if the OS refused.
+    virtual bool startWorker(std::uint32_t worker, StartMethod method) = 0;
+    // Sends `signal` to a worker process and records SignalSent on main's lane. False for a
+    // thread or a process that is gone.
+    virtual bool signalWorker(WorkerContext &main, std::uint32_t worker, int signal) = 0;
+    // Whether the worker still runs. For a process this reaps it if it has exited (as
+    // Python's is_alive() does), so the answer is the kernel's, not the last collection's.
+    virtual bool isAlive(std::uint32_t worker) = 0;
     // Ends a daemon worker because its owner finished: a thread is cancelled at its next
     // wait, a process is sent SIGTERM (as Python's multiprocessing does to daemons).
     virtual void endDaemon(std::uint32_t worker) = 0;
@@ -47,6 +64,9 @@ public:
     // The lanes and shared objects a run with these values has.
     virtual TraceMeta describe(const ParameterSet &values) const = 0;
     virtual bool workersAreProcesses(const ParameterSet &values) const;
+    // True if runMain starts the workers itself (RunServices::startWorker) rather than the
+    // runner starting them all before main.
+    virtual bool mainStartsWorkers() const { return false; }
     // Places the shared objects in the arena. Called in the runner (constructing) and in each
     // worker process (finding them), always in the same order.
     virtual bool setup(Arena &arena, const ParameterSet &values) = 0;

@@ -57,6 +57,12 @@ const char *toString(EventKind kind)
         return "notified";
     case EventKind::IoRoundDone:
         return "round done";
+    case EventKind::Output:
+        return "output";
+    case EventKind::OutputMore:
+        return "output (continued)";
+    case EventKind::SignalSent:
+        return "signal sent";
     case EventKind::CpuSample:
         return "kernel sample";
     }

@@ -6,15 +6,16 @@ namespace conlab {
 
 // What happened. Values are stored in trace files: append, never renumber.
 enum class EventKind : std::uint16_t {
-    WorkerNew = 1,       // created, not yet started; arg = kind (0 thread, 1 process)
-    WorkerStarted = 2,   // began executing; arg = pid, value = tid (not a state change)
-    Ready = 3,           // runnable, waiting for a virtual CPU
-    Running = 4,         // holds virtual CPU `value`
-    Blocked = 5,         // reason = BlockReason, object = what it waits on
-    Terminated = 6,      // reason = ExitCause, arg = signal number or exit code
-    QueuePut = 7,        // object = queue, value = depth after, arg = item
-    QueueGet = 8,        // object = queue, value = depth after, arg = item
-    TaskDone = 9,        // object = queue, value = unfinished items after
+    WorkerNew = 1, // created, not yet started; arg = kind (0 thread, 1 process)
+    WorkerStarted =
+        2,          // began executing; arg = pid, value = tid, object = ppid (not a state change)
+    Ready = 3,      // runnable, waiting for a virtual CPU
+    Running = 4,    // holds virtual CPU `value`
+    Blocked = 5,    // reason = BlockReason, object = what it waits on
+    Terminated = 6, // reason = ExitCause, arg = signal number or exit code
+    QueuePut = 7,   // object = queue, value = depth after, arg = item
+    QueueGet = 8,   // object = queue, value = depth after, arg = item
+    TaskDone = 9,   // object = queue, value = unfinished items after
     LockAcquired = 10,   // object = lock, value = recursion depth after
     LockReleased = 11,   // object = lock, value = recursion depth after
     LockFailed = 12,     // object = lock; the wait gave up: value 0 timed out, 1 aborted
@@ -35,6 +36,14 @@ enum class EventKind : std::uint16_t {
     // The kernel's own accounting of a thread, read from its schedstat by a sampler:
     // arg = on-CPU ns so far, object = run-queue wait so far in µs, value = the CPU it last ran on.
     CpuSample = 27,
+    // A line the worker printed, as the tutorials' programs print constantly. The text rides
+    // in the events themselves so that rings, streams and trace files need nothing new:
+    // reason = the line's length in bytes, object/value/arg = its first 16 bytes; the rest
+    // follows in OutputMore events of the same worker and time, 16 bytes each.
+    Output = 28,
+    OutputMore = 29, // reason = chunk number (1, 2, ...), object/value/arg = 16 more bytes
+    // Main sent a signal to a worker process: object = worker, value = signal number.
+    SignalSent = 30,
 };
 
 enum class BlockReason : std::uint16_t {
