@@ -95,6 +95,8 @@ void checkPerWorker(const Trace &trace, Report &report)
                  e.object == walk.object) ||
                 (walk.reason == BlockReason::Event && e.kind == EventKind::EventWaitEnded &&
                  e.object == walk.object) ||
+                (walk.reason == BlockReason::Join && e.kind == EventKind::JoinTimedOut &&
+                 e.object == walk.object) ||
                 (walk.reason == BlockReason::Io &&
                  (e.kind == EventKind::IoNotified || e.kind == EventKind::IoCopyEnd)))
                 walk.causeSeen = true;
@@ -117,7 +119,7 @@ void checkPerWorker(const Trace &trace, Report &report)
             bool ended = walk.causeSeen;
             if (walk.reason == BlockReason::Join) {
                 const auto it = terminatedAt.find(walk.object);
-                ended = it != terminatedAt.end() && it->second <= e.timeNs;
+                ended = (it != terminatedAt.end() && it->second <= e.timeNs) || walk.causeSeen;
             } else if (walk.reason == BlockReason::Sleep) {
                 ended = true; // a sleep is ended by time alone
             } else if (walk.reason == BlockReason::QueueJoin) {

@@ -1,9 +1,14 @@
 #include "ParameterEditor.h"
 
+#include "scenarios/ParameterSet.h"
+
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
 #include <QSlider>
 #include <QSpinBox>
 #include <QToolButton>
@@ -117,6 +122,19 @@ ParameterEditor::ParameterEditor(const ParameterSpec &spec, QWidget *parent)
         }
         break;
     }
+    case ParameterSpec::Type::IntegerList: {
+        // Typed, not slid: "100,200,600,300,400". The runner checks ranges and counts and its
+        // message names them; the validator only keeps the text to digits and commas.
+        m_list = new QLineEdit(this);
+        m_list->setValidator(new QRegularExpressionValidator(
+            QRegularExpression(QStringLiteral("[0-9 ]*(,[0-9 ]*)*")), m_list));
+        m_list->setPlaceholderText(QString::fromStdString(spec.rangeText()));
+        connect(m_list, &QLineEdit::editingFinished, this, &ParameterEditor::changed);
+        layout->addWidget(m_list, 1);
+        if (!spec.unit.empty())
+            layout->addWidget(new QLabel(QString::fromStdString(spec.unit), this));
+        break;
+    }
     }
     reset();
 }
@@ -154,6 +172,8 @@ QString ParameterEditor::value() const
 {
     if (m_spin)
         return QString::number(m_spin->value());
+    if (m_list)
+        return m_list->text().remove(QLatin1Char(' '));
     if (m_realSpin)
         return QString::number(m_realSpin->value(), 'g', 6);
     if (m_choices) {
@@ -180,6 +200,13 @@ bool ParameterEditor::setValue(const QString &text)
         if (!ok || value < m_spec.minimum || value > m_spec.maximum)
             return false;
         m_realSpin->setValue(value);
+        return true;
+    }
+    case ParameterSpec::Type::IntegerList: {
+        std::vector<std::int64_t> items;
+        if (!ParameterSet::parseList(text.toStdString(), items))
+            return false;
+        m_list->setText(text);
         return true;
     }
     case ParameterSpec::Type::Choice:

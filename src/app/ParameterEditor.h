@@ -8,6 +8,7 @@
 class QAbstractButton;
 class QButtonGroup;
 class QComboBox;
+class QLineEdit;
 class QDoubleSpinBox;
 class QSlider;
 class QSpinBox;
@@ -45,6 +46,7 @@ private:
     QDoubleSpinBox *m_realSpin = nullptr;
     QButtonGroup *m_choices = nullptr;
     QComboBox *m_combo = nullptr;
+    QLineEdit *m_list = nullptr;
     bool m_syncing = false;
 };
 

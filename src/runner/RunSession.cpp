@@ -125,6 +125,12 @@ bool RunSession::startWorker(std::uint32_t worker, StartMethod method)
     return ok;
 }
 
+int RunSession::exitCode(std::uint32_t worker)
+{
+    std::lock_guard lock(m_startLock);
+    return worker < m_exitCodes.size() ? m_exitCodes[worker] : 0;
+}
+
 bool RunSession::signalWorker(WorkerContext &main, std::uint32_t worker, int signal)
 {
     std::lock_guard lock(m_startLock);
@@ -160,6 +166,11 @@ bool RunSession::prepare()
     if (!ParameterSet::fromAssignments(m_scenario->parameters(), m_options.assignments, m_values,
                                        &error)) {
         std::fprintf(stderr, "conlab-runner: %s: %s\n", m_options.scenario.c_str(), error.c_str());
+        return false;
+    }
+    if (const std::string problem = m_scenario->checkParameters(m_values); !problem.empty()) {
+        std::fprintf(stderr, "conlab-runner: %s: %s\n", m_options.scenario.c_str(),
+                     problem.c_str());
         return false;
     }
     if (!m_options.jobsPath.empty() && !loadJobTable())
@@ -229,6 +240,7 @@ int RunSession::run()
         jobs->attachGate(*m_gate, true);
     m_control = std::make_unique<EventRecorder>(m_arena->controlRing(), 0);
     m_pids.assign(m_meta.workers.size(), 0);
+    m_exitCodes.assign(m_meta.workers.size(), 0);
     m_endedAsDaemon = std::vector<std::atomic<bool>>(m_meta.workers.size());
     m_started = std::vector<std::atomic<bool>>(m_meta.workers.size());
     m_startNs = m_arena->header().startNs;
@@ -499,6 +511,7 @@ void RunSession::reapOne(std::uint32_t worker, bool block)
     if (done != pid)
         return;
     m_pids[worker] = 0;
+    m_exitCodes[worker] = WIFSIGNALED(status) ? -WTERMSIG(status) : WEXITSTATUS(status);
     if (!m_table || !m_gate)
         return;
     if (WIFSIGNALED(status)) {

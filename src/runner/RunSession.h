@@ -43,6 +43,7 @@ public:
     bool startWorker(std::uint32_t worker, StartMethod method) override;
     bool signalWorker(WorkerContext &main, std::uint32_t worker, int signal) override;
     bool isAlive(std::uint32_t worker) override;
+    int exitCode(std::uint32_t worker) override;
 
     // Async-signal-safe: asks the current run to stop.
     static void requestStop();
@@ -90,7 +91,8 @@ private:
     // the process table, the thread list or the control ring (a single-producer ring).
     mutable std::mutex m_startLock;
     std::vector<std::thread> m_threads;
-    std::vector<pid_t> m_pids; // by worker id; 0 when not a live process
+    std::vector<pid_t> m_pids;    // by worker id; 0 when not a live process
+    std::vector<int> m_exitCodes; // by worker id, once reaped: the code, or -signal
     std::vector<std::atomic<bool>>
         m_started; // a start was asked for; never-started lanes stay empty
     std::vector<std::atomic<bool>> m_endedAsDaemon;

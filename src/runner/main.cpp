@@ -3,10 +3,13 @@
 #include "WorkerProcess.h"
 #include "analysis/TraceChecker.h"
 #include "scenarios/ScenarioRegistry.h"
+#include "scenarios/StartCostScenario.h"
 #include "trace/TraceFile.h"
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -62,6 +65,9 @@ int checkTrace(const std::string &path)
 
 int main(int argc, char **argv)
 {
+    // First of all: the start-cost lesson measures how soon a fresh program gets here.
+    if (argc == 3 && std::strcmp(argv[1], "--start-probe") == 0)
+        return conlab::StartCostScenario::runProbe(std::atoi(argv[2]));
     RunnerCommandLine commandLine;
     std::string error;
     if (!RunnerCommandLine::parse(argc, argv, commandLine, &error)) {

@@ -31,6 +31,14 @@ public:
     {
         m_ring->push({timeNs, m_worker, kind, reason, object, value, arg});
     }
+    // On behalf of another worker, at a time measured earlier: a lane whose worker could not
+    // record for itself (a probe process that only reports the moment it began).
+    void recordForAt(std::uint64_t timeNs, std::uint32_t worker, EventKind kind,
+                     std::uint16_t reason = 0, std::uint32_t object = 0, std::uint32_t value = 0,
+                     std::int64_t arg = 0)
+    {
+        m_ring->push({timeNs, worker, kind, reason, object, value, arg});
+    }
     // For the control ring, which records on behalf of workers (creation, death by signal).
     void recordFor(std::uint32_t worker, EventKind kind, std::uint16_t reason = 0,
                    std::uint32_t object = 0, std::uint32_t value = 0, std::int64_t arg = 0)

@@ -89,6 +89,11 @@ bool WorkerContext::compute(std::uint64_t ns)
         if (m_cpu < 0)
             return false;
     }
+    return busyFor(ns);
+}
+
+bool WorkerContext::busyFor(std::uint64_t ns)
+{
     // Real work, not a sleep: the burst occupies a core for as long as it says.
     const std::uint64_t end = monotonicNs() + ns;
     volatile std::uint64_t sink = id() + 1;
@@ -116,6 +121,17 @@ bool WorkerContext::burnCpuTime(std::uint64_t ns)
     return true;
 }
 
+bool WorkerContext::runFree()
+{
+    if (!m_runningFree) {
+        const std::uint64_t now = monotonicNs();
+        m_recorder.recordAt(now, EventKind::Ready);
+        m_recorder.recordAt(now, EventKind::Running);
+        m_runningFree = true;
+    }
+    return !shouldStop();
+}
+
 bool WorkerContext::yieldCpu()
 {
     if (m_cpu < 0)
@@ -126,6 +142,7 @@ bool WorkerContext::yieldCpu()
 
 void WorkerContext::block(BlockReason reason, std::uint32_t object)
 {
+    m_runningFree = false;
     if (m_cpu >= 0) {
         m_gate.release(m_recorder, EventKind::Blocked, std::uint16_t(reason), object, 0);
         m_cpu = -1;

@@ -40,9 +40,16 @@ public:
     // Burns `ns` of real CPU time while holding a virtual CPU, acquiring one first if needed.
     // compute(0) only acquires. False if the run is stopping.
     bool compute(std::uint64_t ns);
+    // Burns `ns` of wall time on the CPU with no virtual CPU (a lesson with cpus 0, after
+    // runFree()). False if the run is stopping.
+    bool busyFor(std::uint64_t ns);
     // Burns `ns` of this thread's own CPU time with no virtual CPU, however long the kernel
     // keeps it waiting meanwhile. False if the run is stopping.
     bool burnCpuTime(std::uint64_t ns);
+    // For lessons with no virtual CPU (cpus 0): records ready -> running, if not running
+    // already, and acquires nothing. The kernel alone decides when the code really runs.
+    // False if the run is stopping.
+    bool runFree();
     // Ends a CPU burst: back to the ready list, then running again when the policy says so.
     bool yieldCpu();
     // Records Blocked on `object` for `reason`, giving up the CPU if held.
@@ -66,6 +73,7 @@ private:
     WorkerTable &m_table;
     EventRecorder m_recorder;
     int m_cpu = -1;
+    bool m_runningFree = false;
 };
 
 } // namespace conlab

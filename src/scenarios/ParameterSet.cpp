@@ -17,8 +17,24 @@ bool parseNumber(const std::string &text, double &value)
     return end && *end == '\0' && std::isfinite(value);
 }
 
+bool validateList(const ParameterSpec &spec, const std::string &text, std::string *error)
+{
+    std::vector<std::int64_t> items;
+    const bool parsed = ParameterSet::parseList(text, items);
+    bool inRange =
+        parsed && int(items.size()) >= spec.minItems && int(items.size()) <= spec.maxItems;
+    for (const std::int64_t item : items)
+        inRange = inRange && item >= spec.minimum && item <= spec.maximum;
+    if (!inRange && error)
+        *error = spec.name + ": '" + text + "' is out of range; expected " + spec.rangeText() +
+                 (spec.unit.empty() ? "" : " " + spec.unit);
+    return inRange;
+}
+
 bool validate(const ParameterSpec &spec, const std::string &text, std::string *error)
 {
+    if (spec.type == ParameterSpec::Type::IntegerList)
+        return validateList(spec, text, error);
     if (spec.type == ParameterSpec::Type::Choice) {
         for (const auto &choice : spec.choices)
             if (choice == text)
@@ -114,6 +130,40 @@ std::string ParameterSet::text(const std::string &name) const
     if (!value)
         throw std::logic_error("no parameter named " + name);
     return *value;
+}
+
+bool ParameterSet::parseList(const std::string &text, std::vector<std::int64_t> &items)
+{
+    items.clear();
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = text.find(',', at);
+        if (end == std::string::npos)
+            end = text.size();
+        std::string item = text.substr(at, end - at);
+        while (!item.empty() && item.front() == ' ')
+            item.erase(item.begin());
+        while (!item.empty() && item.back() == ' ')
+            item.pop_back();
+        // Plain decimal digits only: "1e1" or "0x10" would read as numbers they don't look like.
+        if (item.empty() || item.size() > 12 ||
+            item.find_first_not_of("0123456789") != std::string::npos)
+            return false;
+        items.push_back(std::stoll(item));
+        at = end + 1;
+        if (end == text.size())
+            break;
+        if (at == text.size())
+            return false; // a trailing comma
+    }
+    return true;
+}
+
+std::vector<std::int64_t> ParameterSet::list(const std::string &name) const
+{
+    std::vector<std::int64_t> items;
+    parseList(text(name), items);
+    return items;
 }
 
 std::vector<std::string> ParameterSet::assignments() const

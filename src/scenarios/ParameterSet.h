@@ -24,6 +24,10 @@ public:
     std::int64_t integer(const std::string &name) const;
     double real(const std::string &name) const;
     std::string text(const std::string &name) const;
+    // An IntegerList parameter's items.
+    std::vector<std::int64_t> list(const std::string &name) const;
+    // Comma-separated plain decimal numbers, spaces allowed around each; "" is no item.
+    static bool parseList(const std::string &text, std::vector<std::int64_t> &items);
     bool has(const std::string &name) const { return find(name) != nullptr; }
     // In spec order, as `name`, `value` text; what --set would reproduce.
     const std::vector<std::pair<std::string, std::string>> &values() const { return m_values; }

@@ -19,6 +19,8 @@ std::string ParameterSpec::defaultText() const
 {
     if (type == Type::Choice)
         return choices.empty() ? std::string() : choices.front();
+    if (type == Type::IntegerList)
+        return defaultList;
     return number(defaultValue);
 }
 
@@ -30,6 +32,12 @@ std::string ParameterSpec::rangeText() const
             text += (text.empty() ? "" : "|") + choice;
         return text;
     }
+    if (type == Type::IntegerList)
+        return "a list of " +
+               (minItems == maxItems
+                    ? std::to_string(minItems)
+                    : std::to_string(minItems) + " to " + std::to_string(maxItems)) +
+               " comma-separated whole numbers in " + number(minimum) + ".." + number(maximum);
     return number(minimum) + ".." + number(maximum);
 }
 

@@ -9,7 +9,9 @@ namespace conlab {
 // `--set name=value` on the command line. Names are a contract: scripts and tests use them.
 struct ParameterSpec
 {
-    enum class Type { Integer, Real, Choice };
+    // IntegerList: comma-separated whole numbers, each in minimum..maximum, minItems..maxItems
+    // of them ("100,200,600"); an empty text is the empty list.
+    enum class Type { Integer, Real, Choice, IntegerList };
 
     std::string name;  // "producers"
     std::string label; // "Producers"
@@ -21,9 +23,12 @@ struct ParameterSpec
     double defaultValue = 0;
     std::vector<std::string> choices; // for Choice; the first is the default
     std::vector<std::string> choiceLabels;
+    std::string defaultList; // for IntegerList
+    int minItems = 0;
+    int maxItems = 0;
 
     std::string defaultText() const;
-    std::string rangeText() const; // "1..16", "0.01..10", "thread|process"
+    std::string rangeText() const; // "1..16", "0.01..10", "thread|process", "1-5 of 1..5"
 };
 
 } // namespace conlab

@@ -38,6 +38,9 @@ public:
     // Whether the worker still runs. For a process this reaps it if it has exited (as
     // Python's is_alive() does), so the answer is the kernel's, not the last collection's.
     virtual bool isAlive(std::uint32_t worker) = 0;
+    // A process's exit code as Python's multiprocessing reports it once it is gone: the
+    // status it exited with, or minus the signal that killed it. 0 for a thread.
+    virtual int exitCode(std::uint32_t worker) = 0;
     // Ends a daemon worker because its owner finished: a thread is cancelled at its next
     // wait, a process is sent SIGTERM (as Python's multiprocessing does to daemons).
     virtual void endDaemon(std::uint32_t worker) = 0;
@@ -61,6 +64,9 @@ public:
 
     virtual Info info() const = 0;
     virtual std::vector<ParameterSpec> parameters() const = 0;
+    // Rules that tie parameters together ("daemons: 0..workers (4)"); empty if the values are
+    // fine. Each value is already within its own range.
+    virtual std::string checkParameters(const ParameterSet &values) const { return {}; }
     // The lanes and shared objects a run with these values has.
     virtual TraceMeta describe(const ParameterSet &values) const = 0;
     virtual bool workersAreProcesses(const ParameterSet &values) const;

@@ -18,6 +18,19 @@ ParameterSpec ScenarioParameters::integer(const char *name, const char *label, c
     return spec;
 }
 
+ParameterSpec ScenarioParameters::integerList(const char *name, const char *label, const char *unit,
+                                              double minimum, double maximum, int minItems,
+                                              int maxItems, const char *defaultList,
+                                              const char *help)
+{
+    ParameterSpec spec = integer(name, label, unit, minimum, maximum, 0, help);
+    spec.type = ParameterSpec::Type::IntegerList;
+    spec.minItems = minItems;
+    spec.maxItems = maxItems;
+    spec.defaultList = defaultList;
+    return spec;
+}
+
 ParameterSpec ScenarioParameters::choice(const char *name, const char *label,
                                          std::vector<std::string> values,
                                          std::vector<std::string> labels, const char *help)

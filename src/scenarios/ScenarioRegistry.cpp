@@ -2,8 +2,10 @@
 
 #include "EventScenario.h"
 #include "IoModelsScenario.h"
+#include "JoinOrderScenario.h"
 #include "KernelScenario.h"
 #include "LockOrderScenario.h"
+#include "MemoryIsolationScenario.h"
 #include "MultiprogrammingScenario.h"
 #include "PhilosophersScenario.h"
 #include "PoliciesScenario.h"
@@ -12,6 +14,9 @@
 #include "SemaphoreScenario.h"
 #include "ServerModelsScenario.h"
 #include "SharedCounterScenario.h"
+#include "SpawnJoinScenario.h"
+#include "StartCostScenario.h"
+#include "TerminateScenario.h"
 #include "TicketRaceScenario.h"
 #include "TimerScenario.h"
 #include "TwoLocksScenario.h"
@@ -32,6 +37,11 @@ template <class T> std::unique_ptr<Scenario> make()
 const std::vector<std::pair<std::string, Factory>> &factories()
 {
     static const std::vector<std::pair<std::string, Factory>> list = {
+        {"spawn-join", &make<SpawnJoinScenario>},
+        {"join-order", &make<JoinOrderScenario>},
+        {"memory-isolation", &make<MemoryIsolationScenario>},
+        {"terminate", &make<TerminateScenario>},
+        {"start-cost", &make<StartCostScenario>},
         {"ticket-race", &make<TicketRaceScenario>},
         {"shared-counter", &make<SharedCounterScenario>},
         {"reentrant", &make<ReentrantScenario>},

@@ -63,6 +63,8 @@ const char *toString(EventKind kind)
         return "output (continued)";
     case EventKind::SignalSent:
         return "signal sent";
+    case EventKind::JoinTimedOut:
+        return "join timed out";
     case EventKind::CpuSample:
         return "kernel sample";
     }

@@ -44,6 +44,8 @@ enum class EventKind : std::uint16_t {
     OutputMore = 29, // reason = chunk number (1, 2, ...), object/value/arg = 16 more bytes
     // Main sent a signal to a worker process: object = worker, value = signal number.
     SignalSent = 30,
+    // A join with a timeout gave up: object = the worker still running.
+    JoinTimedOut = 31,
 };
 
 enum class BlockReason : std::uint16_t {
