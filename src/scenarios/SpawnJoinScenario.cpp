@@ -97,8 +97,11 @@ void SpawnJoinScenario::runMain(WorkerContext &main, RunServices &services)
             ok = launcher.start(k, isDaemon(k));
         if (ok && m_join == "none") {
             main.print("main: end of main's code, nobody joined");
-            // What the runtime does at exit: a process waits for its non-daemon threads, and
-            // multiprocessing's exit handler joins the non-daemon children.
+            // What CPython does at exit: the interpreter waits for its non-daemon threads
+            // (daemon threads die with the process after that); multiprocessing's exit
+            // handler first terminates the daemon children, then joins the others.
+            if (m_processes)
+                launcher.endDaemons();
             for (std::uint32_t k = 1; k <= m_workers && ok; ++k)
                 ok = isDaemon(k) || launcher.join(k, "exit");
         } else {
@@ -111,7 +114,8 @@ void SpawnJoinScenario::runMain(WorkerContext &main, RunServices &services)
         return main.exit(main.stopCause());
     if (m_join != "none")
         main.print("main: end of main's code");
-    launcher.endDaemons();
+    if (m_join != "none" || !m_processes)
+        launcher.endDaemons();
     main.exit(ExitCause::Normal);
 }
 

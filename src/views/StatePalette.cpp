@@ -22,6 +22,7 @@ StatePalette::Category StatePalette::categoryOf(const StateInterval &interval)
     case BlockReason::QueueJoin:
         return Category::BlockedQueue;
     case BlockReason::Join:
+    case BlockReason::Result:
     case BlockReason::Sleep:
     case BlockReason::Io:
         return Category::Waiting;
@@ -125,6 +126,8 @@ QString StatePalette::reasonName(BlockReason reason)
         return tr("queue empty");
     case BlockReason::Join:
         return tr("join");
+    case BlockReason::Result:
+        return tr("result");
     case BlockReason::QueueJoin:
         return tr("queue join");
     case BlockReason::Lock:
