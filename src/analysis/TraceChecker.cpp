@@ -58,14 +58,21 @@ void checkPerWorker(const Trace &trace, Report &report)
         bool blocked = false;
         BlockReason reason = BlockReason::None;
         std::uint32_t object = 0;
+        std::uint64_t sinceNs = 0;
         bool causeSeen = false;
     };
     std::unordered_map<std::uint32_t, WorkerWalk> walks;
     std::unordered_map<std::uint32_t, std::uint64_t> terminatedAt;
     std::map<std::uint32_t, std::uint64_t> queueDrainedAt; // last TaskDone that reached 0
-    for (const Event &e : trace.events)
+    // A result wait is ended by another worker handing the result over, or, for the result
+    // handler, by a task finishing: (time, task).
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> resultsAt;
+    for (const Event &e : trace.events) {
         if (e.kind == EventKind::Terminated && !terminatedAt.count(e.worker))
             terminatedAt[e.worker] = e.timeNs;
+        if (e.kind == EventKind::TaskResult || e.kind == EventKind::TaskEnd)
+            resultsAt.emplace_back(e.timeNs, e.object);
+    }
 
     for (const Event &e : trace.events) {
         if (report.full())
@@ -97,6 +104,7 @@ void checkPerWorker(const Trace &trace, Report &report)
                  e.object == walk.object) ||
                 (walk.reason == BlockReason::Join && e.kind == EventKind::JoinTimedOut &&
                  e.object == walk.object) ||
+
                 (walk.reason == BlockReason::Io &&
                  (e.kind == EventKind::IoNotified || e.kind == EventKind::IoCopyEnd)))
                 walk.causeSeen = true;
@@ -120,6 +128,16 @@ void checkPerWorker(const Trace &trace, Report &report)
             if (walk.reason == BlockReason::Join) {
                 const auto it = terminatedAt.find(walk.object);
                 ended = (it != terminatedAt.end() && it->second <= e.timeNs) || walk.causeSeen;
+            } else if (walk.reason == BlockReason::Result) {
+                ended = std::any_of(resultsAt.begin(), resultsAt.end(), [&](const auto &result) {
+                    return result.first >= walk.sinceNs && result.first <= e.timeNs &&
+                           (walk.object == 0 || result.second == walk.object);
+                });
+                // A result handed over before the wait began ends it at once.
+                ended =
+                    ended || std::any_of(resultsAt.begin(), resultsAt.end(), [&](const auto &r) {
+                        return walk.object != 0 && r.second == walk.object && r.first <= e.timeNs;
+                    });
             } else if (walk.reason == BlockReason::Sleep) {
                 ended = true; // a sleep is ended by time alone
             } else if (walk.reason == BlockReason::QueueJoin) {
@@ -136,6 +154,7 @@ void checkPerWorker(const Trace &trace, Report &report)
             walk.blocked = true;
             walk.reason = BlockReason(e.reason);
             walk.object = e.object;
+            walk.sinceNs = e.timeNs;
             walk.causeSeen = false;
         }
         walk.terminated = e.kind == EventKind::Terminated;

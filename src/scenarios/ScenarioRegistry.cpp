@@ -9,6 +9,7 @@
 #include "MultiprogrammingScenario.h"
 #include "PhilosophersScenario.h"
 #include "PoliciesScenario.h"
+#include "PoolScenario.h"
 #include "ProducerConsumerScenario.h"
 #include "ReentrantScenario.h"
 #include "SemaphoreScenario.h"
@@ -52,6 +53,7 @@ const std::vector<std::pair<std::string, Factory>> &factories()
         {"two-locks", &make<TwoLocksScenario>},
         {"philosophers", &make<PhilosophersScenario>},
         {"lock-order", &make<LockOrderScenario>},
+        {"pool", &make<PoolScenario>},
         {"policies", &make<PoliciesScenario>},
         {"multiprogramming", &make<MultiprogrammingScenario>},
         {"kernel", &make<KernelScenario>},

@@ -65,6 +65,14 @@ const char *toString(EventKind kind)
         return "signal sent";
     case EventKind::JoinTimedOut:
         return "join timed out";
+    case EventKind::TaskBegin:
+        return "task begins";
+    case EventKind::TaskEnd:
+        return "task ends";
+    case EventKind::TaskResult:
+        return "result handed over";
+    case EventKind::TaskCallback:
+        return "done callback";
     case EventKind::CpuSample:
         return "kernel sample";
     }
@@ -94,6 +102,8 @@ const char *toString(BlockReason reason)
         return "sleep";
     case BlockReason::Io:
         return "IO wait";
+    case BlockReason::Result:
+        return "result";
     }
     return "unknown";
 }

@@ -46,6 +46,13 @@ enum class EventKind : std::uint16_t {
     SignalSent = 30,
     // A join with a timeout gave up: object = the worker still running.
     JoinTimedOut = 31,
+    // A pool task: object = task id. Begin and end on the lane of the worker that ran it;
+    // TaskResult where the submitter's side learnt of it (the result was handed over);
+    // TaskCallback on the thread that ran its done callback.
+    TaskBegin = 32,
+    TaskEnd = 33,
+    TaskResult = 34,
+    TaskCallback = 35,
 };
 
 enum class BlockReason : std::uint16_t {
@@ -59,6 +66,7 @@ enum class BlockReason : std::uint16_t {
     Event = 7,
     Sleep = 8,
     Io = 9,
+    Result = 10, // waiting for a task's result: object = task id, 0 for the next or all
 };
 
 enum class ExitCause : std::uint16_t {

@@ -1,6 +1,8 @@
 #include "RunnerProcess.h"
 
+#include "analysis/TraceChecker.h"
 #include "trace/StreamFrame.h"
+#include "trace/TraceFile.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -33,6 +35,37 @@ int RunnerProcess::runToEnd(const QStringList &arguments, QJsonObject *summary,
     if (standardError)
         *standardError = process.readAllStandardError();
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+RunnerProcess::CheckedRun RunnerProcess::runChecked(const QString &scenario,
+                                                    const QStringList &sets,
+                                                    const QString &tracePath)
+{
+    QStringList arguments = {QStringLiteral("--scenario"), scenario, QStringLiteral("--trace"),
+                             tracePath};
+    for (const QString &set : sets)
+        arguments << QStringLiteral("--set") << set;
+    CheckedRun result;
+    QByteArray standardError;
+    const int code = runToEnd(arguments, &result.summary, &standardError);
+    if (code != 0) {
+        result.problems =
+            QStringLiteral("exit %1: %2").arg(code).arg(QString::fromUtf8(standardError));
+        return result;
+    }
+    std::string error;
+    if (!TraceFile::read(tracePath.toStdString(), result.trace, &error)) {
+        result.problems = QString::fromStdString(error);
+        return result;
+    }
+    TraceChecker::Options options;
+    options.runCompleted = true;
+    for (const auto &v : TraceChecker::check(result.trace, options))
+        result.problems += QString::fromStdString("[" + v.rule + "] " + v.message + "\n");
+    const QString outcome = result.summary.value(QStringLiteral("outcome")).toString();
+    if (outcome != QStringLiteral("completed"))
+        result.problems += QStringLiteral("outcome ") + outcome;
+    return result;
 }
 
 int RunnerProcess::refusal(const QString &scenario, const QString &assignment, QString *message)

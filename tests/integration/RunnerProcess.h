@@ -2,6 +2,7 @@
 
 #include "trace/Event.h"
 #include "trace/StreamDecoder.h"
+#include "trace/Trace.h"
 #include "trace/TraceMeta.h"
 
 #include <QByteArray>
@@ -22,6 +23,18 @@ public:
     // Runs to completion (no stream); returns the exit code and fills the parsed summary.
     static int runToEnd(const QStringList &arguments, QJsonObject *summary,
                         QByteArray *standardError = nullptr, int timeoutMs = 60000);
+
+    // A scenario run to its end with its trace read back and checked: `problems` is empty
+    // when the runner exited 0, the outcome is "completed" and the checker found nothing.
+    struct CheckedRun
+    {
+        QJsonObject summary;
+        Trace trace;
+        QString problems;
+    };
+    // Runs `scenario` with `--set` assignments, writing its trace to `tracePath`.
+    static CheckedRun runChecked(const QString &scenario, const QStringList &sets,
+                                 const QString &tracePath);
 
     // Runs `scenario` with one `--set assignment` expected to be refused; returns the exit
     // code and fills `message` with what the runner said on stderr.
