@@ -95,6 +95,9 @@ void checkPerWorker(const Trace &trace, Report &report)
                  e.object == walk.object) ||
                 (walk.reason == BlockReason::QueueEmpty && e.kind == EventKind::QueueGet &&
                  e.object == walk.object) ||
+                ((walk.reason == BlockReason::QueueEmpty ||
+                  walk.reason == BlockReason::QueueFull) &&
+                 e.kind == EventKind::QueueTimedOut && e.object == walk.object) ||
                 (walk.reason == BlockReason::Lock &&
                  (e.kind == EventKind::LockAcquired || e.kind == EventKind::LockFailed) &&
                  e.object == walk.object) ||

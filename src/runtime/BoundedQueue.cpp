@@ -2,18 +2,28 @@
 
 #include "Futex.h"
 #include "WorkerContext.h"
+#include "trace/Clock.h"
+
+#include <algorithm>
 
 namespace conlab {
 
 namespace {
 constexpr int kWaitSliceMs = 20;
 
-// Releases the queue lock, sleeps until `word` moves on (or a slice passes), relocks.
-void waitOn(ProcessMutexLocker &lock, std::atomic<std::uint32_t> &word)
+// Releases the queue lock, sleeps until `word` moves on (or a slice passes, or the deadline
+// if there is one), relocks.
+void waitOn(ProcessMutexLocker &lock, std::atomic<std::uint32_t> &word, std::uint64_t deadline = 0)
 {
     const std::uint32_t seq = word.load(std::memory_order_acquire);
+    int sliceMs = kWaitSliceMs;
+    if (deadline != 0) {
+        const std::uint64_t now = monotonicNs();
+        const std::uint64_t left = deadline > now ? deadline - now : 0;
+        sliceMs = int(std::min<std::uint64_t>(kWaitSliceMs, left / 1000000 + 1));
+    }
     lock.unlock();
-    futexWait(word, seq, kWaitSliceMs);
+    futexWait(word, seq, sliceMs);
     lock.relock();
 }
 } // namespace
@@ -47,16 +57,27 @@ BoundedQueue::Result BoundedQueue::put(WorkerContext &worker, std::int64_t item)
 
 BoundedQueue::Result BoundedQueue::get(WorkerContext &worker, std::int64_t &item)
 {
+    return get(worker, item, 0);
+}
+
+BoundedQueue::Result BoundedQueue::get(WorkerContext &worker, std::int64_t &item,
+                                       std::uint64_t timeoutNs)
+{
     ProcessMutexLocker lock(m_mutex);
     bool blocked = false;
+    const std::uint64_t deadline = timeoutNs > 0 ? monotonicNs() + timeoutNs : 0;
     while (m_count == 0) {
         if (worker.shouldStop())
             return Result::Stopped;
+        if (deadline != 0 && monotonicNs() >= deadline) {
+            worker.recorder().record(EventKind::QueueTimedOut, 0, m_id, 0);
+            return Result::TimedOut;
+        }
         if (!blocked) {
             worker.block(BlockReason::QueueEmpty, m_id);
             blocked = true;
         }
-        waitOn(lock, m_notEmpty);
+        waitOn(lock, m_notEmpty, deadline);
     }
     item = m_items[m_head];
     m_head = (m_head + 1) % m_capacity;

@@ -16,12 +16,14 @@ class BoundedQueue
 {
 public:
     static constexpr std::uint32_t kMaxCapacity = 1024;
-    enum class Result { Ok, Stopped };
+    enum class Result { Ok, Stopped, TimedOut };
 
     BoundedQueue(std::uint32_t id, std::uint32_t capacity);
 
     Result put(WorkerContext &worker, std::int64_t item);
     Result get(WorkerContext &worker, std::int64_t &item);
+    // Gives up after waiting `timeoutNs` for an item (recorded as QueueTimedOut).
+    Result get(WorkerContext &worker, std::int64_t &item, std::uint64_t timeoutNs);
     void taskDone(WorkerContext &worker);
     Result join(WorkerContext &worker);
 

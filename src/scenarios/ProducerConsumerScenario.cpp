@@ -16,10 +16,12 @@ std::vector<ParameterSpec> ProducerConsumerScenario::parameters() const
 {
     using P = ScenarioParameters;
     const ParameterSpec shutdown = P::choice(
-        "shutdown", "Shutdown", {"sentinel", "early-sentinel", "joinable"},
-        {"sentinel after join", "sentinel too early", "joinable queue"},
+        "shutdown", "Shutdown", {"sentinel", "early-sentinel", "joinable", "none", "timeout"},
+        {"sentinel after join", "sentinel too early", "joinable queue", "no sentinel",
+         "get with a timeout"},
         "How consumers learn there is no more work: a sentinel per consumer once the producers "
-        "are joined, sentinels put too early, or a joinable queue with daemon consumers.");
+        "are joined, sentinels put too early, a joinable queue with daemon consumers, nothing "
+        "at all (consumers wait forever), or a get that gives up after get-timeout ms.");
     return {
         kindParameter(),
         P::integer("producers", "Producers", "", 1, 16, 3, "Workers that make items."),
@@ -33,6 +35,9 @@ std::vector<ParameterSpec> ProducerConsumerScenario::parameters() const
         P::integer("consume-time", "Consume time", "ms", 1, 5000, 250,
                    "CPU time to handle one item (a real compute burst)."),
         shutdown,
+        P::integer("get-timeout", "Get timeout", "ms", 1, 10000, 500,
+                   "shutdown=timeout: how long a consumer's get waits for an item before the "
+                   "consumer gives up and leaves."),
         cpusParameter(),
         timeScaleParameter(),
     };
@@ -60,6 +65,7 @@ bool ProducerConsumerScenario::setup(Arena &arena, const ParameterSet &values)
     m_consumeMs = values.real("consume-time");
     m_timeScale = values.real("time-scale");
     m_shutdown = values.text("shutdown");
+    m_getTimeoutNs = scaledNs(values.real("get-timeout"));
     m_queue = arena.make<BoundedQueue>(kQueueId, std::uint32_t(values.integer("capacity")));
     return m_queue != nullptr;
 }
@@ -96,7 +102,12 @@ void ProducerConsumerScenario::runConsumer(WorkerContext &worker)
     const bool daemon = m_shutdown == "joinable";
     for (;;) {
         std::int64_t item = 0;
-        if (!worker.compute(0) || m_queue->get(worker, item) != BoundedQueue::Result::Ok)
+        if (!worker.compute(0))
+            return worker.exit(worker.stopCause());
+        const auto got = m_queue->get(worker, item, m_shutdown == "timeout" ? m_getTimeoutNs : 0);
+        if (got == BoundedQueue::Result::TimedOut)
+            return worker.exit(ExitCause::GaveUp);
+        if (got != BoundedQueue::Result::Ok)
             return worker.exit(worker.stopCause());
         if (item >= kSentinelItem)
             return worker.exit(ExitCause::Normal);
@@ -137,6 +148,9 @@ void ProducerConsumerScenario::runMain(WorkerContext &main, RunServices &service
                 services.endDaemon(id);
             ok = joinAll(firstConsumer, m_consumers);
         }
+    } else if (m_shutdown == "none" || m_shutdown == "timeout") {
+        // Nobody tells the consumers: they wait forever, or give up on their own.
+        ok = joinAll(1, m_producers) && joinAll(firstConsumer, m_consumers);
     } else {
         ok = joinAll(1, m_producers) && putSentinels() && joinAll(firstConsumer, m_consumers);
     }

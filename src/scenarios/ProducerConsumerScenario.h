@@ -39,6 +39,7 @@ private:
     double m_consumeMs = 0;
     double m_timeScale = 1;
     std::string m_shutdown;
+    std::uint64_t m_getTimeoutNs = 0;
 };
 
 } // namespace conlab

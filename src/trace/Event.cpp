@@ -73,6 +73,8 @@ const char *toString(EventKind kind)
         return "result handed over";
     case EventKind::TaskCallback:
         return "done callback";
+    case EventKind::QueueTimedOut:
+        return "queue wait timed out";
     case EventKind::CpuSample:
         return "kernel sample";
     }
@@ -123,6 +125,8 @@ const char *toString(ExitCause cause)
         return "daemon ended with its owner";
     case ExitCause::Failed:
         return "failed";
+    case ExitCause::GaveUp:
+        return "gave up waiting";
     }
     return "unknown";
 }

@@ -53,6 +53,8 @@ enum class EventKind : std::uint16_t {
     TaskEnd = 33,
     TaskResult = 34,
     TaskCallback = 35,
+    // A queue wait with a timeout gave up: object = queue, value = 0 for a get, 1 for a put.
+    QueueTimedOut = 36,
 };
 
 enum class BlockReason : std::uint16_t {
@@ -76,6 +78,7 @@ enum class ExitCause : std::uint16_t {
     Signal = 3,      // arg = signal number
     DaemonEnded = 4, // a daemon worker ended because the code that owned it finished
     Failed = 5,      // arg = exit code
+    GaveUp = 6,      // left because a wait with a timeout found nothing to do
 };
 
 // A worker's state over time, derived from events.

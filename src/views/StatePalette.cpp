@@ -159,6 +159,8 @@ QString StatePalette::exitText(ExitCause cause, qint64 arg)
         return tr("daemon ended with its owner");
     case ExitCause::Failed:
         return tr("failed (exit code %1)").arg(arg);
+    case ExitCause::GaveUp:
+        return tr("gave up waiting");
     }
     return {};
 }

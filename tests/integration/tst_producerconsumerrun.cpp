@@ -25,6 +25,9 @@ private slots:
     void runsToCompletion();
     void earlySentinelStrandsProducers_data();
     void earlySentinelStrandsProducers();
+    void noSentinelStrandsConsumers();
+    void consumersGiveUpAfterTheirTimeout_data();
+    void consumersGiveUpAfterTheirTimeout();
     void stopEndsEveryWorker();
     void killedWorkerEndsItsLane();
     void csvHasDocumentedColumns();
@@ -228,6 +231,60 @@ void TestProducerConsumerRun::earlySentinelStrandsProducers()
         QCOMPARE(ExitCause(e.reason),
                  role == "consumer" ? ExitCause::Normal : ExitCause::TimeLimit);
     }
+}
+
+void TestProducerConsumerRun::noSentinelStrandsConsumers()
+{
+    QJsonObject summary;
+    const Trace trace = runAndRead(
+        {QStringLiteral("time-scale=0.05"), QStringLiteral("shutdown=none")}, &summary, 1.0);
+    QCOMPARE(summary.value(QStringLiteral("outcome")).toString(), QStringLiteral("timed_out"));
+    // Every item was consumed, yet both consumers still wait for one that never comes.
+    QCOMPARE(summary.value(QStringLiteral("consumed")).toInt(),
+             summary.value(QStringLiteral("produced")).toInt());
+    QCOMPARE(summary.value(QStringLiteral("stranded")).toInt(), 2);
+    verifyChecker(trace, false);
+    for (const auto &worker : trace.meta.workers) {
+        if (worker.role != "consumer")
+            continue;
+        const Event *last = lastStateBefore(trace, worker.id, EventKind::Terminated);
+        QVERIFY(last);
+        QCOMPARE(last->kind, EventKind::Blocked);
+        QCOMPARE(BlockReason(last->reason), BlockReason::QueueEmpty);
+    }
+}
+
+void TestProducerConsumerRun::consumersGiveUpAfterTheirTimeout_data()
+{
+    earlySentinelStrandsProducers_data();
+}
+
+void TestProducerConsumerRun::consumersGiveUpAfterTheirTimeout()
+{
+    QFETCH(QString, kind);
+    QJsonObject summary;
+    const Trace trace =
+        runAndRead({QStringLiteral("time-scale=0.05"), "kind=" + kind,
+                    QStringLiteral("shutdown=timeout"), QStringLiteral("get-timeout=1000")},
+                   &summary, 10.0);
+    QCOMPARE(summary.value(QStringLiteral("outcome")).toString(), QStringLiteral("completed"));
+    QCOMPARE(summary.value(QStringLiteral("consumed")).toInt(), 18);
+    QCOMPARE(summary.value(QStringLiteral("stranded")).toInt(), 0);
+    verifyChecker(trace, true);
+    std::map<std::uint32_t, std::uint64_t> lastGet; // per consumer
+    for (const Event &e : trace.events)
+        if (e.kind == EventKind::QueueGet)
+            lastGet[e.worker] = e.timeNs;
+    int gaveUp = 0;
+    for (const Event &e : trace.events) {
+        if (e.kind != EventKind::Terminated || trace.meta.worker(e.worker)->role != "consumer")
+            continue;
+        QCOMPARE(ExitCause(e.reason), ExitCause::GaveUp);
+        // Not before a whole timeout (1000 ms x 0.05) with nothing to take.
+        QVERIFY(e.timeNs >= lastGet[e.worker] + 50'000'000);
+        ++gaveUp;
+    }
+    QCOMPARE(gaveUp, 2);
 }
 
 void TestProducerConsumerRun::stopEndsEveryWorker()
