@@ -1,5 +1,7 @@
 #include "TraceChecker.h"
 
+#include "trace/QueueDiscipline.h"
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -60,6 +62,7 @@ void checkPerWorker(const Trace &trace, Report &report)
         std::uint32_t object = 0;
         std::uint64_t sinceNs = 0;
         bool causeSeen = false;
+        std::int64_t task = -1; // a pool task begun and not yet ended
     };
     std::unordered_map<std::uint32_t, WorkerWalk> walks;
     std::unordered_map<std::uint32_t, std::uint64_t> terminatedAt;
@@ -111,6 +114,15 @@ void checkPerWorker(const Trace &trace, Report &report)
                 (walk.reason == BlockReason::Io &&
                  (e.kind == EventKind::IoNotified || e.kind == EventKind::IoCopyEnd)))
                 walk.causeSeen = true;
+        }
+        if (e.kind == EventKind::TaskBegin) {
+            if (walk.task >= 0)
+                report.add(e.timeNs, "task-overlap",
+                           who + " began task " + std::to_string(e.object) + " while task " +
+                               std::to_string(walk.task) + " was still running");
+            walk.task = e.object;
+        } else if (e.kind == EventKind::TaskEnd) {
+            walk.task = -1;
         }
         if (!isState(e.kind))
             continue;
@@ -182,7 +194,12 @@ void checkGlobal(const Trace &trace, Report &report)
         std::int64_t capacity = 0;
         std::int64_t depth = 0;
         std::uint64_t lastNs = 0;
+        std::vector<std::int64_t> items; // oldest first, as the queue holds them
     };
+    // Which item each get must take: the run's `order` parameter, FIFO where there is none.
+    // With events lost the contents can't be followed, so the rule is not applied.
+    const auto order = QueueDiscipline::fromName(trace.meta.param("order"));
+    const bool followContents = trace.droppedEvents == 0;
     std::unordered_map<std::uint32_t, QueueWalk> queues;
     struct LockWalk
     {
@@ -236,6 +253,23 @@ void checkGlobal(const Trace &trace, Report &report)
                 report.add(e.timeNs, "queue-depth",
                            report.name(e.worker) + ": " + toString(e.kind) + " left depth " +
                                std::to_string(depth) + ", expected " + std::to_string(expected));
+            if (followContents) {
+                if (e.kind == EventKind::QueuePut) {
+                    q.items.push_back(e.arg);
+                } else {
+                    const std::uint32_t want =
+                        QueueDiscipline::pick(order, q.items.data(), std::uint32_t(q.items.size()));
+                    const auto got = std::find(q.items.begin(), q.items.end(), e.arg);
+                    // An item not in the queue at all is the consumed-once rule's to report.
+                    if (got != q.items.end() && q.items[want] != e.arg && e.timeNs != q.lastNs)
+                        report.add(e.timeNs, "queue-order",
+                                   report.name(e.worker) + " got item " + std::to_string(e.arg) +
+                                       "; a " + QueueDiscipline::name(order) +
+                                       " queue would have given " + std::to_string(q.items[want]));
+                    if (got != q.items.end())
+                        q.items.erase(got);
+                }
+            }
             q.depth = depth;
             q.lastNs = e.timeNs;
         } else if (e.kind == EventKind::LockAcquired) {
@@ -298,8 +332,9 @@ std::vector<TraceChecker::Violation> TraceChecker::check(const Trace &trace, con
 
 std::vector<std::string> TraceChecker::rules()
 {
-    return {"time-order",    "state-sequence", "after-termination", "max-running",    "queue-depth",
-            "blocked-cause", "consumed-once",  "lock-owner",        "semaphore-limit"};
+    return {"time-order",      "state-sequence", "after-termination", "max-running",
+            "queue-depth",     "blocked-cause",  "consumed-once",     "lock-owner",
+            "semaphore-limit", "queue-order",    "task-overlap"};
 }
 
 bool TraceChecker::summarySaysCompleted(const std::string &summaryJson)

@@ -28,9 +28,63 @@ void waitOn(ProcessMutexLocker &lock, std::atomic<std::uint32_t> &word, std::uin
 }
 } // namespace
 
-BoundedQueue::BoundedQueue(std::uint32_t id, std::uint32_t capacity)
-    : m_id(id), m_capacity(capacity < 1 ? 1 : (capacity > kMaxCapacity ? kMaxCapacity : capacity))
+BoundedQueue::BoundedQueue(std::uint32_t id, std::uint32_t capacity, Order order)
+    : m_id(id), m_capacity(capacity < 1 ? 1 : (capacity > kMaxCapacity ? kMaxCapacity : capacity)),
+      m_order(order)
 {
+}
+
+void BoundedQueue::pushLocked(WorkerContext &worker, std::int64_t item)
+{
+    m_items[(m_head + m_count) % m_capacity] = item;
+    ++m_unfinished;
+    // The count moves last: a put interrupted by the worker's death leaves the queue as it was.
+    ++m_count;
+    worker.recorder().record(EventKind::QueuePut, 0, m_id, m_count, item);
+    futexBumpAndWake(m_notEmpty);
+}
+
+std::int64_t BoundedQueue::takeLocked(WorkerContext &worker)
+{
+    // Gather in age order, pick by the discipline, close the gap: O(capacity), and capacity
+    // is small; FIFO stays O(1).
+    std::uint32_t index = 0;
+    if (m_order != Order::Fifo) {
+        std::int64_t ordered[kMaxCapacity];
+        for (std::uint32_t i = 0; i < m_count; ++i)
+            ordered[i] = m_items[(m_head + i) % m_capacity];
+        index = QueueDiscipline::pick(m_order, ordered, m_count);
+    }
+    const std::int64_t item = m_items[(m_head + index) % m_capacity];
+    for (std::uint32_t i = index; i > 0; --i)
+        m_items[(m_head + i) % m_capacity] = m_items[(m_head + i - 1) % m_capacity];
+    m_head = (m_head + 1) % m_capacity;
+    --m_count;
+    worker.recorder().record(EventKind::QueueGet, 0, m_id, m_count, item);
+    futexBumpAndWake(m_notFull);
+    return item;
+}
+
+BoundedQueue::Result BoundedQueue::tryPut(WorkerContext &worker, std::int64_t item)
+{
+    ProcessMutexLocker lock(m_mutex);
+    if (m_count == m_capacity) {
+        worker.recorder().record(EventKind::QueueRefused, 0, m_id, 1, item);
+        return Result::Full;
+    }
+    pushLocked(worker, item);
+    return Result::Ok;
+}
+
+BoundedQueue::Result BoundedQueue::tryGet(WorkerContext &worker, std::int64_t &item)
+{
+    ProcessMutexLocker lock(m_mutex);
+    if (m_count == 0) {
+        worker.recorder().record(EventKind::QueueRefused, 0, m_id, 0);
+        return Result::Empty;
+    }
+    item = takeLocked(worker);
+    return Result::Ok;
 }
 
 BoundedQueue::Result BoundedQueue::put(WorkerContext &worker, std::int64_t item)
@@ -46,12 +100,7 @@ BoundedQueue::Result BoundedQueue::put(WorkerContext &worker, std::int64_t item)
         }
         waitOn(lock, m_notFull);
     }
-    m_items[(m_head + m_count) % m_capacity] = item;
-    ++m_unfinished;
-    // The count moves last: a put interrupted by the worker's death leaves the queue as it was.
-    ++m_count;
-    worker.recorder().record(EventKind::QueuePut, 0, m_id, m_count, item);
-    futexBumpAndWake(m_notEmpty);
+    pushLocked(worker, item);
     return Result::Ok;
 }
 
@@ -79,11 +128,7 @@ BoundedQueue::Result BoundedQueue::get(WorkerContext &worker, std::int64_t &item
         }
         waitOn(lock, m_notEmpty, deadline);
     }
-    item = m_items[m_head];
-    m_head = (m_head + 1) % m_capacity;
-    --m_count;
-    worker.recorder().record(EventKind::QueueGet, 0, m_id, m_count, item);
-    futexBumpAndWake(m_notFull);
+    item = takeLocked(worker);
     return Result::Ok;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ProcessMutex.h"
+#include "trace/QueueDiscipline.h"
 
 #include <atomic>
 #include <cstdint>
@@ -9,16 +10,23 @@ namespace conlab {
 
 class WorkerContext;
 
-// A bounded FIFO of item ids in shared memory, with the joinable queue's task accounting.
+// A bounded queue of item ids in shared memory, with the joinable queue's task accounting.
 // put() blocks while full, get() while empty, join() until every item put was marked done;
-// each block is recorded with its reason, each put and get with the depth it left.
+// each block is recorded with its reason, each put and get with the depth it left. A get
+// takes the item its QueueDiscipline says.
 class BoundedQueue
 {
 public:
     static constexpr std::uint32_t kMaxCapacity = 1024;
-    enum class Result { Ok, Stopped, TimedOut };
+    using Order = QueueDiscipline::Order;
+    // Full and Empty: a try (the nowait forms) found no room or no item.
+    enum class Result { Ok, Stopped, TimedOut, Full, Empty };
 
-    BoundedQueue(std::uint32_t id, std::uint32_t capacity);
+    BoundedQueue(std::uint32_t id, std::uint32_t capacity, Order order = Order::Fifo);
+
+    // The nowait forms: never block; a refusal is recorded (QueueRefused) and returned.
+    Result tryPut(WorkerContext &worker, std::int64_t item);
+    Result tryGet(WorkerContext &worker, std::int64_t &item);
 
     Result put(WorkerContext &worker, std::int64_t item);
     Result get(WorkerContext &worker, std::int64_t &item);
@@ -32,12 +40,16 @@ public:
     std::uint32_t depth() const { return m_count; }
 
 private:
+    void pushLocked(WorkerContext &worker, std::int64_t item);
+    std::int64_t takeLocked(WorkerContext &worker);
+
     ProcessMutex m_mutex;
     std::atomic<std::uint32_t> m_notFull{0};
     std::atomic<std::uint32_t> m_notEmpty{0};
     std::atomic<std::uint32_t> m_allDone{0};
     std::uint32_t m_id;
     std::uint32_t m_capacity;
+    Order m_order;
     std::uint32_t m_head = 0;
     std::uint32_t m_count = 0;
     std::uint32_t m_unfinished = 0;

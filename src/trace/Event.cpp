@@ -75,6 +75,8 @@ const char *toString(EventKind kind)
         return "done callback";
     case EventKind::QueueTimedOut:
         return "queue wait timed out";
+    case EventKind::QueueRefused:
+        return "queue full or empty (nowait)";
     case EventKind::CpuSample:
         return "kernel sample";
     }

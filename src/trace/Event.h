@@ -55,6 +55,9 @@ enum class EventKind : std::uint16_t {
     TaskCallback = 35,
     // A queue wait with a timeout gave up: object = queue, value = 0 for a get, 1 for a put.
     QueueTimedOut = 36,
+    // A nowait put found the queue full (value 1, arg = item) or a nowait get found it empty
+    // (value 0): Python's queue.Full and queue.Empty. object = queue.
+    QueueRefused = 37,
 };
 
 enum class BlockReason : std::uint16_t {

@@ -177,6 +177,10 @@ QString StatePalette::describe(const StateInterval &interval, const TraceMeta &m
         if (interval.reason == BlockReason::Join) {
             text += QStringLiteral(" (%1)").arg(
                 QString::fromStdString(meta.workerName(interval.object)));
+        } else if (interval.reason == BlockReason::Result) {
+            // The object is a task number here, not a shared object.
+            text = interval.object == 0 ? tr("blocked: the next result, or all of them")
+                                        : tr("blocked: result of task %1").arg(interval.object);
         } else if (const ObjectInfo *object = meta.object(interval.object)) {
             text += QStringLiteral(" (%1)").arg(QString::fromStdString(object->name));
         }

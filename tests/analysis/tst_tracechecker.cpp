@@ -163,6 +163,10 @@ private slots:
     void runningWithoutReady();
     void eventAfterTermination();
     void semaphoreAboveItsLimit();
+    void getsFollowTheQueuesOrder();
+    void getOutOfOrderForTheDiscipline_data();
+    void getOutOfOrderForTheDiscipline();
+    void workerRunningTwoTasksAtOnce();
     void everyListedRuleIsReachable();
     void violationsAreCappedAndTimedFromTheStart();
     void summarySaysCompleted();
@@ -362,9 +366,59 @@ void TestTraceChecker::everyListedRuleIsReachable()
     const auto listed = TraceChecker::rules();
     const std::set<std::string> tested = {"time-order",    "state-sequence", "after-termination",
                                           "max-running",   "queue-depth",    "blocked-cause",
-                                          "consumed-once", "lock-owner",     "semaphore-limit"};
+                                          "consumed-once", "lock-owner",     "semaphore-limit",
+                                          "queue-order",   "task-overlap"};
     QCOMPARE(std::set<std::string>(listed.begin(), listed.end()), tested);
     QCOMPARE(listed.size(), tested.size());
+}
+
+void TestTraceChecker::getsFollowTheQueuesOrder()
+{
+    // Items 1 and 2 queued, then taken: oldest first with no order given (FIFO), newest first
+    // under order=lifo, lowest priority number first under order=priority.
+    const std::int64_t low = std::int64_t(1) << 40; // priority 1
+    const std::int64_t high = std::int64_t(5) << 40;
+    const struct
+    {
+        const char *order;
+        std::int64_t first, second, takenFirst;
+    } cases[] = {{"", 1, 2, 1}, {"lifo", 1, 2, 2}, {"priority", high + 1, low + 2, low + 2}};
+    for (const auto &c : cases) {
+        TraceBuilder b;
+        if (*c.order)
+            b.trace().meta.params = {{"order", c.order}};
+        const std::int64_t other = c.takenFirst == c.first ? c.second : c.first;
+        b.put(10, 1, c.first, 1).put(11, 1, c.second, 2);
+        b.get(20, 2, c.takenFirst, 1).get(21, 2, other, 0);
+        QVERIFY2(check(b.trace()).empty(), (c.order + describe(check(b.trace()))).c_str());
+    }
+}
+
+void TestTraceChecker::getOutOfOrderForTheDiscipline_data()
+{
+    QTest::addColumn<QString>("order");
+    QTest::newRow("fifo") << "fifo";
+    QTest::newRow("lifo") << "lifo";
+}
+
+void TestTraceChecker::getOutOfOrderForTheDiscipline()
+{
+    QFETCH(QString, order);
+    TraceBuilder b;
+    b.trace().meta.params = {{"order", order.toStdString()}};
+    b.put(10, 1, 1, 1).put(11, 1, 2, 2);
+    // The other discipline's choice.
+    const std::int64_t wrong = order == QStringLiteral("fifo") ? 2 : 1;
+    b.get(20, 2, wrong, 1).get(21, 2, 3 - wrong, 0);
+    expectOnly(b.trace(), "queue-order");
+}
+
+void TestTraceChecker::workerRunningTwoTasksAtOnce()
+{
+    TraceBuilder b;
+    b.add(10, 1, EventKind::TaskBegin, 0, 1).add(20, 1, EventKind::TaskEnd, 0, 1);
+    b.add(30, 1, EventKind::TaskBegin, 0, 2).add(40, 1, EventKind::TaskBegin, 0, 3);
+    expectOnly(b.trace(), "task-overlap");
 }
 
 void TestTraceChecker::violationsAreCappedAndTimedFromTheStart()
