@@ -11,6 +11,7 @@
 #include "PoliciesScenario.h"
 #include "PoolScenario.h"
 #include "ProducerConsumerScenario.h"
+#include "QueueKindsScenario.h"
 #include "ReentrantScenario.h"
 #include "SemaphoreScenario.h"
 #include "ServerModelsScenario.h"
@@ -50,6 +51,7 @@ const std::vector<std::pair<std::string, Factory>> &factories()
         {"event", &make<EventScenario>},
         {"timer", &make<TimerScenario>},
         {"producer-consumer", &make<ProducerConsumerScenario>},
+        {"queue-kinds", &make<QueueKindsScenario>},
         {"two-locks", &make<TwoLocksScenario>},
         {"philosophers", &make<PhilosophersScenario>},
         {"lock-order", &make<LockOrderScenario>},
