@@ -28,6 +28,8 @@ void RunRecording::reset(const TraceMeta &meta)
     m_hasIo = false;
     m_ioRounds.clear();
     m_ioAttempts.clear();
+    m_output.clear();
+    m_sentSignals.clear();
     for (const ObjectInfo &object : meta.objects)
         m_hasLocks = m_hasLocks || object.kind == "lock";
 }
@@ -36,6 +38,7 @@ void RunRecording::append(const Event *events, std::size_t count)
 {
     m_trace.events.insert(m_trace.events.end(), events, events + count);
     m_timeline.append(events, count);
+    m_output.append(events, count);
     for (QueueDepthSeries &queue : m_queues)
         queue.append(events, count);
     if (m_hasLocks) {
@@ -59,6 +62,10 @@ void RunRecording::append(const Event *events, std::size_t count)
             m_hasIo = true;
             if (e.kind == EventKind::IoAttempt)
                 m_ioAttempts.push_back({e.worker, e.timeNs});
+            continue;
+        }
+        if (e.kind == EventKind::SignalSent) {
+            m_sentSignals.push_back({e.timeNs, e.worker, e.object, int(e.value)});
             continue;
         }
         if (e.arg >= kSentinelItem)

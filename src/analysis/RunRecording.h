@@ -2,6 +2,7 @@
 
 #include "IoPhases.h"
 #include "LockTimeline.h"
+#include "OutputLog.h"
 #include "QueueDepthSeries.h"
 #include "StateTimeline.h"
 #include "WaitForGraph.h"
@@ -56,6 +57,16 @@ public:
         std::uint64_t timeNs;
     };
     const std::vector<IoAttempt> &ioAttempts() const { return m_ioAttempts; }
+    // The lines workers printed, whole lines only, in time order.
+    const OutputLog &output() const { return m_output; }
+    struct SentSignal
+    {
+        std::uint64_t timeNs;
+        std::uint32_t sender;
+        std::uint32_t target;
+        int signal;
+    };
+    const std::vector<SentSignal> &sentSignals() const { return m_sentSignals; }
     // Who holds and waits for which lock now (the newest events), and the first deadlock
     // cycle seen in this run, if any.
     const WaitForGraph &waitFor() const { return m_waitFor; }
@@ -77,6 +88,8 @@ private:
     bool m_hasIo = false;
     std::vector<IoPhases::Round> m_ioRounds;
     std::vector<IoAttempt> m_ioAttempts;
+    OutputLog m_output;
+    std::vector<SentSignal> m_sentSignals;
     std::size_t m_derivedEvents = 0;
     std::uint64_t m_derivedEndNs = 0;
     std::uint64_t m_produced = 0;

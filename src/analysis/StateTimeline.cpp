@@ -60,6 +60,7 @@ void StateTimeline::append(const Event *events, std::size_t count)
         case EventKind::WorkerStarted:
             lane.pid = e.arg;
             lane.tid = e.value;
+            lane.ppid = e.object;
             continue;
         case EventKind::Ready:
             next.state = WorkerState::Ready;

@@ -21,6 +21,7 @@ public:
         std::uint32_t worker = 0;
         std::int64_t pid = 0;
         std::int64_t tid = 0;
+        std::int64_t ppid = 0; // the parent of the worker's process
         std::vector<StateInterval> intervals;
     };
 

@@ -11,10 +11,11 @@ namespace conlab {
 
 namespace {
 
-// Keys shown elsewhere in the table or not figures at all.
-const QStringList kSkipped{QStringLiteral("scenario"), QStringLiteral("outcome"),
-                           QStringLiteral("checks"), QStringLiteral("params"),
-                           QStringLiteral("elapsed_ns")};
+// Keys shown elsewhere (in the table, the process tree, the Output tab) or not figures at all.
+const QStringList kSkipped{QStringLiteral("scenario"),   QStringLiteral("outcome"),
+                           QStringLiteral("checks"),     QStringLiteral("params"),
+                           QStringLiteral("elapsed_ns"), QStringLiteral("tree"),
+                           QStringLiteral("output")};
 
 QString row(const QString &name, const QString &value)
 {

@@ -2,11 +2,14 @@
 
 #include "FiguresPanel.h"
 #include "LessonPanel.h"
+#include "OutputPanel.h"
+#include "ProcessTreeView.h"
 #include "RemedyTable.h"
 #include "SchedulingPanel.h"
 #include "views/IoModelsMatrix.h"
 #include "views/MultiprogrammingChart.h"
 #include "views/ServerModelsCharts.h"
+#include "views/StartCostChart.h"
 #include "views/StateDiagramView.h"
 #include "views/WaitForGraphView.h"
 
@@ -27,11 +30,17 @@ LessonTabs::LessonTabs(QWidget *parent) : QTabWidget(parent)
     m_states->setObjectName(QStringLiteral("stateDiagram"));
     m_remedies = new RemedyTable(this);
     m_remedies->setObjectName(QStringLiteral("remedies"));
+    m_processTree = new ProcessTreeView(this);
+    m_processTree->setObjectName(QStringLiteral("processTree"));
     auto *figures = new QSplitter(Qt::Vertical, this);
     figures->addWidget(m_figures);
+    figures->addWidget(m_processTree);
     figures->addWidget(m_remedies);
     figures->setStretchFactor(0, 3);
-    figures->setStretchFactor(1, 1);
+    figures->setStretchFactor(1, 2);
+    figures->setStretchFactor(2, 1);
+    m_output = new OutputPanel(this);
+    m_output->setObjectName(QStringLiteral("output"));
     auto *graphs = new QSplitter(Qt::Vertical, this);
     graphs->addWidget(m_graph);
     graphs->addWidget(m_states);
@@ -39,6 +48,13 @@ LessonTabs::LessonTabs(QWidget *parent) : QTabWidget(parent)
     addTab(graphs, tr("Graph"));
     setTabToolTip(1, tr("Wait-for graph and worker-state diagram"));
     addTab(figures, tr("Figures"));
+    setTabToolTip(indexOf(figures), tr("What the run measured, and its processes and threads"));
+    // Always there, so that a reader learns where printed lines go before a lesson prints.
+    addTab(m_output, tr("Output"));
+    setTabToolTip(indexOf(m_output), tr("Lines the workers printed, with their times"));
+    connect(m_output, &OutputPanel::lineCountChanged, this, [this](int lines) {
+        setTabText(indexOf(m_output), lines > 0 ? tr("Output (%1)").arg(lines) : tr("Output"));
+    });
 
     m_ioMatrix = new IoModelsMatrix(this);
     m_ioMatrix->setObjectName(QStringLiteral("ioModels"));
@@ -52,6 +68,12 @@ LessonTabs::LessonTabs(QWidget *parent) : QTabWidget(parent)
     m_multiprogramming = new MultiprogrammingChart(this);
     m_multiprogramming->setObjectName(QStringLiteral("multiprogramming"));
     addTab(m_multiprogramming, tr("Multiprogramming"));
+    m_startCost = new StartCostChart(this);
+    m_startCost->setObjectName(QStringLiteral("startCost"));
+    addTab(m_startCost, tr("Start cost"));
+    setTabToolTip(
+        indexOf(m_startCost),
+        tr("How long each start method took to reach the new worker's first instruction"));
 }
 
 void LessonTabs::showTabsFor(const QString &scenario, bool hasPolicy)
@@ -60,6 +82,7 @@ void LessonTabs::showTabsFor(const QString &scenario, bool hasPolicy)
     setTabVisible(indexOf(m_scheduling), hasPolicy);
     setTabVisible(indexOf(m_servers), scenario == QLatin1String("server-models"));
     setTabVisible(indexOf(m_multiprogramming), scenario == QLatin1String("multiprogramming"));
+    setTabVisible(indexOf(m_startCost), scenario == QLatin1String("start-cost"));
 }
 
 bool LessonTabs::isShown(QWidget *tab) const
@@ -67,9 +90,16 @@ bool LessonTabs::isShown(QWidget *tab) const
     return isTabVisible(indexOf(tab));
 }
 
+void LessonTabs::showRunning()
+{
+    m_figures->showRunning();
+    m_processTree->showRunning();
+}
+
 void LessonTabs::showSummary(const QJsonObject &summary, bool hasIo)
 {
     m_figures->showSummary(summary);
+    m_processTree->showSummary(summary);
     m_remedies->addRun(summary);
     if (hasIo)
         m_ioMatrix->showSummary(summary);
@@ -79,6 +109,8 @@ void LessonTabs::showSummary(const QJsonObject &summary, bool hasIo)
         m_servers->showSummary(summary);
     if (MultiprogrammingChart::hasPhases(summary))
         m_multiprogramming->showSummary(summary);
+    if (summary.contains(QLatin1String("methods")))
+        m_startCost->setResults(summary.value(QLatin1String("methods")).toObject());
 }
 
 } // namespace conlab

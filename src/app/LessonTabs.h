@@ -10,13 +10,17 @@ class FiguresPanel;
 class IoModelsMatrix;
 class LessonPanel;
 class MultiprogrammingChart;
+class OutputPanel;
+class ProcessTreeView;
 class RemedyTable;
 class SchedulingPanel;
+class StartCostChart;
 class ServerModelsCharts;
 class StateDiagramView;
 class WaitForGraphView;
 
-// The right-hand tabs: the lesson's text, its graphs and figures, and the panels that belong
+// The right-hand tabs: the lesson's text, its graphs, what the workers printed and the run's
+// figures and process tree, and the panels that belong
 // to one lesson only (IO models, scheduling, servers, multiprogramming), shown for that lesson
 // alone and filled from a finished run's summary.
 class LessonTabs : public QTabWidget
@@ -30,16 +34,21 @@ public:
     WaitForGraphView *graph() const { return m_graph; }
     StateDiagramView *states() const { return m_states; }
     FiguresPanel *figures() const { return m_figures; }
+    ProcessTreeView *processTree() const { return m_processTree; }
+    OutputPanel *output() const { return m_output; }
     RemedyTable *remedies() const { return m_remedies; }
     IoModelsMatrix *ioMatrix() const { return m_ioMatrix; }
     SchedulingPanel *scheduling() const { return m_scheduling; }
     ServerModelsCharts *servers() const { return m_servers; }
     MultiprogrammingChart *multiprogramming() const { return m_multiprogramming; }
+    StartCostChart *startCost() const { return m_startCost; }
 
     // Shows the lesson-specific tabs that belong to `scenario`; `hasPolicy` for any lesson
     // with a scheduling policy to choose.
     void showTabsFor(const QString &scenario, bool hasPolicy);
     bool isShown(QWidget *tab) const;
+    // A run began: what the last one measured goes.
+    void showRunning();
     // A run ended: each panel takes what the summary has for it.
     void showSummary(const QJsonObject &summary, bool hasIo);
 
@@ -48,11 +57,14 @@ private:
     WaitForGraphView *m_graph = nullptr;
     StateDiagramView *m_states = nullptr;
     FiguresPanel *m_figures = nullptr;
+    ProcessTreeView *m_processTree = nullptr;
+    OutputPanel *m_output = nullptr;
     RemedyTable *m_remedies = nullptr;
     IoModelsMatrix *m_ioMatrix = nullptr;
     SchedulingPanel *m_scheduling = nullptr;
     ServerModelsCharts *m_servers = nullptr;
     MultiprogrammingChart *m_multiprogramming = nullptr;
+    StartCostChart *m_startCost = nullptr;
 };
 
 } // namespace conlab

@@ -3,7 +3,9 @@
 #include "FiguresPanel.h"
 #include "LessonPanel.h"
 #include "LessonTabs.h"
+#include "OutputPanel.h"
 #include "ParameterPanel.h"
+#include "ProcessTreeView.h"
 #include "RemedyTable.h"
 #include "RunBanner.h"
 #include "RunController.h"
@@ -65,6 +67,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_controller, &RunController::started, this, &MainWindow::onRunStarted);
     connect(m_controller, &RunController::metaArrived, this, [this] {
         m_timeline->resetView();
+        m_rightTabs->output()->reload();
         m_queueChart->reset();
         m_queueChart->setVisible(m_queueChart->hasQueue());
     });
@@ -189,6 +192,11 @@ void MainWindow::createDocks()
     addDockWidget(Qt::LeftDockWidgetArea, leftDock);
 
     m_rightTabs = new LessonTabs(this);
+    m_rightTabs->output()->setRecording(&m_recording);
+    connect(m_rightTabs->output(), &OutputPanel::instantChosen, this,
+            [this](double ns, std::uint32_t worker) {
+                m_timeline->showInstant(ns, m_recording.timeline().laneOf(worker));
+            });
     connect(m_rightTabs->scheduling(), &SchedulingPanel::compareRequested, this, [this] {
         if (m_controller->isRunning())
             return;
@@ -278,7 +286,7 @@ void MainWindow::run()
         QMessageBox::warning(this, tr("Cannot run"), m_message);
         return;
     }
-    m_rightTabs->figures()->showRunning();
+    m_rightTabs->showRunning();
     m_rightTabs->states()->clear();
     m_rightTabs->graph()->clear();
     m_banner->hide();
@@ -314,6 +322,7 @@ void MainWindow::refresh()
     m_recording.extendTo(m_recording.meta().startNs + std::uint64_t(now));
     m_timeline->advance(now, true);
     m_queueChart->refresh(now);
+    m_rightTabs->output()->refresh();
     // The graph follows every update, so a cycle shows red well within 100 ms of closing.
     updateGraph();
     updateBanner();
@@ -350,6 +359,7 @@ void MainWindow::onRunFinished(const QString &outcome)
     m_timeline->advance(end, false);
     m_timeline->fit();
     m_queueChart->refresh(end);
+    m_rightTabs->output()->refresh();
     m_recording.refreshDerived();
     m_rightTabs->states()->setTransitions(
         StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()), 0);
@@ -387,6 +397,16 @@ SchedulingPanel *MainWindow::scheduling() const
 ServerModelsCharts *MainWindow::servers() const
 {
     return m_rightTabs->servers();
+}
+
+OutputPanel *MainWindow::output() const
+{
+    return m_rightTabs->output();
+}
+
+ProcessTreeView *MainWindow::processTree() const
+{
+    return m_rightTabs->processTree();
 }
 
 bool MainWindow::isTabShown(QWidget *tab) const
@@ -526,6 +546,7 @@ bool MainWindow::loadTrace(const QString &path, QString *error)
     m_queueChart->refresh(double(m_recording.lastEventNs()));
     m_timeline->advance(double(m_recording.lastEventNs()), false);
     m_timeline->fit();
+    m_rightTabs->output()->reload();
     m_rightTabs->states()->setTransitions(
         StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()), 0);
     updateGraph();
@@ -536,6 +557,10 @@ bool MainWindow::loadTrace(const QString &path, QString *error)
             QJsonDocument::fromJson(QByteArray::fromStdString(trace.summaryJson)).object();
         m_outcome = summary.value(QLatin1String("outcome")).toString();
         m_rightTabs->figures()->showSummary(summary);
+        m_rightTabs->processTree()->showSummary(summary);
+    } else {
+        // No summary, so no tree: an empty one hides the last run's.
+        m_rightTabs->processTree()->showSummary({});
     }
     updateActions();
     updateStatus();

@@ -15,7 +15,9 @@ namespace conlab {
 
 class IoModelsMatrix;
 class LessonTabs;
+class OutputPanel;
 class ParameterPanel;
+class ProcessTreeView;
 class QueueDepthChart;
 class RunBanner;
 class RunController;
@@ -46,6 +48,8 @@ public:
     IoModelsMatrix *ioMatrix() const;
     SchedulingPanel *scheduling() const;
     ServerModelsCharts *servers() const;
+    OutputPanel *output() const;
+    ProcessTreeView *processTree() const;
     bool isTabShown(QWidget *tab) const;
     int timeLimitSeconds() const;
     QString bannerText() const;

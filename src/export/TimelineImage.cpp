@@ -123,7 +123,8 @@ PageLayout layOut(const RunRecording &recording, const TimelineImage::Options &o
     page.plot = QRect(page.axis.left(), y, page.axis.width(), timeline.lanesHeight());
     // Room after the last event for the longest way a lane can say how it ended.
     const double room =
-        metrics.horizontalAdvance(StatePalette::exitText(ExitCause::Signal, 15)) + 12;
+        std::max(metrics.horizontalAdvance(StatePalette::exitText(ExitCause::Signal, 15)) + 12,
+                 timeline.endRoom());
     const double usable = std::max(page.plot.width() - room, page.plot.width() / 2.0);
     page.endNs =
         options.endNs > page.startNs

@@ -105,6 +105,23 @@ void TimelineLegend::paint(QPainter &painter, const QRect &area) const
             painter.fillRect(QRect(swatch.left(), swatch.top(), 1, swatch.height()), legend.color);
             painter.fillRect(QRect(swatch.right(), swatch.top(), 1, swatch.height()), legend.color);
             break;
+        case Item::Shape::Pin:
+        case Item::Shape::OpenPin: {
+            painter.save();
+            painter.fillRect(QRect(swatch.center().x(), swatch.top(), 1, swatch.height()),
+                             legend.color);
+            painter.setRenderHint(QPainter::Antialiasing);
+            const double centre = swatch.center().x() + 0.5;
+            const QPointF head[] = {QPointF(centre - 4, swatch.top()),
+                                    QPointF(centre + 4, swatch.top()),
+                                    QPointF(centre, swatch.top() + 6)};
+            const bool open = legend.shape == Item::Shape::OpenPin;
+            painter.setPen(QPen(open ? legend.color : m_palette.color(QPalette::Base), 1));
+            painter.setBrush(open ? m_palette.color(QPalette::Base) : legend.color);
+            painter.drawPolygon(head, 3);
+            painter.restore();
+            break;
+        }
         case Item::Shape::Marker:
             painter.fillRect(QRect(swatch.center().x() - 1, swatch.top(), 3, swatch.height()),
                              legend.color);

@@ -18,7 +18,9 @@ class TimelineLegend
 public:
     struct Item
     {
-        enum class Shape { Box, Line, Hatch, Arrow, Marker, Tick, Triangle, Window } shape;
+        // Pin: a solid triangle on a tick, an instant with something to say; OpenPin: open.
+        enum class Shape { Box, Line, Hatch, Arrow, Marker, Tick, Triangle, Window, Pin, OpenPin };
+        Shape shape;
         QColor color;
         QString label;
     };

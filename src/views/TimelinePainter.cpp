@@ -14,7 +14,8 @@ namespace conlab {
 TimelinePainter::TimelinePainter(const RunRecording &recording, const QFont &font,
                                  const QPalette &palette)
     : m_recording(recording), m_font(font), m_palette(palette), m_workers(recording, font, palette),
-      m_cpus(recording, font), m_locks(recording, font), m_io(recording, palette)
+      m_cpus(recording, font), m_locks(recording, font), m_io(recording, palette),
+      m_output(recording, font, palette)
 {
 }
 
@@ -71,6 +72,11 @@ bool TimelinePainter::isHeading(int row) const
     return row >= laneCount() && lockLaneOf(row) < 0 && cpuLaneOf(row) < 0 && ioLaneOf(row) < 0;
 }
 
+int TimelinePainter::endRoom() const
+{
+    return m_workers.widestExitText() + 8;
+}
+
 int TimelinePainter::labelWidth() const
 {
     // Bold: a hovered row's label is drawn bold and must fit then too.
@@ -124,6 +130,24 @@ QSet<int> TimelinePainter::relatedRows(int row, double ns) const
 QString TimelinePainter::toolTipHeading(int row) const
 {
     return QStringLiteral("<b>%1</b><br>").arg(laneLabel(row).toHtmlEscaped());
+}
+
+QString TimelinePainter::workerToolTipHeading(int row) const
+{
+    const std::int64_t ppid = m_recording.timeline().lane(std::size_t(row)).ppid;
+    if (ppid == 0)
+        return toolTipHeading(row);
+    return QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2<br>")
+        .arg(laneLabel(row).toHtmlEscaped(),
+             QCoreApplication::translate("TimelinePainter", "ppid %1").arg(ppid));
+}
+
+QString TimelinePainter::markerToolTip(int row, double x, const QRect &plot) const
+{
+    if (row < 0 || row >= laneCount())
+        return {};
+    const QString text = m_output.toolTip(row, x, plot, m_window);
+    return text.isEmpty() ? QString() : workerToolTipHeading(row) + text;
 }
 
 QString TimelinePainter::lockToolTip(int row, double ns) const
@@ -187,7 +211,12 @@ void TimelinePainter::paintLanes(QPainter &painter, const QRect &plot, int scrol
         }
         const QRect lane(plot.left(), top, plot.width(), kLaneHeight);
         if (row < laneCount()) {
-            m_workers.paint(painter, row, lane, m_window);
+            // A label pushes the exit cause after it, so the two together must fit the lane.
+            const OutputMarkerPainter::Placement marks = m_output.place(
+                row, lane, m_window, lane.right() - m_workers.exitTextWidth(row, m_window));
+            m_workers.paint(painter, row, lane, m_window,
+                            OutputMarkerPainter::footprint(marks, lane));
+            m_output.paint(painter, marks, lane, m_window);
         } else if (const int lock = lockLaneOf(row); lock >= 0) {
             m_locks.paint(painter, lock, lane, m_window);
         } else if (const int cpu = cpuLaneOf(row); cpu >= 0) {
@@ -238,6 +267,7 @@ QVector<TimelineLegend::Item> TimelinePainter::legendItems() const
     using LegendItem = TimelineLegend::Item;
     QVector<LegendItem> items;
     m_workers.addLegendItems(items);
+    m_output.addLegendItems(items);
     if (cpuLaneCount() > 0)
         CpuLanePainter::addLegendItems(items);
     if (lockLaneCount() > 0)

@@ -3,6 +3,7 @@
 #include "CpuLanePainter.h"
 #include "IoLanePainter.h"
 #include "LockLanePainter.h"
+#include "OutputMarkerPainter.h"
 #include "StatePalette.h"
 #include "TimeWindow.h"
 #include "TimelineLegend.h"
@@ -22,11 +23,12 @@ namespace conlab {
 class RunRecording;
 
 // Draws a run's timeline: time axis, one lane per worker, then (when shown or present) a
-// lane per virtual CPU, per lock and per IO receiver, "unblocked by" arrows, lane labels and
-// the legend. The window and the exported images both use it, so what is exported is what
-// was seen. Times are in ns relative to the run's start. Rows are the worker lanes, then for
-// each further kind a heading row and its lanes: CPUs, locks, data phases. This class owns
-// that row layout; each kind's bars, labels and tooltips are drawn by its own lane painter.
+// lane per virtual CPU, per lock and per IO receiver, "unblocked by" arrows, the pins of printed
+// lines and sent signals, lane labels and the legend. The window and the exported images both use
+// it, so what is exported is what was seen. Times are in ns relative to the run's start. Rows are
+// the worker lanes, then for each further kind a heading row and its lanes: CPUs, locks, data
+// phases. This class owns that row layout; each kind's bars, labels and tooltips are drawn by its
+// own lane painter.
 class TimelinePainter
 {
 public:
@@ -60,6 +62,8 @@ public:
     int ioLaneCount() const { return m_io.count(); }
     int ioLaneOf(int row) const;
     int labelWidth() const;
+    // Room a view of the whole run leaves after its end, for the exit causes written there.
+    int endRoom() const;
     int lanesHeight() const { return rowCount() * (kLaneHeight + kLaneGap) + kLaneGap; }
     int laneTop(int row) const { return kLaneGap + row * (kLaneHeight + kLaneGap); }
     // The row at `y` (lanes' own coordinates, 0 at the first lane's top gap), or -1.
@@ -71,6 +75,11 @@ public:
     QString lockToolTip(int row, double ns) const;
     QString cpuToolTip(int row, double ns) const;
     QString ioToolTip(int row, double ns) const;
+    // The lines printed and signals sent near `x` on worker lane `row` (the range must be
+    // set), or empty when no pin is there.
+    QString markerToolTip(int row, double x, const QRect &plot) const;
+    // A worker lane's name in bold with its process' parent, above each tooltip's own text.
+    QString workerToolTipHeading(int row) const;
     // A colour per worker, for lock owners: light enough for dark text.
     static QColor ownerColor(std::uint32_t worker) { return StatePalette::ownerColor(worker); }
 
@@ -103,6 +112,7 @@ private:
     CpuLanePainter m_cpus;
     LockLanePainter m_locks;
     IoLanePainter m_io;
+    OutputMarkerPainter m_output;
     TimeWindow m_window;
     double m_nowNs = -1;
     double m_cursorNs = -1;

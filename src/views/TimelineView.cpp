@@ -145,7 +145,8 @@ void TimelineView::fit()
     const double end = dataEndNs();
     const double span = std::max(end, m_live || end <= 0 ? kMinFitSpanNs : 1e3) * kFitMargin;
     // Leave room after the end for the last lanes' exit causes ("finished", "stopped").
-    const int room = fontMetrics().horizontalAdvance(QStringLiteral("killed by signal 9"));
+    const int room = std::max(fontMetrics().horizontalAdvance(QStringLiteral("killed by signal 9")),
+                              m_recording ? makePainter().endRoom() : 0);
     const int width = std::max(1, plotRect().width() - (m_live ? 0 : room));
     m_nsPerPixel = std::max(kMinNsPerPixel, span / width);
     m_startNs = 0;
@@ -312,6 +313,11 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     const int y = pos.y() - plot.top() + verticalScrollBar()->value();
     if (y < top || y >= top + TimelinePainter::kLaneHeight)
         return {};
+    // A pin is small and says more than the state around it, so it wins where both are.
+    TimelinePainter ranged = makePainter();
+    ranged.setRange(m_startNs, visibleEndNs());
+    if (const QString marker = ranged.markerToolTip(lane, pos.x(), plot); !marker.isEmpty())
+        return marker;
     const StateTimeline &states = m_recording->timeline();
     const double origin = double(states.meta().startNs);
     // A pixel covers many short intervals when zoomed out: report the one under its middle.
@@ -322,8 +328,8 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
         return {};
     const double start = double(interval->startNs) - origin;
     const double duration = double(interval->endNs - interval->startNs);
-    return tr("<b>%1</b><br>%2<br>from %3 for %4%5")
-        .arg(timeline.laneLabel(lane).toHtmlEscaped(),
+    return tr("%1%2<br>from %3 for %4%5")
+        .arg(timeline.workerToolTipHeading(lane),
              StatePalette::describe(*interval, states.meta()).toHtmlEscaped(),
              TimeAxis::formatDuration(start), TimeAxis::formatDuration(duration),
              interval->open ? tr(" (still going)") : QString());
@@ -438,6 +444,28 @@ void TimelineView::setCursorNs(double ns)
     m_cursorNs = ns < 0 ? -1 : ns;
     emit cursorChanged(m_cursorNs);
     viewport()->update();
+}
+
+void TimelineView::showInstant(double ns, int lane)
+{
+    if (ns < 0)
+        return;
+    const double span = visibleEndNs() - m_startNs;
+    // Kept where it is when the instant is already in view: a jump would lose the reader.
+    const double margin = span * 0.02;
+    if (ns < m_startNs + margin || ns > visibleEndNs() - margin)
+        setStart(ns - span / 2, true);
+    if (lane >= 0 && lane < laneCount()) {
+        const QRect plot = plotRect();
+        const int top = TimelinePainter(*m_recording, font(), palette()).laneTop(lane);
+        const int bottom = top + TimelinePainter::kLaneHeight + TimelinePainter::kLaneGap;
+        QScrollBar *vertical = verticalScrollBar();
+        if (top < vertical->value())
+            vertical->setValue(top - TimelinePainter::kLaneGap);
+        else if (bottom > vertical->value() + plot.height())
+            vertical->setValue(bottom - plot.height());
+    }
+    setCursorNs(ns);
 }
 
 void TimelineView::keyPressEvent(QKeyEvent *event)

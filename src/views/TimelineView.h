@@ -48,6 +48,9 @@ public slots:
     void setShowCpus(bool show);
     // The instant the wait-for graph shows; negative for "now".
     void setCursorNs(double ns);
+    // Puts the cursor at `ns`, as a click there would, first scrolling the timeline so that
+    // the instant (and lane `lane`, if given) is in view.
+    void showInstant(double ns, int lane = -1);
 
 signals:
     void visibleRangeChanged(double startNs, double endNs);

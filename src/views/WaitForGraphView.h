@@ -21,6 +21,9 @@ public:
     void setGraph(const TraceMeta &meta, const WaitForGraph &graph, double timeNs, bool live);
     void clear();
     int cycleCount() const { return int(m_cycles.size()); }
+    // The instant shown (relative to the run's start) and whether it is "now".
+    double timeNs() const { return m_timeNs; }
+    bool isLive() const { return m_live; }
     QSize sizeHint() const override { return {320, 320}; }
 
 protected:

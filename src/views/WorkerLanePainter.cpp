@@ -19,10 +19,48 @@ namespace conlab {
 namespace {
 
 constexpr int kTerminatedThickness = 3;
+constexpr int kExitTextGap = 5; // from the lane's end to its exit cause
 
 QColor textColorOn(const QColor &background)
 {
     return background.lightnessF() > 0.55 ? Qt::black : Qt::white;
+}
+
+// The widest part of `segment` that no rectangle in `taken` covers.
+QRect widestFree(const QRect &segment, const QVector<QRect> &taken)
+{
+    QRect best;
+    int from = segment.left();
+    QVector<QRect> sorted = taken;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const QRect &a, const QRect &b) { return a.left() < b.left(); });
+    const auto consider = [&](int to) {
+        if (to - from > best.width())
+            best = QRect(from, segment.top(), to - from, segment.height());
+    };
+    for (const QRect &rect : sorted) {
+        if (rect.right() < from || rect.left() > segment.right())
+            continue;
+        consider(std::min(rect.left() - 1, segment.right()));
+        from = std::max(from, rect.right() + 1);
+    }
+    consider(segment.right());
+    return best;
+}
+
+// The first x at or after `x` where `width` pixels are clear of everything in `taken`.
+int firstClearX(int x, int width, const QVector<QRect> &taken)
+{
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (const QRect &rect : taken) {
+            if (x <= rect.right() && x + width > rect.left()) {
+                x = rect.right() + 4;
+                moved = true;
+            }
+        }
+    }
+    return x;
 }
 
 } // namespace
@@ -55,7 +93,7 @@ QString WorkerLanePainter::label(int lane) const
 }
 
 void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
-                              const TimeWindow &window) const
+                              const TimeWindow &window, const QVector<QRect> &keepClear) const
 {
     const StateTimeline &timeline = m_recording.timeline();
     const auto &intervals = timeline.lane(std::size_t(lane)).intervals;
@@ -136,8 +174,10 @@ void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
                              color);
             painter.fillRect(QRect(left, top, 2, height), color);
             const QString text = StatePalette::exitText(interval.exitCause, interval.exitArg);
+            const int textLeft =
+                firstClearX(left + kExitTextGap, metrics.horizontalAdvance(text), keepClear);
             painter.setPen(m_palette.color(QPalette::WindowText));
-            painter.drawText(QRect(left + 5, top, std::max(0, bounds.right() - left - 5),
+            painter.drawText(QRect(textLeft, top, std::max(0, bounds.right() - textLeft),
                                    height - kTerminatedThickness),
                              Qt::AlignLeft | Qt::AlignVCenter, text);
             continue;
@@ -147,13 +187,41 @@ void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
         painter.fillRect(segment, color);
         if (interval.state == WorkerState::Blocked) {
             const QString text = StatePalette::reasonName(interval.reason);
-            if (metrics.horizontalAdvance(text) + 8 <= segment.width()) {
+            const QRect room = keepClear.isEmpty() ? segment : widestFree(segment, keepClear);
+            if (metrics.horizontalAdvance(text) + 8 <= room.width()) {
                 painter.setPen(textColorOn(color));
-                painter.drawText(segment, Qt::AlignCenter, text);
+                painter.drawText(room, Qt::AlignCenter, text);
             }
         }
     }
     flush();
+}
+
+int WorkerLanePainter::exitTextWidth(int lane, const TimeWindow &window) const
+{
+    const StateTimeline &timeline = m_recording.timeline();
+    const auto &intervals = timeline.lane(std::size_t(lane)).intervals;
+    if (intervals.empty() || intervals.back().state != WorkerState::Terminated)
+        return 0;
+    const StateInterval &end = intervals.back();
+    if (!window.contains(double(end.startNs) - double(timeline.meta().startNs)))
+        return 0;
+    return kExitTextGap + QFontMetrics(m_font).horizontalAdvance(
+                              StatePalette::exitText(end.exitCause, end.exitArg));
+}
+
+int WorkerLanePainter::widestExitText() const
+{
+    const QFontMetrics metrics(m_font);
+    int widest = 0;
+    const StateTimeline &timeline = m_recording.timeline();
+    for (std::size_t lane = 0; lane < timeline.laneCount(); ++lane) {
+        const auto &intervals = timeline.lane(lane).intervals;
+        if (!intervals.empty() && intervals.back().state == WorkerState::Terminated)
+            widest = std::max(widest, metrics.horizontalAdvance(StatePalette::exitText(
+                                          intervals.back().exitCause, intervals.back().exitArg)));
+    }
+    return widest > 0 ? widest + kExitTextGap : 0;
 }
 
 void WorkerLanePainter::addLegendItems(QVector<TimelineLegend::Item> &items) const

@@ -24,8 +24,16 @@ public:
 
     int count() const;
     QString label(int lane) const;
-    void paint(QPainter &painter, int lane, const QRect &bounds, const TimeWindow &window) const;
+    // The block reasons and exit causes written on the lane stay out of `keepClear` (the
+    // pins and labels of printed lines), moving aside or giving way where there is no room.
+    void paint(QPainter &painter, int lane, const QRect &bounds, const TimeWindow &window,
+               const QVector<QRect> &keepClear = {}) const;
     void addLegendItems(QVector<TimelineLegend::Item> &items) const;
+    // How far the exit cause written after the lane's end reaches, with its gap, when that
+    // end is inside `window`; 0 otherwise.
+    int exitTextWidth(int lane, const TimeWindow &window) const;
+    // The widest exit cause any lane writes: the room a whole-run view leaves after the end.
+    int widestExitText() const;
 
 private:
     const RunRecording &m_recording;

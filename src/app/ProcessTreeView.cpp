@@ -1,0 +1,83 @@
+#include "ProcessTreeView.h"
+
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace conlab {
+
+namespace {
+
+qint64 idOf(const QJsonObject &object, QLatin1String key)
+{
+    return qint64(object.value(key).toDouble());
+}
+
+void addProcess(QTreeWidgetItem *item, const QJsonObject &process)
+{
+    item->setText(0, ProcessTreeView::tr("%1  pid %2  ppid %3")
+                         .arg(process.value(QLatin1String("name")).toString())
+                         .arg(idOf(process, QLatin1String("pid")))
+                         .arg(idOf(process, QLatin1String("ppid"))));
+    item->setToolTip(0, ProcessTreeView::tr("A process: its own memory, its threads beneath"));
+    QFont bold = item->font(0);
+    bold.setBold(true);
+    item->setFont(0, bold);
+    for (const QJsonValue &value : process.value(QLatin1String("threads")).toArray()) {
+        const QJsonObject thread = value.toObject();
+        auto *child = new QTreeWidgetItem(item);
+        child->setText(0, ProcessTreeView::tr("%1  tid %2")
+                              .arg(thread.value(QLatin1String("name")).toString())
+                              .arg(idOf(thread, QLatin1String("tid"))));
+        child->setToolTip(0, ProcessTreeView::tr("A thread of this process"));
+    }
+    for (const QJsonValue &value : process.value(QLatin1String("children")).toArray())
+        addProcess(new QTreeWidgetItem(item), value.toObject());
+}
+
+void collect(const QTreeWidgetItem *item, QStringList &texts)
+{
+    texts << item->text(0);
+    for (int i = 0; i < item->childCount(); ++i)
+        collect(item->child(i), texts);
+}
+
+} // namespace
+
+ProcessTreeView::ProcessTreeView(QWidget *parent) : QTreeWidget(parent)
+{
+    setColumnCount(1);
+    setHeaderLabels({tr("Processes and threads")});
+    header()->setSectionResizeMode(QHeaderView::Stretch);
+    setSelectionMode(QAbstractItemView::NoSelection);
+    setFocusPolicy(Qt::NoFocus);
+    setUniformRowHeights(true);
+    setAccessibleName(tr("Processes and threads"));
+    hide();
+}
+
+void ProcessTreeView::showSummary(const QJsonObject &summary)
+{
+    clear();
+    const QJsonArray roots = summary.value(QLatin1String("tree")).toArray();
+    for (const QJsonValue &root : roots)
+        addProcess(new QTreeWidgetItem(this), root.toObject());
+    expandAll();
+    setVisible(!roots.isEmpty());
+}
+
+void ProcessTreeView::showRunning()
+{
+    clear();
+    hide();
+}
+
+QStringList ProcessTreeView::rowTexts() const
+{
+    QStringList texts;
+    for (int i = 0; i < topLevelItemCount(); ++i)
+        collect(topLevelItem(i), texts);
+    return texts;
+}
+
+} // namespace conlab
