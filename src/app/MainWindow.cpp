@@ -409,6 +409,11 @@ ProcessTreeView *MainWindow::processTree() const
     return m_rightTabs->processTree();
 }
 
+StartCostChart *MainWindow::startCost() const
+{
+    return m_rightTabs->startCost();
+}
+
 bool MainWindow::isTabShown(QWidget *tab) const
 {
     return m_rightTabs->isShown(tab);

@@ -24,6 +24,7 @@ class RunController;
 class RunStatusLine;
 class SchedulingPanel;
 class ServerModelsCharts;
+class StartCostChart;
 class TimelineView;
 class WindowActions;
 class WaitForGraphView;
@@ -50,6 +51,7 @@ public:
     ServerModelsCharts *servers() const;
     OutputPanel *output() const;
     ProcessTreeView *processTree() const;
+    StartCostChart *startCost() const;
     bool isTabShown(QWidget *tab) const;
     int timeLimitSeconds() const;
     QString bannerText() const;

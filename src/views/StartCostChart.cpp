@@ -1,5 +1,7 @@
 #include "StartCostChart.h"
 
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
 #include <QJsonArray>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -38,6 +40,7 @@ void StartCostChart::clear()
     auto *chart = new QChart;
     chart->setTitle(tr("Run the lesson to measure start times"));
     chart->legend()->hide();
+    m_labels.clear();
     replaceChart(chart);
     m_curves = 0;
 }
@@ -45,7 +48,7 @@ void StartCostChart::clear()
 void StartCostChart::setResults(const QJsonObject &methods)
 {
     auto *chart = new QChart;
-    chart->setTitle(tr("Start call → first instruction: share of starts at most this long"));
+    chart->setTitle(tr("Start call → first instruction"));
     // Okabe-Ito hues, as on the other charts; these name methods, not states.
     const QColor colours[] = {QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00),
                               QColor(0xCC, 0x79, 0xA7), QColor(0x00, 0x9E, 0x73)};
@@ -55,10 +58,11 @@ void StartCostChart::setResults(const QJsonObject &methods)
     time->setLabelFormat(QStringLiteral("%g"));
     auto *share = new QValueAxis(chart);
     share->setRange(0, 100);
-    share->setTitleText(tr("% of starts"));
+    share->setTitleText(tr("% of starts at most this long"));
     share->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(time, Qt::AlignBottom);
     chart->addAxis(share, Qt::AlignLeft);
+    m_labels.clear();
     double lowest = 1e300;
     double highest = 0;
     int index = 0;
@@ -80,10 +84,21 @@ void StartCostChart::setResults(const QJsonObject &methods)
         }
         lowest = std::min(lowest, us.front());
         highest = std::max(highest, us.back());
-        curve->setName(tr("%1: median %2, p99 %3")
-                           .arg(QLatin1String(name),
-                                duration(method.value(QLatin1String("p50_ns")).toDouble()),
-                                duration(method.value(QLatin1String("p99_ns")).toDouble())));
+        curve->setName(QLatin1String(name));
+        const double medianNs = method.value(QLatin1String("p50_ns")).toDouble();
+        // A light patch under the text keeps it legible where it crosses another curve.
+        auto *patch = new QGraphicsRectItem(chart);
+        patch->setBrush(QColor(255, 255, 255, 225));
+        patch->setPen(Qt::NoPen);
+        patch->setZValue(10);
+        auto *text = new QGraphicsSimpleTextItem(
+            tr("%1\nmedian %2\np99 %3")
+                .arg(QLatin1String(name), duration(medianNs),
+                     duration(method.value(QLatin1String("p99_ns")).toDouble())),
+            patch);
+        text->setBrush(colours[index % 4].darker(130));
+        patch->setRect(text->boundingRect().adjusted(-3, -2, 3, 2));
+        m_labels.append({patch, std::max(0.001, medianNs / 1e3), 20.0 + 20.0 * index});
         QPen pen(colours[index++ % 4]);
         pen.setWidthF(2);
         curve->setPen(pen);
@@ -93,13 +108,38 @@ void StartCostChart::setResults(const QJsonObject &methods)
     }
     m_curves = index;
     if (index == 0) {
+        delete chart;
         clear();
         return;
     }
     time->setRange(std::pow(10.0, std::floor(std::log10(lowest))),
                    std::pow(10.0, std::ceil(std::log10(highest))));
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->hide();
     replaceChart(chart);
+    placeLabels();
+}
+
+void StartCostChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    placeLabels();
+}
+
+void StartCostChart::placeLabels()
+{
+    QChart *current = chart();
+    if (!current)
+        return;
+    const QRectF plot = current->plotArea();
+    for (const CurveLabel &label : m_labels) {
+        const QPointF at = current->mapToPosition(QPointF(label.medianUs, label.share));
+        const QRectF box = label.item->boundingRect();
+        // Right of its curve where it fits, else left of it.
+        double x = at.x() + 6;
+        if (x + box.width() > plot.right())
+            x = at.x() - 6 - box.width();
+        label.item->setPos(x, at.y() - box.height() / 2);
+    }
 }
 
 } // namespace conlab

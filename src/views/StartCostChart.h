@@ -2,6 +2,9 @@
 
 #include <QChartView>
 #include <QJsonObject>
+#include <QList>
+
+class QGraphicsRectItem;
 
 namespace conlab {
 
@@ -20,8 +23,22 @@ public:
     void clear();
     int curveCount() const { return m_curves; }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void replaceChart(QChart *chart);
+    // Each curve is labelled beside itself at its own height, instead of a legend row that a
+    // narrow side panel would cut off.
+    void placeLabels();
+
+    struct CurveLabel
+    {
+        QGraphicsRectItem *item = nullptr; // the text on its patch
+        double medianUs = 0;
+        double share = 0; // the height, in % of starts, the label sits at
+    };
+    QList<CurveLabel> m_labels;
 
     int m_curves = 0;
 };

@@ -1,0 +1,94 @@
+#include "app/LessonPanel.h"
+#include "app/MainWindow.h"
+#include "app/ParameterPanel.h"
+#include "app/RunController.h"
+#include "scenarios/ScenarioRegistry.h"
+#include "views/StartCostChart.h"
+
+#include <QJsonObject>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace conlab;
+
+// The lessons of chapters 1, 3 and 5 in the window: each has its text, runs to completion,
+// and start-cost fills its chart from the run's measurements.
+class NewLessonsTest : public QObject
+{
+    Q_OBJECT
+
+    static void saveShot(QWidget *widget, const QString &name)
+    {
+        const QString folder = qEnvironmentVariable("CONLAB_SHOTS");
+        if (!folder.isEmpty())
+            widget->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void everyLessonHasItsText()
+    {
+        for (const auto &id : ScenarioRegistry::ids())
+            QVERIFY2(!LessonPanel::lessonPath(QString::fromStdString(id)).isEmpty(), id.c_str());
+    }
+
+    void runsInTheWindow_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        for (const char *id :
+             {"spawn-join", "join-order", "memory-isolation", "terminate", "queue-kinds", "pool"})
+            QTest::newRow(id) << QString::fromLatin1(id);
+    }
+
+    void runsInTheWindow()
+    {
+        QFETCH(QString, scenario);
+        MainWindow window;
+        window.resize(1400, 860);
+        window.show();
+        QVERIFY(window.selectScenario(scenario));
+        QVERIFY(window.parameters()->setValue(QStringLiteral("time-scale"), QStringLiteral("0.2")));
+        window.run();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 30000);
+        QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
+        QVERIFY(window.controller()
+                    ->summary()
+                    .value(QLatin1String("checks"))
+                    .toObject()
+                    .value(QLatin1String("passed"))
+                    .toBool());
+        saveShot(&window, scenario);
+    }
+
+    void startCostFillsItsChart()
+    {
+        MainWindow window;
+        window.resize(1400, 860);
+        window.show();
+        QVERIFY(window.selectScenario(QStringLiteral("start-cost")));
+        QVERIFY(window.parameters()->setValue(QStringLiteral("count"), QStringLiteral("40")));
+        window.run();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 30000);
+        QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
+        StartCostChart *chart = window.startCost();
+        auto *tabs = qobject_cast<QTabWidget *>(chart->parentWidget()->parentWidget());
+        QVERIFY(tabs);
+        QVERIFY(tabs->isTabVisible(tabs->indexOf(chart)));
+        QCOMPARE(chart->curveCount(), 4);
+        tabs->setCurrentWidget(chart);
+        saveShot(&window, QStringLiteral("start-cost"));
+        // Another lesson hides the tab.
+        QVERIFY(window.selectScenario(QStringLiteral("spawn-join")));
+        QVERIFY(!tabs->isTabVisible(tabs->indexOf(chart)));
+    }
+};
+
+QTEST_MAIN(NewLessonsTest)
+#include "tst_newlessons.moc"
