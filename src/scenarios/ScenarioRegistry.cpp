@@ -1,6 +1,7 @@
 #include "ScenarioRegistry.h"
 
 #include "EventScenario.h"
+#include "GilScenario.h"
 #include "IoModelsScenario.h"
 #include "JoinOrderScenario.h"
 #include "KernelScenario.h"
@@ -44,6 +45,7 @@ const std::vector<std::pair<std::string, Factory>> &factories()
         {"memory-isolation", &make<MemoryIsolationScenario>},
         {"terminate", &make<TerminateScenario>},
         {"start-cost", &make<StartCostScenario>},
+        {"gil", &make<GilScenario>},
         {"ticket-race", &make<TicketRaceScenario>},
         {"shared-counter", &make<SharedCounterScenario>},
         {"reentrant", &make<ReentrantScenario>},

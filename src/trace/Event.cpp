@@ -77,6 +77,8 @@ const char *toString(EventKind kind)
         return "queue wait timed out";
     case EventKind::QueueRefused:
         return "queue full or empty (nowait)";
+    case EventKind::GilDropRequest:
+        return "drop request";
     case EventKind::CpuSample:
         return "kernel sample";
     }

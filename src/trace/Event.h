@@ -58,6 +58,9 @@ enum class EventKind : std::uint16_t {
     // A nowait put found the queue full (value 1, arg = item) or a nowait get found it empty
     // (value 0): Python's queue.Full and queue.Empty. object = queue.
     QueueRefused = 37,
+    // A thread that waited a switch interval for an interpreter lock asked its holder to drop
+    // it (CPython's gil_drop_request): object = the lock.
+    GilDropRequest = 38,
 };
 
 enum class BlockReason : std::uint16_t {

@@ -42,8 +42,8 @@ private slots:
     void runsInTheWindow_data()
     {
         QTest::addColumn<QString>("scenario");
-        for (const char *id :
-             {"spawn-join", "join-order", "memory-isolation", "terminate", "queue-kinds", "pool"})
+        for (const char *id : {"spawn-join", "join-order", "memory-isolation", "terminate",
+                               "queue-kinds", "pool", "gil"})
             QTest::newRow(id) << QString::fromLatin1(id);
     }
 
