@@ -190,10 +190,23 @@ void TestPoolRuns::semaphoreExecutorStartsAWorkerPerTask()
     QVERIFY2(r.problems.isEmpty(), qPrintable(r.problems));
     QCOMPARE(r.summary.value(QStringLiteral("threads_created")).toInt(), 9);
     QCOMPARE(r.summary.value(QStringLiteral("workers_used")).toInt(), 9);
-    // Each task its own worker, never more than k alive at once.
+    // Each task its own worker, never more than k tasks running at once. (A worker's thread
+    // lives a moment past its release of the semaphore, as a Python thread does after its
+    // `with` block, so lifetimes may overlap by one.)
+    QList<QPair<double, int>> changes;
+    for (const QJsonValue &value : r.summary.value(QStringLiteral("per_task")).toArray()) {
+        const QJsonObject t = value.toObject();
+        changes << qMakePair(t.value(QStringLiteral("start_ns")).toDouble(), +1)
+                << qMakePair(t.value(QStringLiteral("end_ns")).toDouble(), -1);
+    }
+    std::sort(changes.begin(), changes.end());
+    int running = 0;
+    int most = 0;
+    for (const auto &change : changes)
+        most = std::max(most, running += change.second);
+    QCOMPARE(most, 3);
     const auto lives = WorkerLifetimes::build(r.trace.events, 10);
-    QVERIFY(lives.maxConcurrent() <= 3);
-    QCOMPARE(lives.maxConcurrent(), 3);
+    QVERIFY(lives.maxConcurrent() <= 4);
 }
 
 void TestPoolRuns::semaphoreExecutorRefusesMoreTasksThanLanes()
