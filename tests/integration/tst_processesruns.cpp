@@ -312,16 +312,28 @@ void TestProcessesRuns::startingAProcessCostsMoreThanAThread()
         QVERIFY(method.value(QStringLiteral("p99_ns")).toDouble() >=
                 method.value(QStringLiteral("p50_ns")).toDouble());
     }
-    const double thread = methods.value(QStringLiteral("thread"))
-                              .toObject()
-                              .value(QStringLiteral("p50_ns"))
-                              .toDouble();
+    // A loaded machine delays any new thread or process by whole scheduling slices, which
+    // can swamp fork's ~0.1 ms: its ordering is held on the fastest start of each (the one the
+    // scheduler did not delay); an exec'd program's ~1 ms is asserted on the medians.
+    const auto figure = [&](const char *method, const char *name) {
+        return methods.value(QLatin1String(method))
+            .toObject()
+            .value(QLatin1String(name))
+            .toDouble();
+    };
+    const auto fastest = [&](const char *method) {
+        double best = 1e300;
+        for (const QJsonValue &v : methods.value(QLatin1String(method))
+                                       .toObject()
+                                       .value(QStringLiteral("start_ns"))
+                                       .toArray())
+            best = std::min(best, v.toDouble());
+        return best;
+    };
     for (const char *process : {"fork", "spawn", "posix_spawn"})
-        QVERIFY2(methods.value(QLatin1String(process))
-                         .toObject()
-                         .value(QStringLiteral("p50_ns"))
-                         .toDouble() > thread,
-                 process);
+        QVERIFY2(fastest(process) > fastest("thread"), process);
+    for (const char *process : {"spawn", "posix_spawn"})
+        QVERIFY2(figure(process, "p50_ns") > figure("thread", "p50_ns"), process);
     QVERIFY(r.summary.value(QStringLiteral("process_vs_thread")).toDouble() > 1);
     // Lanes for the first 16 of each method, each created, then running, then ended.
     QCOMPARE(int(r.trace.meta.workers.size()), 1 + 64);
