@@ -20,6 +20,9 @@ class GilBoard
 {
 public:
     std::atomic<std::uint32_t> dropRequest[GilScenario::kMaxWorkers + 1] = {};
+    // Bumped at every acquisition: a waiter asks for a drop only if the lock did not change
+    // hands while it waited (CPython compares its switch_number the same way).
+    std::atomic<std::uint32_t> switches[GilScenario::kMaxWorkers + 1] = {};
 };
 
 Scenario::Info GilScenario::info() const
@@ -98,13 +101,20 @@ bool GilScenario::setup(Arena &arena, const ParameterSet &values)
 bool GilScenario::acquire(WorkerContext &worker, std::uint32_t gil)
 {
     for (;;) {
+        const std::uint32_t switchesBefore = m_board->switches[gil].load(std::memory_order_acquire);
         switch (m_gils[gil]->lock(worker, m_switchNs)) {
         case InstrumentedMutex::Result::Acquired:
+            // A request meant for the previous holder is void now, as in CPython.
+            m_board->dropRequest[gil].store(0, std::memory_order_release);
+            m_board->switches[gil].fetch_add(1, std::memory_order_acq_rel);
             return worker.runFree();
         case InstrumentedMutex::Result::TimedOut:
-            // Waited a whole interval: ask the holder to let go at its next check.
-            m_board->dropRequest[gil].store(1, std::memory_order_release);
-            worker.recorder().record(EventKind::GilDropRequest, 0, gil);
+            // Waited a whole interval with the same holder: ask it to let go at its next
+            // check. If the lock changed hands meanwhile, the new holder gets its interval.
+            if (m_board->switches[gil].load(std::memory_order_acquire) == switchesBefore) {
+                m_board->dropRequest[gil].store(1, std::memory_order_release);
+                worker.recorder().record(EventKind::GilDropRequest, 0, gil);
+            }
             break;
         default:
             return false;
