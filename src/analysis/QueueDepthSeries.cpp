@@ -16,7 +16,11 @@ bool QueueDepthSeries::append(const Event *events, std::size_t count)
     bool added = false;
     for (std::size_t i = 0; i < count; ++i) {
         const Event &e = events[i];
-        if ((e.kind != EventKind::QueuePut && e.kind != EventKind::QueueGet) || e.object != m_queue)
+        // A pipe's writes and reads carry the bytes in it the same way a queue's puts and gets
+        // carry its depth.
+        const bool moves = e.kind == EventKind::QueuePut || e.kind == EventKind::QueueGet ||
+                           e.kind == EventKind::PipeWrite || e.kind == EventKind::PipeRead;
+        if (!moves || e.object != m_queue)
             continue;
         const Point point{e.timeNs, e.value};
         if (m_points.empty() || m_points.back().timeNs <= e.timeNs) {

@@ -11,7 +11,7 @@ void RunRecording::reset(const TraceMeta &meta)
     m_timeline.reset(meta);
     m_queues.clear();
     for (const ObjectInfo &object : meta.objects) {
-        if (object.kind == "queue")
+        if (object.kind == "queue" || object.kind == "pipe")
             m_queues.emplace_back(object.id);
     }
     m_produced = 0;

@@ -98,6 +98,10 @@ void checkPerWorker(const Trace &trace, Report &report)
                  e.object == walk.object) ||
                 (walk.reason == BlockReason::QueueEmpty && e.kind == EventKind::QueueGet &&
                  e.object == walk.object) ||
+                (walk.reason == BlockReason::PipeFull && e.kind == EventKind::PipeWrite &&
+                 e.object == walk.object) ||
+                (walk.reason == BlockReason::PipeEmpty && e.kind == EventKind::PipeRead &&
+                 e.object == walk.object) ||
                 ((walk.reason == BlockReason::QueueEmpty ||
                   walk.reason == BlockReason::QueueFull) &&
                  e.kind == EventKind::QueueTimedOut && e.object == walk.object) ||

@@ -9,6 +9,7 @@
 #include "MemoryIsolationScenario.h"
 #include "MultiprogrammingScenario.h"
 #include "PhilosophersScenario.h"
+#include "PipeScenario.h"
 #include "PoliciesScenario.h"
 #include "PoolScenario.h"
 #include "ProducerConsumerScenario.h"
@@ -54,6 +55,7 @@ const std::vector<std::pair<std::string, Factory>> &factories()
         {"timer", &make<TimerScenario>},
         {"producer-consumer", &make<ProducerConsumerScenario>},
         {"queue-kinds", &make<QueueKindsScenario>},
+        {"pipe", &make<PipeScenario>},
         {"two-locks", &make<TwoLocksScenario>},
         {"philosophers", &make<PhilosophersScenario>},
         {"lock-order", &make<LockOrderScenario>},

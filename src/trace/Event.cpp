@@ -79,6 +79,10 @@ const char *toString(EventKind kind)
         return "queue full or empty (nowait)";
     case EventKind::GilDropRequest:
         return "drop request";
+    case EventKind::PipeWrite:
+        return "pipe write";
+    case EventKind::PipeRead:
+        return "pipe read";
     case EventKind::CpuSample:
         return "kernel sample";
     }
@@ -110,6 +114,10 @@ const char *toString(BlockReason reason)
         return "IO wait";
     case BlockReason::Result:
         return "result";
+    case BlockReason::PipeFull:
+        return "pipe full";
+    case BlockReason::PipeEmpty:
+        return "pipe empty";
     }
     return "unknown";
 }

@@ -61,6 +61,10 @@ enum class EventKind : std::uint16_t {
     // A thread that waited a switch interval for an interpreter lock asked its holder to drop
     // it (CPython's gil_drop_request): object = the lock.
     GilDropRequest = 38,
+    // Bytes through a pipe or socket: object = the pipe, value = bytes in it after the call,
+    // arg = bytes this call moved.
+    PipeWrite = 39,
+    PipeRead = 40,
 };
 
 enum class BlockReason : std::uint16_t {
@@ -74,7 +78,9 @@ enum class BlockReason : std::uint16_t {
     Event = 7,
     Sleep = 8,
     Io = 9,
-    Result = 10, // waiting for a task's result: object = task id, 0 for the next or all
+    Result = 10,    // waiting for a task's result: object = task id, 0 for the next or all
+    PipeFull = 11,  // object = pipe
+    PipeEmpty = 12, // object = pipe
 };
 
 enum class ExitCause : std::uint16_t {

@@ -60,8 +60,14 @@ void QueueDepthChart::reset()
     m_hasTail = false;
     if (m_recording) {
         for (const ObjectInfo &object : m_recording->meta().objects) {
-            if (object.kind == "queue") {
+            if (object.kind == "queue" || object.kind == "pipe") {
                 m_capacity = object.capacity;
+                // The same chart in bytes: a pipe holds bytes, not items.
+                const bool pipe = object.kind == "pipe";
+                chart()->setTitle(pipe ? tr("Bytes in the pipe (dashed: its capacity)")
+                                       : tr("Queue depth (dashed: the queue's capacity)"));
+                m_series->setName(pipe ? tr("bytes in the pipe") : tr("items in the queue"));
+                m_depthAxis->setTitleText(pipe ? tr("bytes") : tr("items"));
                 break;
             }
         }

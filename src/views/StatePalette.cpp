@@ -20,6 +20,8 @@ StatePalette::Category StatePalette::categoryOf(const StateInterval &interval)
     case BlockReason::QueueFull:
     case BlockReason::QueueEmpty:
     case BlockReason::QueueJoin:
+    case BlockReason::PipeFull:
+    case BlockReason::PipeEmpty:
         return Category::BlockedQueue;
     case BlockReason::Join:
     case BlockReason::Result:
@@ -128,6 +130,10 @@ QString StatePalette::reasonName(BlockReason reason)
         return tr("join");
     case BlockReason::Result:
         return tr("result");
+    case BlockReason::PipeFull:
+        return tr("pipe full");
+    case BlockReason::PipeEmpty:
+        return tr("pipe empty");
     case BlockReason::QueueJoin:
         return tr("queue join");
     case BlockReason::Lock:
