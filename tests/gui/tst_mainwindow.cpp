@@ -1,3 +1,4 @@
+#include "ShotSaver.h"
 #include "app/JobTableEditor.h"
 #include "app/MainWindow.h"
 #include "app/ParameterEditor.h"
@@ -51,13 +52,6 @@ private:
                 return lane;
         }
         return -1;
-    }
-    // CONLAB_SHOTS=DIR keeps pictures of panels for a person to look at; tests never need it.
-    static void saveShot(QWidget *widget, const QString &name)
-    {
-        const QString folder = qEnvironmentVariable("CONLAB_SHOTS");
-        if (!folder.isEmpty())
-            widget->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
     }
     static bool processGone(qint64 pid) { return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH; }
 

@@ -1,3 +1,4 @@
+#include "ShotSaver.h"
 #include "app/LessonPanel.h"
 #include "app/MainWindow.h"
 #include "app/ParameterPanel.h"
@@ -18,13 +19,6 @@ using namespace conlab;
 class NewLessonsTest : public QObject
 {
     Q_OBJECT
-
-    static void saveShot(QWidget *widget, const QString &name)
-    {
-        const QString folder = qEnvironmentVariable("CONLAB_SHOTS");
-        if (!folder.isEmpty())
-            widget->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
-    }
 
 private slots:
     void initTestCase()

@@ -1,3 +1,4 @@
+#include "ShotSaver.h"
 #include "app/MainWindow.h"
 #include "app/OutputPanel.h"
 #include "app/ParameterPanel.h"
@@ -94,13 +95,6 @@ private:
     static QString cell(OutputPanel *panel, int row, int column)
     {
         return panel->model()->index(row, column).data().toString();
-    }
-
-    static void saveShot(QWidget *widget, const QString &name)
-    {
-        const QString folder = qEnvironmentVariable("CONLAB_SHOTS");
-        if (!folder.isEmpty())
-            widget->grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
     }
 
 private slots:
