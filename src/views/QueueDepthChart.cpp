@@ -18,7 +18,7 @@ QueueDepthChart::QueueDepthChart(QWidget *parent) : QChartView(parent)
     chart->setMargins(QMargins(4, 2, 4, 2));
     chart->setBackgroundRoundness(0);
     chart->setBackgroundBrush(palette().color(QPalette::Base));
-    chart->setTitle(tr("Queue depth (dashed: the queue's capacity)"));
+    chart->setTitle(tr("How full the queue or pipe is (dashed: its capacity)"));
     m_series = new QLineSeries(chart);
     m_series->setName(tr("items in the queue"));
     m_series->setPen(QPen(QColor(0xCC, 0x79, 0xA7), 2));
@@ -32,6 +32,9 @@ QueueDepthChart::QueueDepthChart(QWidget *parent) : QChartView(parent)
     m_depthAxis = new QValueAxis(chart);
     m_depthAxis->setTitleText(tr("items"));
     m_depthAxis->setLabelFormat(QStringLiteral("%d"));
+    // The plot area is placed by hand, so the axis never widens its label column for "64":
+    // labels are drawn whole instead of as "…".
+    m_depthAxis->setTruncateLabels(false);
     chart->addAxis(m_timeAxis, Qt::AlignBottom);
     chart->addAxis(m_depthAxis, Qt::AlignLeft);
     for (QLineSeries *series : {m_series, m_capacityLine}) {
@@ -57,31 +60,36 @@ void QueueDepthChart::reset()
     m_consumedPoints = 0;
     m_lastDepth = 0;
     m_capacity = 0;
+    m_unit = 1;
     m_hasTail = false;
     if (m_recording) {
         for (const ObjectInfo &object : m_recording->meta().objects) {
             if (object.kind == "queue" || object.kind == "pipe") {
                 m_capacity = object.capacity;
-                // The same chart in bytes: a pipe holds bytes, not items.
+                // The same chart in KiB: a pipe holds bytes, not items.
                 const bool pipe = object.kind == "pipe";
-                chart()->setTitle(pipe ? tr("Bytes in the pipe (dashed: its capacity)")
-                                       : tr("Queue depth (dashed: the queue's capacity)"));
-                m_series->setName(pipe ? tr("bytes in the pipe") : tr("items in the queue"));
-                m_depthAxis->setTitleText(pipe ? tr("bytes") : tr("items"));
+                m_unit = pipe ? 1024 : 1;
+                m_series->setName(pipe ? tr("KiB in the pipe") : tr("items in the queue"));
+                m_depthAxis->setTitleText(pipe ? tr("KiB") : tr("items"));
                 break;
             }
         }
     }
     // The title stays fixed: the plot area is placed by hand, and a changed title would not
     // be laid out again. The capacity is a dashed line instead, with headroom above it.
-    const double top = double(std::max<std::int64_t>(m_capacity, 1)) + 0.5;
+    const double capacity = double(m_capacity) / m_unit;
+    const double top = std::max(capacity, 1.0) + 0.5;
+    // A fixed handful of ticks while range and interval change: a pipe's 65536 bytes with the
+    // last run's interval of one item (or the other way round) would have the axis build tens
+    // of thousands of tick items in between.
+    m_depthAxis->setTickType(QValueAxis::TicksFixed);
     m_depthAxis->setRange(0, top);
-    m_depthAxis->setTickType(QValueAxis::TicksDynamic);
     m_depthAxis->setTickAnchor(0);
-    m_depthAxis->setTickInterval(m_capacity > 8 ? std::ceil(double(m_capacity) / 8) : 1);
+    m_depthAxis->setTickInterval(capacity > 8 ? std::ceil(capacity / 8) : 1);
+    m_depthAxis->setTickType(QValueAxis::TicksDynamic);
     if (m_capacity > 0) {
         m_series->append(0, 0);
-        m_capacityLine->setName(tr("capacity %1").arg(m_capacity));
+        m_capacityLine->setName(tr("capacity %1").arg(capacity));
     }
 }
 
@@ -105,8 +113,8 @@ void QueueDepthChart::refresh(double nowNs)
     for (std::size_t i = m_consumedPoints; i < points.size(); ++i) {
         const double seconds = (double(points[i].timeNs) - origin) / 1e9;
         added.append(QPointF(seconds, m_lastDepth));
-        added.append(QPointF(seconds, points[i].depth));
-        m_lastDepth = points[i].depth;
+        m_lastDepth = points[i].depth / m_unit;
+        added.append(QPointF(seconds, m_lastDepth));
     }
     m_consumedPoints = points.size();
     added.append(QPointF(std::max(nowNs, 0.0) / 1e9, m_lastDepth));
@@ -133,8 +141,8 @@ void QueueDepthChart::setVisibleRange(double startNs, double endNs)
     m_timeAxis->setTickInterval(step);
     m_timeAxis->setTickType(QValueAxis::TicksDynamic);
     if (m_capacity > 0) {
-        m_capacityLine->replace(
-            QList<QPointF>{{startNs / 1e9, double(m_capacity)}, {endNs / 1e9, double(m_capacity)}});
+        m_capacityLine->replace(QList<QPointF>{{startNs / 1e9, double(m_capacity) / m_unit},
+                                               {endNs / 1e9, double(m_capacity) / m_unit}});
     }
     const int decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step) - 1e-9));
     m_timeAxis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) +

@@ -46,7 +46,9 @@ private:
     QValueAxis *m_timeAxis = nullptr;
     QValueAxis *m_depthAxis = nullptr;
     std::size_t m_consumedPoints = 0;
-    std::uint32_t m_lastDepth = 0;
+    double m_lastDepth = 0;
+    // Items for a queue; KiB for a pipe, whose bytes would not fit the aligned label column.
+    double m_unit = 1;
     bool m_hasTail = false;
     int m_plotLeft = -1;
     int m_plotRight = -1;

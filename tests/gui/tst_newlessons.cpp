@@ -4,6 +4,7 @@
 #include "app/ParameterPanel.h"
 #include "app/RunController.h"
 #include "scenarios/ScenarioRegistry.h"
+#include "views/QueueDepthChart.h"
 #include "views/StartCostChart.h"
 
 #include <QJsonObject>
@@ -37,7 +38,7 @@ private slots:
     {
         QTest::addColumn<QString>("scenario");
         for (const char *id : {"spawn-join", "join-order", "memory-isolation", "terminate",
-                               "queue-kinds", "pool", "gil"})
+                               "queue-kinds", "pool", "gil", "pipe"})
             QTest::newRow(id) << QString::fromLatin1(id);
     }
 
@@ -59,6 +60,24 @@ private slots:
                     .value(QLatin1String("passed"))
                     .toBool());
         saveShot(&window, scenario);
+    }
+
+    void depthChartSwitchesBetweenBytesAndItems()
+    {
+        // A pipe's 65536-byte scale, then a queue of 4 items, then the pipe again, in one
+        // window: each switch keeps the axis to a handful of ticks.
+        MainWindow window;
+        window.resize(1400, 860);
+        window.show();
+        for (const char *scenario : {"pipe", "producer-consumer", "pipe"}) {
+            QVERIFY(window.selectScenario(QString::fromLatin1(scenario)));
+            QVERIFY(window.parameters()->setValue(QStringLiteral("time-scale"),
+                                                  QStringLiteral("0.05")));
+            window.run();
+            QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 30000);
+            QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
+            saveShot(window.queueChart(), QStringLiteral("depth-") + QLatin1String(scenario));
+        }
     }
 
     void startCostFillsItsChart()
