@@ -1,6 +1,6 @@
 #include "BatchRunner.h"
 
-#include "RunController.h"
+#include "RunnerLaunch.h"
 
 #include <QJsonDocument>
 
@@ -14,7 +14,7 @@ BatchRunner::BatchRunner(QObject *parent) : QObject(parent)
             return;
         m_running = false;
         emit failed(
-            tr("cannot start %1: %2").arg(RunController::runnerPath(), m_process.errorString()));
+            tr("cannot start %1: %2").arg(RunnerLaunch::runnerPath(), m_process.errorString()));
     });
 }
 
@@ -45,7 +45,7 @@ void BatchRunner::startNext()
     QStringList arguments{QStringLiteral("--scenario"), m_scenario};
     arguments << m_common << m_variants[m_results.size()] << QStringLiteral("--time-limit")
               << QString::number(m_timeLimitSeconds);
-    m_process.start(RunController::runnerPath(), arguments);
+    RunnerLaunch::start(m_process, arguments);
 }
 
 void BatchRunner::cancel()
@@ -54,9 +54,10 @@ void BatchRunner::cancel()
         return;
     m_cancelled = true;
     if (m_process.state() != QProcess::NotRunning) {
+        const qint64 runner = m_process.processId();
         m_process.terminate();
         if (!m_process.waitForFinished(1500))
-            m_process.kill();
+            RunnerLaunch::killGroup(runner);
         m_process.waitForFinished(500);
     }
     m_running = false;

@@ -1,6 +1,6 @@
 #include "ExportCommand.h"
 
-#include "RunController.h"
+#include "RunnerLaunch.h"
 #include "analysis/RunRecording.h"
 #include "export/TimelineImage.h"
 #include "trace/TraceFile.h"
@@ -51,14 +51,14 @@ int ExportCommand::run(const Request &request, QTextStream &out, QTextStream &er
         arguments << QStringLiteral("--time-limit") << QString::number(request.timeLimitSeconds)
                   << QStringLiteral("--trace") << tracePath;
         QProcess runner;
-        runner.start(RunController::runnerPath(), arguments);
+        RunnerLaunch::start(runner, arguments);
         if (!runner.waitForStarted()) {
-            err << "conlab: cannot start " << RunController::runnerPath() << ": "
+            err << "conlab: cannot start " << RunnerLaunch::runnerPath() << ": "
                 << runner.errorString() << '\n';
             return 1;
         }
         if (!runner.waitForFinished(request.timeLimitSeconds * 1000 + kGraceMs)) {
-            runner.kill();
+            RunnerLaunch::killGroup(runner.processId());
             runner.waitForFinished();
             err << "conlab: the runner did not end within its time limit\n";
             return 1;

@@ -187,24 +187,24 @@ bool ParameterEditor::setValue(const QString &text)
 {
     switch (m_spec.type) {
     case ParameterSpec::Type::Integer: {
-        bool ok = false;
-        const int value = text.toInt(&ok);
-        if (!ok || value < m_spec.minimum || value > m_spec.maximum)
+        // The runner's own check and reading: what the window takes, a run takes too.
+        std::int64_t value = 0;
+        if (!ParameterSet::check(m_spec, text.toStdString(), nullptr) ||
+            !ParameterSet::parseInteger(text.toStdString(), value))
             return false;
-        m_spin->setValue(value);
+        m_spin->setValue(int(value));
         return true;
     }
     case ParameterSpec::Type::Real: {
-        bool ok = false;
-        const double value = text.toDouble(&ok);
-        if (!ok || value < m_spec.minimum || value > m_spec.maximum)
+        double value = 0;
+        if (!ParameterSet::check(m_spec, text.toStdString(), nullptr) ||
+            !ParameterSet::parseReal(text.toStdString(), value))
             return false;
         m_realSpin->setValue(value);
         return true;
     }
     case ParameterSpec::Type::IntegerList: {
-        std::vector<std::int64_t> items;
-        if (!ParameterSet::parseList(text.toStdString(), items))
+        if (!ParameterSet::check(m_spec, text.toStdString(), nullptr))
             return false;
         m_list->setText(text);
         return true;

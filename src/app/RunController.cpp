@@ -1,14 +1,10 @@
 #include "RunController.h"
 
+#include "RunnerLaunch.h"
 #include "analysis/RunRecording.h"
 #include "trace/Clock.h"
 
-#include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonDocument>
-#include <csignal>
-#include <sys/types.h>
 
 namespace conlab {
 
@@ -28,7 +24,8 @@ RunController::RunController(RunRecording *recording, QObject *parent)
     connect(&m_process, &QProcess::finished, this, &RunController::onFinished);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart) {
-            m_error = tr("cannot start %1: %2").arg(runnerPath(), m_process.errorString());
+            m_error =
+                tr("cannot start %1: %2").arg(RunnerLaunch::runnerPath(), m_process.errorString());
             emit failed(m_error);
         }
     });
@@ -37,14 +34,6 @@ RunController::RunController(RunRecording *recording, QObject *parent)
 RunController::~RunController()
 {
     shutdown();
-}
-
-QString RunController::runnerPath()
-{
-    const QString fromEnvironment = qEnvironmentVariable("CONLAB_RUNNER");
-    if (!fromEnvironment.isEmpty())
-        return fromEnvironment;
-    return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("conlab-runner"));
 }
 
 bool RunController::start(const QString &scenario, const QStringList &assignments,
@@ -63,10 +52,10 @@ bool RunController::start(const QString &scenario, const QStringList &assignment
         arguments << QStringLiteral("--set") << assignment;
     arguments << extraArguments << QStringLiteral("--time-limit")
               << QString::number(timeLimitSeconds) << QStringLiteral("--stream");
-    m_process.start(runnerPath(), arguments);
+    RunnerLaunch::start(m_process, arguments);
     if (!m_process.waitForStarted(5000))
         return false;
-    // The runner leads its own process group (setpgid at start), so the group id is its pid.
+    // The runner leads its own process group (set before its exec), so the group id is its pid.
     m_groupId = m_process.processId();
     emit started();
     return true;
@@ -107,8 +96,7 @@ void RunController::shutdown()
 
 void RunController::killGroup()
 {
-    if (m_groupId > 0)
-        ::kill(pid_t(-m_groupId), SIGKILL);
+    RunnerLaunch::killGroup(m_groupId);
     if (isRunning())
         m_process.kill();
 }
@@ -157,8 +145,7 @@ void RunController::onFinished(int exitCode, QProcess::ExitStatus status)
     readOutput();
     m_killTimer.stop();
     // Worker processes left behind by a runner that died are ended with their group.
-    if (m_groupId > 0)
-        ::kill(pid_t(-m_groupId), SIGKILL);
+    RunnerLaunch::killGroup(m_groupId);
     m_groupId = 0;
     m_standardError += m_process.readAllStandardError();
     if (m_summary.isEmpty()) {

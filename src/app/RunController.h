@@ -13,9 +13,9 @@ namespace conlab {
 
 class RunRecording;
 
-// Runs one scenario in a conlab-runner process and feeds its live stream into a
-// RunRecording. Stop asks the runner to end the run; if it has not gone within a second,
-// its whole process group (runner and worker processes) is killed.
+// Runs one scenario in a conlab-runner process (started by RunnerLaunch) and feeds its live
+// stream into a RunRecording. Stop asks the runner to end the run; if it has not gone within a
+// second, its whole process group (runner and worker processes) is killed.
 class RunController : public QObject, private StreamDecoder::Sink
 {
     Q_OBJECT
@@ -23,9 +23,6 @@ class RunController : public QObject, private StreamDecoder::Sink
 public:
     explicit RunController(RunRecording *recording, QObject *parent = nullptr);
     ~RunController() override;
-
-    // CONLAB_RUNNER if set, else conlab-runner next to this program.
-    static QString runnerPath();
 
     // `extraArguments` go to the runner as they are (`--jobs FILE`, say).
     bool start(const QString &scenario, const QStringList &assignments, int timeLimitSeconds,

@@ -33,6 +33,7 @@
 #include <spawn.h>
 #include <sstream>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,6 +57,46 @@ void sleepMs(int ms)
 {
     timespec ts{0, long(ms) * 1000000L};
     nanosleep(&ts, nullptr);
+}
+
+// Whether a file can be written at `path`, tried without leaving anything behind: an
+// existing file is opened for writing (not truncated), a new one created and removed again.
+// On failure, `error` says why.
+bool canWrite(const std::string &path, std::string &error)
+{
+    struct stat info = {};
+    if (stat(path.c_str(), &info) == 0) {
+        if (S_ISDIR(info.st_mode)) {
+            error = "is a folder";
+            return false;
+        }
+        // A pipe or a device may have no reader yet; whether it takes writes is its own affair.
+        if (!S_ISREG(info.st_mode)) {
+            if (access(path.c_str(), W_OK) == 0)
+                return true;
+            error = std::strerror(errno);
+            return false;
+        }
+        const int fd = open(path.c_str(), O_WRONLY | O_CLOEXEC);
+        if (fd < 0) {
+            error = std::strerror(errno);
+            return false;
+        }
+        close(fd);
+        return true;
+    }
+    if (errno != ENOENT) {
+        error = std::strerror(errno);
+        return false;
+    }
+    const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        error = std::strerror(errno);
+        return false;
+    }
+    close(fd);
+    unlink(path.c_str());
+    return true;
 }
 
 const char *outcomeText(int outcome)
@@ -107,10 +148,8 @@ bool RunSession::startWorker(std::uint32_t worker, StartMethod method)
         startThread(worker);
         break;
     case StartMethod::Spawn:
-        ok = spawnProcess(worker);
-        break;
     case StartMethod::ForkExec:
-        ok = forkExecProcess(worker);
+        ok = spawnProcess(worker, method);
         break;
     case StartMethod::Fork:
         ok = forkProcess(worker);
@@ -175,6 +214,16 @@ bool RunSession::prepare()
     }
     if (!m_options.jobsPath.empty() && !loadJobTable())
         return false;
+    // Before the run, not after it: a run whose trace can't be kept is refused, not wasted.
+    for (const auto &[option, path] :
+         {std::pair{"--trace", &m_options.tracePath}, std::pair{"--csv", &m_options.csvPath}}) {
+        std::string why;
+        if (!path->empty() && !canWrite(*path, why)) {
+            std::fprintf(stderr, "conlab-runner: %s %s: cannot write there: %s\n", option,
+                         path->c_str(), why.c_str());
+            return false;
+        }
+    }
     m_meta = m_scenario->describe(m_values);
     m_processes = m_scenario->workersAreProcesses(m_values);
     return true;
@@ -255,7 +304,8 @@ int RunSession::run()
     else
         forceEnd();
     finish();
-    return m_outcome == Outcome::Failed ? 1 : 0;
+    // A run whose trace or table could not be written did not do what it was asked.
+    return m_outcome == Outcome::Failed || !m_traceError.empty() || !m_csvError.empty() ? 1 : 0;
 }
 
 bool RunSession::startWorkers()
@@ -273,7 +323,7 @@ bool RunSession::startWorkers()
         if (worker.id == 0 || mainStarts)
             continue;
         if (m_processes) {
-            if (!spawnProcess(worker.id))
+            if (!spawnProcess(worker.id, StartMethod::Spawn))
                 return false;
         } else {
             startThread(worker.id);
@@ -333,65 +383,52 @@ std::string ownExecutable()
 }
 } // namespace
 
-bool RunSession::spawnProcess(std::uint32_t worker)
+bool RunSession::spawnProcess(std::uint32_t worker, StartMethod method)
 {
     const std::string exe = ownExecutable();
     if (exe.empty()) {
         m_failure = "cannot find this executable to spawn workers";
         return false;
     }
+    // Everything the child needs is prepared first: between fork and exec a copy of a
+    // threaded process may only make async-signal-safe calls.
     auto args = workerArguments(worker, exe);
     std::vector<char *> argv;
     for (auto &arg : args)
         argv.push_back(arg.data());
     argv.push_back(nullptr);
 
-    // Spawned, not forked: the child starts from a fresh exec, as the "spawn" start method
-    // does, so it inherits none of this process's threads or locks. Only the arena and stderr
-    // cross over; stdout may be the GUI's stream and must stay ours.
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, m_arena->fd(), kWorkerArenaFd);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    // The child starts from a fresh exec, as the "spawn" start method does, so it inherits
+    // none of this process's threads or locks. Only the arena and stderr cross over; stdout
+    // may be the GUI's stream and must stay ours.
     pid_t pid = 0;
-    const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) {
-        m_failure = "posix_spawn failed for worker " + std::to_string(worker);
-        return false;
-    }
-    m_pids[worker] = pid;
-    return true;
-}
-
-bool RunSession::forkExecProcess(std::uint32_t worker)
-{
-    const std::string exe = ownExecutable();
-    if (exe.empty()) {
-        m_failure = "cannot find this executable to spawn workers";
-        return false;
-    }
-    // Everything the child needs is prepared before fork(): between fork and exec a copy of
-    // a threaded process may only make async-signal-safe calls.
-    auto args = workerArguments(worker, exe);
-    std::vector<char *> argv;
-    for (auto &arg : args)
-        argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    const int arenaFd = m_arena->fd();
-    const pid_t pid = fork();
-    if (pid < 0) {
-        m_failure = std::string("fork failed: ") + std::strerror(errno);
-        return false;
-    }
-    if (pid == 0) {
-        const int devNull = open("/dev/null", O_RDWR);
-        dup2(devNull, STDIN_FILENO);
-        dup2(devNull, STDOUT_FILENO);
-        dup2(arenaFd, kWorkerArenaFd);
-        execve(argv[0], argv.data(), environ);
-        _exit(127);
+    if (method == StartMethod::ForkExec) {
+        const int arenaFd = m_arena->fd();
+        pid = fork();
+        if (pid == 0) {
+            const int devNull = open("/dev/null", O_RDWR);
+            dup2(devNull, STDIN_FILENO);
+            dup2(devNull, STDOUT_FILENO);
+            dup2(arenaFd, kWorkerArenaFd);
+            execve(argv[0], argv.data(), environ);
+            _exit(127);
+        }
+        if (pid < 0) {
+            m_failure = std::string("fork failed: ") + std::strerror(errno);
+            return false;
+        }
+    } else {
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, m_arena->fd(), kWorkerArenaFd);
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+        const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        if (rc != 0) {
+            m_failure = "posix_spawn failed for worker " + std::to_string(worker);
+            return false;
+        }
     }
     m_pids[worker] = pid;
     return true;
@@ -628,19 +665,25 @@ void RunSession::finish()
         messages.push_back("[" + v.rule + "] at " + std::to_string(v.timeNs) + " ns: " + v.message);
     trace.summaryJson = summaryJson(trace, violations.empty(), messages);
 
-    if (!m_options.tracePath.empty()) {
-        std::string error;
-        if (!TraceFile::write(m_options.tracePath, trace, &error))
-            std::fprintf(stderr, "conlab-runner: %s\n", error.c_str());
+    if (!m_options.tracePath.empty() &&
+        !TraceFile::write(m_options.tracePath, trace, &m_traceError)) {
+        if (m_traceError.empty())
+            m_traceError = "cannot write " + m_options.tracePath;
+        std::fprintf(stderr, "conlab-runner: %s\n", m_traceError.c_str());
     }
     if (!m_options.csvPath.empty()) {
         StateTimeline timeline;
         timeline.reset(trace.meta);
         timeline.append(trace.events);
-        std::string error;
-        if (!IntervalCsv::write(m_options.csvPath, timeline, &error))
-            std::fprintf(stderr, "conlab-runner: %s\n", error.c_str());
+        if (!IntervalCsv::write(m_options.csvPath, timeline, &m_csvError)) {
+            if (m_csvError.empty())
+                m_csvError = "cannot write " + m_options.csvPath;
+            std::fprintf(stderr, "conlab-runner: %s\n", m_csvError.c_str());
+        }
     }
+    // The summary names only files that were written, and says why one wasn't.
+    if (!m_traceError.empty() || !m_csvError.empty())
+        trace.summaryJson = summaryJson(trace, violations.empty(), messages);
     if (!m_failure.empty())
         std::fprintf(stderr, "conlab-runner: %s\n", m_failure.c_str());
     if (m_stream) {
@@ -762,8 +805,12 @@ std::string RunSession::summaryJson(const Trace &trace, bool checksPassed,
         }
         json.endArray();
     }
-    if (!m_options.tracePath.empty())
+    if (!m_options.tracePath.empty() && m_traceError.empty())
         json.key("trace").value(m_options.tracePath);
+    if (!m_traceError.empty())
+        json.key("trace_error").value(m_traceError);
+    if (!m_csvError.empty())
+        json.key("csv_error").value(m_csvError);
     if (!m_failure.empty())
         json.key("error").value(m_failure);
     json.endObject();

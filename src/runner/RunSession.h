@@ -36,7 +36,8 @@ public:
     ~RunSession() override;
 
     // The process exit code: 0 for a run that ran (whatever its outcome), 1 if it could not
-    // run, 2 for bad input (the message is already on stderr).
+    // run or its trace or CSV could not be written, 2 for bad input (an unwritable --trace or
+    // --csv path included, refused before the run; the message is already on stderr).
     int run();
 
     void endDaemon(std::uint32_t worker) override;
@@ -55,8 +56,8 @@ private:
     bool loadJobTable();
     bool startWorkers();
     std::vector<std::string> workerArguments(std::uint32_t worker, const std::string &exe) const;
-    bool spawnProcess(std::uint32_t worker);
-    bool forkExecProcess(std::uint32_t worker);
+    // A fresh exec of this runner in worker mode, by posix_spawn or by fork then exec.
+    bool spawnProcess(std::uint32_t worker, StartMethod method);
     bool forkProcess(std::uint32_t worker);
     [[noreturn]] void runForkedWorker(std::uint32_t worker, pid_t runner);
     void startThread(std::uint32_t worker);
@@ -107,6 +108,8 @@ private:
     std::uint64_t m_victimsAborted = 0;
     std::uint64_t m_cyclesBroken = 0; // cycles that closed and then opened again by timeout
     std::string m_failure;
+    std::string m_traceError; // why --trace could not be written at the end, if it couldn't
+    std::string m_csvError;
 };
 
 } // namespace conlab

@@ -1,16 +1,26 @@
 #include "RunnerCommandLine.h"
 
-#include <cstdlib>
+#include "scenarios/ParameterSet.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
 
 namespace conlab {
 
 namespace {
-bool toNumber(const std::string &text, double &value)
+
+// Options that take one value: given twice, which one was meant is anyone's guess.
+bool once(const std::string &option, std::vector<std::string> &seen, std::string *error)
 {
-    char *end = nullptr;
-    value = std::strtod(text.c_str(), &end);
-    return !text.empty() && end && *end == '\0';
+    if (std::find(seen.begin(), seen.end(), option) != seen.end()) {
+        *error = option + " is given more than once; give it once";
+        return false;
+    }
+    seen.push_back(option);
+    return true;
 }
+
 } // namespace
 
 std::string RunnerCommandLine::usage()
@@ -36,6 +46,7 @@ bool RunnerCommandLine::parse(int argc, char **argv, RunnerCommandLine &out, std
     out = RunnerCommandLine();
     bool sawScenario = false;
     bool sawWorker = false;
+    std::vector<std::string> seen;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto next = [&](std::string &value) {
@@ -46,6 +57,16 @@ bool RunnerCommandLine::parse(int argc, char **argv, RunnerCommandLine &out, std
             value = argv[++i];
             return true;
         };
+        // A single-valued option: present once, with a value that isn't empty.
+        auto single = [&](std::string &value, const char *what) {
+            if (!once(arg, seen, error) || !next(value))
+                return false;
+            if (value.empty()) {
+                *error = arg + " needs " + what + ", not an empty string";
+                return false;
+            }
+            return true;
+        };
         std::string value;
         if (arg == "--help" || arg == "-h") {
             out.mode = Mode::Help;
@@ -54,12 +75,12 @@ bool RunnerCommandLine::parse(int argc, char **argv, RunnerCommandLine &out, std
             out.mode = Mode::List;
             return true;
         } else if (arg == "--check") {
-            if (!next(out.checkPath))
+            if (!single(out.checkPath, "a file name"))
                 return false;
             out.mode = Mode::Check;
             return true;
         } else if (arg == "--scenario") {
-            if (!next(out.run.scenario))
+            if (!single(out.run.scenario, "a scenario id (see --list)"))
                 return false;
             sawScenario = true;
         } else if (arg == "--set") {
@@ -67,30 +88,34 @@ bool RunnerCommandLine::parse(int argc, char **argv, RunnerCommandLine &out, std
                 return false;
             out.run.assignments.push_back(value);
         } else if (arg == "--time-limit") {
-            double seconds = 0;
-            if (!next(value))
+            if (!single(value, "seconds"))
                 return false;
-            if (!toNumber(value, seconds) || seconds <= 0 || seconds > 3600) {
-                *error = "--time-limit: '" + value +
-                         "' is out of range; expected seconds in "
-                         "(0, 3600]";
+            // The parameters' own reading of a number: no nan, inf, hex or spaces.
+            double seconds = 0;
+            const bool isNumber = ParameterSet::parseReal(value, seconds);
+            if (!isNumber || seconds <= 0 || seconds > 3600) {
+                *error = "--time-limit: '" + value + "' is " +
+                         (isNumber ? "out of range" : "not a plain decimal number") +
+                         "; expected seconds in (0, 3600]";
                 return false;
             }
             out.run.timeLimitSeconds = seconds;
         } else if (arg == "--trace") {
-            if (!next(out.run.tracePath))
+            if (!single(out.run.tracePath, "a file name"))
                 return false;
         } else if (arg == "--csv") {
-            if (!next(out.run.csvPath))
+            if (!single(out.run.csvPath, "a file name"))
                 return false;
         } else if (arg == "--jobs") {
-            if (!next(out.run.jobsPath))
+            if (!single(out.run.jobsPath, "a file name"))
                 return false;
         } else if (arg == "--stream") {
             out.run.stream = true;
         } else if (arg == "--worker" || arg == "--arena-fd" || arg == "--parent") {
-            double number = 0;
-            if (!next(value) || !toNumber(value, number)) {
+            std::int64_t number = 0;
+            if (!single(value, "a number"))
+                return false;
+            if (!ParameterSet::parseInteger(value, number) || number < 0 || number > INT32_MAX) {
                 *error = arg + " needs a number";
                 return false;
             }

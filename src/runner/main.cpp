@@ -10,7 +10,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <sys/prctl.h>
 #include <unistd.h>
 
 using namespace conlab;
@@ -20,6 +19,24 @@ namespace {
 void onStopSignal(int)
 {
     RunSession::requestStop();
+}
+
+sigset_t stopSignals()
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    return set;
+}
+
+// Lets the stop signals through again; one that came while they were blocked is delivered
+// now, to whatever handles it by then.
+void unblockStopSignals()
+{
+    const sigset_t set = stopSignals();
+    sigprocmask(SIG_UNBLOCK, &set, nullptr);
 }
 
 int listScenarios()
@@ -68,12 +85,24 @@ int main(int argc, char **argv)
     // First of all: the start-cost lesson measures how soon a fresh program gets here.
     if (argc == 3 && std::strcmp(argv[1], "--start-probe") == 0)
         return conlab::StartCostScenario::runProbe(std::atoi(argv[2]));
+    // Next: a Stop (SIGTERM, SIGINT, SIGHUP) from now on waits until we know what it means.
+    // For a run it ends the run "stopped", with its summary, however early it came; the GUI
+    // starts us with them blocked already (RunnerLaunch), which covers the time before main.
+    {
+        const sigset_t set = stopSignals();
+        sigprocmask(SIG_BLOCK, &set, nullptr);
+    }
     RunnerCommandLine commandLine;
     std::string error;
     if (!RunnerCommandLine::parse(argc, argv, commandLine, &error)) {
         std::fprintf(stderr, "conlab-runner: %s\n%s", error.c_str(),
                      RunnerCommandLine::usage().c_str());
         return 2;
+    }
+    if (commandLine.mode != RunnerCommandLine::Mode::Run) {
+        // Nothing to stop gently: the signals end these modes as they would any program (and
+        // a worker process must not start with them blocked).
+        unblockStopSignals();
     }
     switch (commandLine.mode) {
     case RunnerCommandLine::Mode::Help:
@@ -95,12 +124,10 @@ int main(int argc, char **argv)
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGHUP, &action, nullptr);
     std::signal(SIGPIPE, SIG_IGN); // a GUI that went away shows up as a failed write
-    if (commandLine.run.stream) {
-        // Started by the GUI: lead our own process group so Stop can end all of it, and end
-        // with the GUI if it dies without stopping us.
-        setpgid(0, 0);
-        prctl(PR_SET_PDEATHSIG, SIGTERM);
-    }
+    // The handler is in place: a Stop that already came asks the run to stop as it starts.
+    // (Unblocked before any worker is started: they inherit the mask.) The GUI's runner leads
+    // its own process group and ends with the GUI: RunnerLaunch sets that up before our exec.
+    unblockStopSignals();
     RunSession session(commandLine.run);
     return session.run();
 }

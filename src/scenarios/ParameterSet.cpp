@@ -1,20 +1,67 @@
 #include "ParameterSet.h"
 
+#include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <stdexcept>
+#include <system_error>
 
 namespace conlab {
 
 namespace {
 
-bool parseNumber(const std::string &text, double &value)
+bool isDigit(char c)
 {
-    if (text.empty())
+    return c >= '0' && c <= '9';
+}
+
+// Skips a run of digits from `at`; returns how many there were.
+std::size_t digits(const std::string &text, std::size_t &at)
+{
+    const std::size_t from = at;
+    while (at < text.size() && isDigit(text[at]))
+        ++at;
+    return at - from;
+}
+
+// "-12", "0", "007": an optional '-' and digits, nothing else.
+bool integerSyntax(const std::string &text)
+{
+    std::size_t at = !text.empty() && text[0] == '-' ? 1 : 0;
+    return digits(text, at) > 0 && at == text.size();
+}
+
+// "2", "-0.5", ".5", "5.", "1e-2", "2.5E+1": digits with an optional point and exponent.
+bool realSyntax(const std::string &text)
+{
+    std::size_t at = !text.empty() && text[0] == '-' ? 1 : 0;
+    std::size_t mantissa = digits(text, at);
+    if (at < text.size() && text[at] == '.') {
+        ++at;
+        mantissa += digits(text, at);
+    }
+    if (mantissa == 0)
         return false;
-    char *end = nullptr;
-    value = std::strtod(text.c_str(), &end);
-    return end && *end == '\0' && std::isfinite(value);
+    if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
+        ++at;
+        if (at < text.size() && (text[at] == '+' || text[at] == '-'))
+            ++at;
+        if (digits(text, at) == 0)
+            return false;
+    }
+    return at == text.size();
+}
+
+// from_chars reads the same in every locale (strtod would not, inside the window), and says
+// when a number does not fit.
+template <typename Number> bool convert(const std::string &text, Number &value)
+{
+    Number parsed{};
+    const char *last = text.data() + text.size();
+    const auto [end, status] = std::from_chars(text.data(), last, parsed);
+    if (status != std::errc() || end != last)
+        return false;
+    value = parsed;
+    return true;
 }
 
 bool validateList(const ParameterSpec &spec, const std::string &text, std::string *error)
@@ -31,7 +78,23 @@ bool validateList(const ParameterSpec &spec, const std::string &text, std::strin
     return inRange;
 }
 
-bool validate(const ParameterSpec &spec, const std::string &text, std::string *error)
+} // namespace
+
+bool ParameterSet::parseInteger(const std::string &text, std::int64_t &value)
+{
+    return integerSyntax(text) && convert(text, value);
+}
+
+bool ParameterSet::parseReal(const std::string &text, double &value)
+{
+    double parsed = 0;
+    if (!realSyntax(text) || !convert(text, parsed) || !std::isfinite(parsed))
+        return false;
+    value = parsed;
+    return true;
+}
+
+bool ParameterSet::check(const ParameterSpec &spec, const std::string &text, std::string *error)
 {
     if (spec.type == ParameterSpec::Type::IntegerList)
         return validateList(spec, text, error);
@@ -43,22 +106,29 @@ bool validate(const ParameterSpec &spec, const std::string &text, std::string *e
             *error = spec.name + ": '" + text + "' is not one of " + spec.rangeText();
         return false;
     }
-    double value = 0;
-    const bool isNumber = parseNumber(text, value);
-    const bool isWhole =
-        !isNumber || spec.type != ParameterSpec::Type::Integer || value == std::floor(value);
-    if (!isNumber || !isWhole || value < spec.minimum || value > spec.maximum) {
+    const bool integer = spec.type == ParameterSpec::Type::Integer;
+    const std::string expected = std::string(integer ? "a whole number in " : "a number in ") +
+                                 spec.rangeText() + (spec.unit.empty() ? "" : " " + spec.unit);
+    if (integer ? !integerSyntax(text) : !realSyntax(text)) {
         if (error)
-            *error = spec.name + ": '" + text + "' is out of range; expected " +
-                     (spec.type == ParameterSpec::Type::Integer ? "a whole number in "
-                                                                : "a number in ") +
-                     spec.rangeText() + (spec.unit.empty() ? "" : " " + spec.unit);
+            *error = spec.name + ": '" + text + "' is not " +
+                     (integer ? "a plain decimal whole number" : "a plain decimal number") +
+                     "; expected " + expected;
+        return false;
+    }
+    // The same reading as integer() and real() give the scenario later.
+    double value = 0;
+    std::int64_t whole = 0;
+    const bool fits = integer ? parseInteger(text, whole) : parseReal(text, value);
+    if (integer)
+        value = double(whole);
+    if (!fits || value < spec.minimum || value > spec.maximum) {
+        if (error)
+            *error = spec.name + ": '" + text + "' is out of range; expected " + expected;
         return false;
     }
     return true;
 }
-
-} // namespace
 
 ParameterSet ParameterSet::defaults(const std::vector<ParameterSpec> &specs)
 {
@@ -94,7 +164,7 @@ bool ParameterSet::fromAssignments(const std::vector<ParameterSpec> &specs,
             }
             return false;
         }
-        if (!validate(*spec, value, error))
+        if (!check(*spec, value, error))
             return false;
         for (auto &entry : out.m_values)
             if (entry.first == name)
@@ -113,15 +183,20 @@ const std::string *ParameterSet::find(const std::string &name) const
 
 std::int64_t ParameterSet::integer(const std::string &name) const
 {
-    return std::int64_t(std::llround(real(name)));
+    std::int64_t number = 0;
+    if (!parseInteger(text(name), number))
+        throw std::logic_error("parameter " + name + " is not a whole number: '" + text(name) +
+                               "'");
+    return number;
 }
 
 double ParameterSet::real(const std::string &name) const
 {
-    const std::string *value = find(name);
-    if (!value)
-        throw std::logic_error("no parameter named " + name);
-    return std::strtod(value->c_str(), nullptr);
+    // A whole number is a real too: durations given in whole milliseconds read as reals.
+    double number = 0;
+    if (!parseReal(text(name), number))
+        throw std::logic_error("parameter " + name + " is not a number: '" + text(name) + "'");
+    return number;
 }
 
 std::string ParameterSet::text(const std::string &name) const
@@ -145,11 +220,12 @@ bool ParameterSet::parseList(const std::string &text, std::vector<std::int64_t> 
             item.erase(item.begin());
         while (!item.empty() && item.back() == ' ')
             item.pop_back();
-        // Plain decimal digits only: "1e1" or "0x10" would read as numbers they don't look like.
-        if (item.empty() || item.size() > 12 ||
-            item.find_first_not_of("0123456789") != std::string::npos)
+        // Plain decimal digits only, no sign (items are counts and times): "1e1" or "0x10"
+        // would read as numbers they don't look like. Then read as every integer is.
+        std::int64_t number = 0;
+        if (item.empty() || item.size() > 12 || item.front() == '-' || !parseInteger(item, number))
             return false;
-        items.push_back(std::stoll(item));
+        items.push_back(number);
         at = end + 1;
         if (end == text.size())
             break;

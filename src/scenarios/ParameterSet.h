@@ -20,6 +20,16 @@ public:
                                 const std::vector<std::string> &assignments, ParameterSet &out,
                                 std::string *error);
     static ParameterSet defaults(const std::vector<ParameterSpec> &specs);
+    // Whether `text` is a valid value of `spec` (its syntax and its range); if not, `error`
+    // names the parameter and its range.
+    static bool check(const ParameterSpec &spec, const std::string &text, std::string *error);
+
+    // The one reading of numbers, for --set, the window and every read below.
+    // An integer is plain decimal: an optional '-' and digits; no '+', spaces, exponent or hex.
+    static bool parseInteger(const std::string &text, std::int64_t &value);
+    // A real is plain decimal too, with an optional fraction and exponent ("0.5", ".5", "2",
+    // "1e-2"); no '+' in front, spaces, hex, nan or inf, and it must be finite.
+    static bool parseReal(const std::string &text, double &value);
 
     std::int64_t integer(const std::string &name) const;
     double real(const std::string &name) const;

@@ -1,8 +1,13 @@
 #include "RunnerProcess.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
+#include <unistd.h>
 
 using namespace conlab;
 
@@ -16,6 +21,10 @@ private slots:
     void rejectsBadInput_data();
     void rejectsBadInput();
     void checkReportsCorruptTraces();
+    void unwritableOutputIsRefusedBeforeTheRun();
+    void traceThatCouldNotBeWrittenIsNotNamed();
+    void stopBeforeTheHandlerEndsTheRunStopped_data();
+    void stopBeforeTheHandlerEndsTheRunStopped();
 };
 
 void TestRunnerCli::listsScenariosWithRanges()
@@ -55,6 +64,43 @@ void TestRunnerCli::rejectsBadInput_data()
     QTest::newRow("bad time limit")
         << QStringList{s, pc, "--time-limit", "-1"} << QStringList{"--time-limit"};
     QTest::newRow("unknown option") << QStringList{"--frobnicate"} << QStringList{"frobnicate"};
+    // Numbers are read one way, for the check and for the run: nothing that reads as another
+    // number (or as none) slips through.
+    QTest::newRow("exponent for a count")
+        << QStringList{s, pc, set, "producers=1e1"} << QStringList{"producers", "1..16"};
+    QTest::newRow("hex for a count")
+        << QStringList{s, pc, set, "capacity=0x10"} << QStringList{"capacity", "1..64"};
+    QTest::newRow("space before a count")
+        << QStringList{s, pc, set, "producers= 5"} << QStringList{"producers", "1..16"};
+    QTest::newRow("space after a count")
+        << QStringList{s, pc, set, "producers=5 "} << QStringList{"producers", "1..16"};
+    QTest::newRow("nan for a real")
+        << QStringList{s, pc, set, "time-scale=nan"} << QStringList{"time-scale", "0.01..10"};
+    QTest::newRow("inf for a real")
+        << QStringList{s, pc, set, "time-scale=inf"} << QStringList{"time-scale", "0.01..10"};
+    // Command lines that used to mean something else than they said.
+    QTest::newRow("nan time limit")
+        << QStringList{s, pc, "--time-limit", "nan"} << QStringList{"--time-limit", "(0, 3600]"};
+    QTest::newRow("inf time limit")
+        << QStringList{s, pc, "--time-limit", "inf"} << QStringList{"--time-limit", "(0, 3600]"};
+    QTest::newRow("hex time limit")
+        << QStringList{s, pc, "--time-limit", "0x10"} << QStringList{"--time-limit", "(0, 3600]"};
+    QTest::newRow("empty trace name")
+        << QStringList{s, pc, "--trace", ""} << QStringList{"--trace", "file name"};
+    QTest::newRow("empty csv name")
+        << QStringList{s, pc, "--csv", ""} << QStringList{"--csv", "file name"};
+    QTest::newRow("empty scenario") << QStringList{s, ""} << QStringList{"--scenario"};
+    QTest::newRow("scenario twice")
+        << QStringList{s, pc, s, "ticket-race"} << QStringList{"--scenario", "more than once"};
+    QTest::newRow("time limit twice")
+        << QStringList{s, pc, "--time-limit", "5", "--time-limit", "7"}
+        << QStringList{"--time-limit", "more than once"};
+    QTest::newRow("trace in a folder that isn't there")
+        << QStringList{s, pc, "--trace", "/proc/nope/x"}
+        << QStringList{"--trace", "/proc/nope/x", "cannot write"};
+    QTest::newRow("csv in a folder that isn't there")
+        << QStringList{s, pc, "--csv", "/proc/nope/x.csv"}
+        << QStringList{"--csv", "/proc/nope/x.csv", "cannot write"};
 }
 
 void TestRunnerCli::rejectsBadInput()
@@ -102,6 +148,108 @@ void TestRunnerCli::checkReportsCorruptTraces()
     const QString errors = QString::fromUtf8(check.readAllStandardError());
     QVERIFY2(errors.contains(cut) && errors.contains(QStringLiteral("truncated")),
              qPrintable(errors));
+}
+
+void TestRunnerCli::unwritableOutputIsRefusedBeforeTheRun()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("plain-file"));
+    QFile plain(file);
+    QVERIFY(plain.open(QIODevice::WriteOnly));
+    plain.close();
+    const QString pc = QStringLiteral("producer-consumer");
+    // A folder, a path through a file, and a folder that takes no new files.
+    QDir(dir.path()).mkdir(QStringLiteral("locked"));
+    QFile::setPermissions(dir.filePath(QStringLiteral("locked")),
+                          QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+    const bool root = ::geteuid() == 0; // root writes into a read-only folder anyway
+    QStringList paths = {dir.path(), file + QStringLiteral("/x.trace")};
+    if (!root)
+        paths << dir.filePath(QStringLiteral("locked/x.trace"));
+    for (const QString &path : paths) {
+        QProcess process;
+        QElapsedTimer clock;
+        clock.start();
+        // A run of a minute, were it started.
+        process.start(RunnerProcess::runnerPath(),
+                      {QStringLiteral("--scenario"), pc, QStringLiteral("--set"),
+                       QStringLiteral("shutdown=none"), QStringLiteral("--time-limit"),
+                       QStringLiteral("60"), QStringLiteral("--trace"), path});
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY2(clock.elapsed() < 5000, "refused after running, not before");
+        const QString errors = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(errors.contains(QStringLiteral("--trace ") + path), qPrintable(errors));
+        QVERIFY(process.readAllStandardOutput().isEmpty());
+    }
+    QFile::setPermissions(dir.filePath(QStringLiteral("locked")),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    // The check before the run leaves nothing behind where it tried.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::NoDotAndDotDot),
+             QStringList{QStringLiteral("plain-file")});
+}
+
+void TestRunnerCli::traceThatCouldNotBeWrittenIsNotNamed()
+{
+    // /dev/full takes the open and refuses the writes: the failure comes at the end.
+    QJsonObject summary;
+    QByteArray errors;
+    const int code = RunnerProcess::runToEnd(
+        {QStringLiteral("--scenario"), QStringLiteral("shared-counter"), QStringLiteral("--set"),
+         QStringLiteral("time-scale=0.05"), QStringLiteral("--trace"), QStringLiteral("/dev/full")},
+        &summary, &errors);
+    QCOMPARE(code, 1);
+    QVERIFY2(errors.contains("/dev/full"), errors.constData());
+    QVERIFY(!summary.isEmpty());
+    QVERIFY(!summary.contains(QStringLiteral("trace")));
+    QVERIFY2(summary.value(QStringLiteral("trace_error")).toString().contains("/dev/full"),
+             qPrintable(QJsonDocument(summary).toJson()));
+}
+
+void TestRunnerCli::stopBeforeTheHandlerEndsTheRunStopped_data()
+{
+    QTest::addColumn<bool>("pendingAtExec");
+    // The SIGTERM is already there when the runner's first instruction runs.
+    QTest::newRow("pending at exec") << true;
+    // Stop signals blocked by the starter, as the GUI starts runners; SIGTERM at once.
+    QTest::newRow("right after start") << false;
+}
+
+void TestRunnerCli::stopBeforeTheHandlerEndsTheRunStopped()
+{
+    QFETCH(bool, pendingAtExec);
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        QProcess process;
+        process.setChildProcessModifier([pendingAtExec] {
+            sigset_t stopSignals;
+            sigemptyset(&stopSignals);
+            sigaddset(&stopSignals, SIGTERM);
+            sigaddset(&stopSignals, SIGINT);
+            sigaddset(&stopSignals, SIGHUP);
+            sigprocmask(SIG_BLOCK, &stopSignals, nullptr);
+            if (pendingAtExec)
+                raise(SIGTERM); // blocked: pending, and it stays so through the exec
+        });
+        // Left alone, a run of a minute.
+        process.start(RunnerProcess::runnerPath(),
+                      {QStringLiteral("--scenario"), QStringLiteral("producer-consumer"),
+                       QStringLiteral("--set"), QStringLiteral("shutdown=none"),
+                       QStringLiteral("--time-limit"), QStringLiteral("60")});
+        QVERIFY(process.waitForStarted(10000));
+        if (!pendingAtExec)
+            process.terminate();
+        QVERIFY(process.waitForFinished(10000));
+        const QByteArray errors = process.readAllStandardError();
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(process.exitCode() == 0, errors.constData());
+        const QByteArray out = process.readAllStandardOutput().trimmed();
+        const QJsonObject summary = QJsonDocument::fromJson(out).object();
+        QVERIFY2(!summary.isEmpty(), out.constData());
+        QCOMPARE(summary.value(QStringLiteral("outcome")).toString(), QStringLiteral("stopped"));
+        QVERIFY2(summary.value(QStringLiteral("checks")).toObject().value("passed").toBool(),
+                 out.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRunnerCli)
