@@ -307,6 +307,8 @@ void TimelinePainter::paintWakeups(QPainter &painter, const QRect &plot, int scr
     painter.setPen(QPen(color, 1.2));
     painter.setBrush(color);
     int drawn = 0;
+    double lastStartX = -1e9;
+    constexpr double kMinArrowSpacingPx = 8;
     for (const WakeupLinks::Link &link : links) {
         const double from = double(link.wakerNs) - origin;
         const double to = double(link.wakeNs) - origin;
@@ -317,10 +319,17 @@ void TimelinePainter::paintWakeups(QPainter &painter, const QRect &plot, int scr
         if (fromLane < 0 || toLane < 0 || fromLane == toLane)
             continue;
         // Too many arrows hide the lanes; past this many the picture is only noise.
-        if (++drawn > 400)
+        if (drawn > 400)
             break;
         const QPointF start(xForTime(from, plot),
                             plot.top() - scrollY + laneTop(fromLane) + kLaneHeight / 2.0);
+        // One arrow per few pixels of time: a lock passed back and forth every few
+        // microseconds (the gil lesson) would otherwise be a black smear over the lanes;
+        // zooming in shows every one.
+        if (std::abs(start.x() - lastStartX) < kMinArrowSpacingPx)
+            continue;
+        lastStartX = start.x();
+        ++drawn;
         const QPointF end(xForTime(to, plot),
                           plot.top() - scrollY + laneTop(toLane) + kLaneHeight / 2.0);
         painter.drawLine(start, end);
