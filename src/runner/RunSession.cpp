@@ -270,7 +270,7 @@ int RunSession::run()
     std::string error;
     Arena::Layout layout;
     layout.workerCount = std::uint32_t(m_meta.workers.size());
-    layout.objectBytes = 256 * 1024;
+    layout.objectBytes = m_scenario->arenaObjectBytes(m_values);
     // Many workers each get a smaller ring; the collector drains every few milliseconds.
     layout.ringCapacity = layout.workerCount > 32 ? 2048 : 8192;
     m_arena = Arena::create(layout, &error);

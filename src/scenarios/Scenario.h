@@ -5,6 +5,7 @@
 #include "trace/Trace.h"
 #include "trace/TraceMeta.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -73,6 +74,8 @@ public:
     // True if runMain starts the workers itself (RunServices::startWorker) rather than the
     // runner starting them all before main.
     virtual bool mainStartsWorkers() const { return false; }
+    // Bytes of shared objects the scenario places in the arena; most need far less.
+    virtual std::size_t arenaObjectBytes(const ParameterSet &values) const { return 256 * 1024; }
     // Places the shared objects in the arena. Called in the runner (constructing) and in each
     // worker process (finding them), always in the same order.
     virtual bool setup(Arena &arena, const ParameterSet &values) = 0;

@@ -10,6 +10,7 @@
 #include "MultiprogrammingScenario.h"
 #include "PhilosophersScenario.h"
 #include "PipeScenario.h"
+#include "PipelineScenario.h"
 #include "PoliciesScenario.h"
 #include "PoolScenario.h"
 #include "ProducerConsumerScenario.h"
@@ -56,6 +57,7 @@ const std::vector<std::pair<std::string, Factory>> &factories()
         {"producer-consumer", &make<ProducerConsumerScenario>},
         {"queue-kinds", &make<QueueKindsScenario>},
         {"pipe", &make<PipeScenario>},
+        {"pipeline", &make<PipelineScenario>},
         {"two-locks", &make<TwoLocksScenario>},
         {"philosophers", &make<PhilosophersScenario>},
         {"lock-order", &make<LockOrderScenario>},
