@@ -1,8 +1,11 @@
 #include "PageServer.h"
 
 #include <algorithm>
+#include <arpa/inet.h>
 #include <chrono>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 namespace conlab {
 
@@ -34,6 +37,25 @@ std::string PageServer::page(std::uint32_t number, std::uint32_t bytes, int *lin
     return text;
 }
 
+void PageServer::deepenBacklog(int port)
+{
+    // Debian's cpp-httplib is built with a backlog of 5 connections: with more fetchers
+    // connecting at once the kernel drops the rest and their clients retry a second later.
+    // listen() again on the same socket takes a longer queue; the library gives no handle
+    // to it, so find the listening socket bound to our port among our descriptors.
+    for (int fd = 0; fd < 1024; ++fd) {
+        sockaddr_in address{};
+        socklen_t length = sizeof address;
+        int listening = 0;
+        socklen_t size = sizeof listening;
+        if (getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0 ||
+            address.sin_family != AF_INET || ntohs(address.sin_port) != port ||
+            getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || !listening)
+            continue;
+        ::listen(fd, 128);
+    }
+}
+
 int PageServer::start(int threads, std::string *error)
 {
     m_server->new_task_queue = [threads] {
@@ -63,6 +85,7 @@ int PageServer::start(int threads, std::string *error)
             *error = "cannot bind a loopback port for the page server";
         return 0;
     }
+    deepenBacklog(port);
     // The socket already listens: a client that connects before the accept loop runs waits
     // in the kernel's backlog.
     m_thread = std::thread([this] { m_server->listen_after_bind(); });

@@ -30,6 +30,8 @@ public:
     static std::string page(std::uint32_t number, std::uint32_t bytes, int *links);
 
 private:
+    static void deepenBacklog(int port);
+
     std::unique_ptr<httplib::Server> m_server;
     std::thread m_thread;
     std::uint64_t m_latencyNs;

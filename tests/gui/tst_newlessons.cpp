@@ -38,7 +38,7 @@ private slots:
     {
         QTest::addColumn<QString>("scenario");
         for (const char *id : {"spawn-join", "join-order", "memory-isolation", "terminate",
-                               "queue-kinds", "pool", "gil", "pipe"})
+                               "queue-kinds", "pool", "gil", "pipe", "pipeline"})
             QTest::newRow(id) << QString::fromLatin1(id);
     }
 

@@ -3,6 +3,8 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <map>
 
 using namespace conlab;
 
@@ -17,6 +19,7 @@ private slots:
     void everyPageIsFetchedAndParsed_data();
     void everyPageIsFetchedAndParsed();
     void fetchersMostlyWait();
+    void sixteenFetchersConnectAtOnce();
     void aTimeLimitEndsFetchesInFlight();
 
 private:
@@ -74,6 +77,24 @@ void TestPipelineRuns::fetchersMostlyWait()
     }
     const double waiting = r.summary.value(QStringLiteral("fetch_wait_ns")).toDouble();
     QVERIFY2(waiting > 0.6 * lives, qPrintable(QStringLiteral("%1 of %2").arg(waiting).arg(lives)));
+}
+
+void TestPipelineRuns::sixteenFetchersConnectAtOnce()
+{
+    // Sixteen connections at once must all be queued for accept: a dropped one would retry
+    // after a second, far beyond the 20 ms answer.
+    const auto r = run({QStringLiteral("fetchers=16"), QStringLiteral("pages=64"),
+                        QStringLiteral("parse-time=0")});
+    QVERIFY2(r.problems.isEmpty(), qPrintable(r.problems));
+    std::uint64_t longest = 0;
+    std::map<std::uint32_t, std::uint64_t> waitingSince;
+    for (const Event &e : r.trace.events) {
+        if (e.kind == EventKind::Blocked && BlockReason(e.reason) == BlockReason::Io)
+            waitingSince[e.worker] = e.timeNs;
+        else if (e.kind == EventKind::IoNotified && waitingSince.count(e.worker))
+            longest = std::max(longest, e.timeNs - waitingSince[e.worker]);
+    }
+    QVERIFY2(longest < 500'000'000, qPrintable(QString::number(longest)));
 }
 
 void TestPipelineRuns::aTimeLimitEndsFetchesInFlight()
