@@ -10,6 +10,11 @@ void StateTimeline::reset(const TraceMeta &meta)
     m_lanes.clear();
     m_laneOfWorker.clear();
     for (const auto &worker : meta.workers) {
+        // Readers refuse such headers; a meta built any other way must not size the table
+        // after an absurd id (4294967295 + 1 wraps to 0) or give one worker two lanes.
+        if (worker.id >= TraceMeta::kMaxWorkers ||
+            (worker.id < m_laneOfWorker.size() && m_laneOfWorker[worker.id] >= 0))
+            continue;
         if (worker.id >= m_laneOfWorker.size())
             m_laneOfWorker.resize(worker.id + 1, -1);
         m_laneOfWorker[worker.id] = int(m_lanes.size());

@@ -207,13 +207,14 @@ bool RunSession::prepare()
         std::fprintf(stderr, "conlab-runner: %s: %s\n", m_options.scenario.c_str(), error.c_str());
         return false;
     }
+    // The job table first: the scenario's checks cover the table it will run.
+    if (!m_options.jobsPath.empty() && !loadJobTable())
+        return false;
     if (const std::string problem = m_scenario->checkParameters(m_values); !problem.empty()) {
         std::fprintf(stderr, "conlab-runner: %s: %s\n", m_options.scenario.c_str(),
                      problem.c_str());
         return false;
     }
-    if (!m_options.jobsPath.empty() && !loadJobTable())
-        return false;
     // Before the run, not after it: a run whose trace can't be kept is refused, not wasted.
     for (const auto &[option, path] :
          {std::pair{"--trace", &m_options.tracePath}, std::pair{"--csv", &m_options.csvPath}}) {
@@ -239,19 +240,14 @@ bool RunSession::loadJobTable()
             m_options.scenario.c_str());
         return false;
     }
-    std::ifstream in(m_options.jobsPath, std::ios::binary);
-    std::ostringstream text;
-    if (!in || !(text << in.rdbuf())) {
-        // An empty file reads as a failed copy; let the parser say it has no jobs.
-        if (!in.is_open()) {
-            std::fprintf(stderr, "conlab-runner: --jobs: cannot read %s: %s\n",
-                         m_options.jobsPath.c_str(), std::strerror(errno));
-            return false;
-        }
+    std::string text;
+    std::string error;
+    if (!JobTableCsv::readFile(m_options.jobsPath, text, &error)) {
+        std::fprintf(stderr, "conlab-runner: --jobs: %s\n", error.c_str());
+        return false;
     }
     JobTable table;
-    std::string error;
-    if (!JobTableCsv::parse(text.str(), m_options.jobsPath, table, &error)) {
+    if (!JobTableCsv::parse(text, m_options.jobsPath, table, &error)) {
         std::fprintf(stderr, "conlab-runner: %s\n", error.c_str());
         return false;
     }

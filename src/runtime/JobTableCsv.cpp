@@ -1,7 +1,11 @@
 #include "JobTableCsv.h"
 
 #include <cctype>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <vector>
 
@@ -42,6 +46,28 @@ bool toInteger(std::string_view text, std::int64_t &value)
     return !text.empty() && ec == std::errc() && end == text.data() + text.size();
 }
 
+// Text from the file as it may be shown in a message: printable ASCII as is, anything else
+// (control bytes, escape sequences, invalid or non-ASCII UTF-8) as \xNN, cut after 40 bytes.
+std::string shown(std::string_view text)
+{
+    constexpr std::size_t kMaxShown = 40;
+    std::string out;
+    for (std::size_t i = 0; i < text.size() && i < kMaxShown; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c < 0x7f) {
+            out += char(c);
+        } else {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    if (text.size() > kMaxShown)
+        out += "...";
+    return out;
+}
+
 bool isHeader(const std::vector<std::string_view> &fields)
 {
     std::string first(fields.front());
@@ -63,6 +89,8 @@ bool JobTableCsv::parse(std::string_view text, const std::string &source, JobTab
                         std::string *error)
 {
     out = JobTable();
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3); // a UTF-8 byte order mark, as spreadsheets save CSV
     std::map<std::string, int> firstLine;
     bool sawRow = false;
     int lineNumber = 0;
@@ -89,31 +117,32 @@ bool JobTableCsv::parse(std::string_view text, const std::string &source, JobTab
         Job job;
         job.name = std::string(fields[0]);
         if (!validName(fields[0]))
-            return fail("name '" + job.name + "' must be 1-31 letters, digits, '-', '_' or '.'");
+            return fail("name '" + shown(job.name) +
+                        "' must be 1-31 letters, digits, '-', '_' or '.'");
         if (const auto it = firstLine.find(job.name); it != firstLine.end())
             return fail("name '" + job.name + "' is already used on line " +
                         std::to_string(it->second));
         std::int64_t number = 0;
         if (!toInteger(fields[1], number) || number < 0 || std::uint64_t(number) > kMaxUnits)
-            return fail("arrival '" + std::string(fields[1]) +
+            return fail("arrival '" + shown(fields[1]) +
                         "' is not a whole number of time units in 0.." + std::to_string(kMaxUnits));
         job.arrival = std::uint64_t(number);
         const std::vector<std::string_view> bursts = split(fields[2], '/');
         for (const std::string_view burst : bursts) {
             if (!toInteger(burst, number) || number < 1 || std::uint64_t(number) > kMaxUnits)
-                return fail("burst '" + std::string(burst) + "' in '" + std::string(fields[2]) +
+                return fail("burst '" + shown(burst) + "' in '" + shown(fields[2]) +
                             "' is not a whole number of time units in 1.." +
                             std::to_string(kMaxUnits));
             job.bursts.push_back(std::uint64_t(number));
         }
         if (job.bursts.size() % 2 == 0)
-            return fail("bursts '" + std::string(fields[2]) +
+            return fail("bursts '" + shown(fields[2]) +
                         "' must alternate cpu/io/cpu/... and end with a CPU burst");
         if (job.bursts.size() > JobTable::kMaxBursts)
             return fail("more than " + std::to_string(JobTable::kMaxBursts) + " bursts");
         if (fields.size() == 4 && !fields[3].empty()) {
             if (!toInteger(fields[3], number) || number < -kMaxPriority || number > kMaxPriority)
-                return fail("priority '" + std::string(fields[3]) + "' is not a whole number in " +
+                return fail("priority '" + shown(fields[3]) + "' is not a whole number in " +
                             std::to_string(-kMaxPriority) + ".." + std::to_string(kMaxPriority));
             job.priority = std::int32_t(number);
         }
@@ -126,6 +155,32 @@ bool JobTableCsv::parse(std::string_view text, const std::string &source, JobTab
         *error = source + ": no jobs (expected lines like 'P1,0,5/3/2,1')";
         return false;
     }
+    return true;
+}
+
+bool JobTableCsv::readFile(const std::string &path, std::string &text, std::string *error)
+{
+    auto fail = [&](const std::string &what) {
+        if (error)
+            *error = shown(path) + ": " + what;
+        return false;
+    };
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        return fail("is a folder, not a job table");
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return fail(std::string("cannot read: ") + std::strerror(errno));
+    // One byte past the limit tells a file at the limit from a larger one (or an endless
+    // device such as /dev/zero), without reading the rest.
+    text.assign(kMaxFileBytes + 1, '\0');
+    in.read(text.data(), std::streamsize(text.size()));
+    if (in.bad())
+        return fail(std::string("read failed: ") + std::strerror(errno));
+    text.resize(std::size_t(in.gcount()));
+    if (text.size() > kMaxFileBytes)
+        return fail("larger than the limit of " + std::to_string(kMaxFileBytes / 1024) +
+                    " KiB for a job table");
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "JobTable.h"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,14 @@ namespace conlab {
 class JobTableCsv
 {
 public:
+    // Far above any table of kMaxJobs jobs with comments; a file past it is not a job table.
+    static constexpr std::size_t kMaxFileBytes = 256 * 1024;
+
+    // Reads the file at `path` (at most kMaxFileBytes, so a device or a huge file is refused
+    // without reading it all). On failure `error` names the file and what is wrong.
+    static bool readFile(const std::string &path, std::string &text, std::string *error);
+    // A leading UTF-8 byte order mark (as spreadsheets write) is skipped. Text echoed back in
+    // `error` has control and non-ASCII bytes escaped (\xNN) and is cut short.
     // On bad input returns false with "source:line: what is wrong" in `error`.
     static bool parse(std::string_view text, const std::string &source, JobTable &out,
                       std::string *error);

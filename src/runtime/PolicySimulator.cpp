@@ -8,7 +8,13 @@ namespace conlab {
 namespace {
 constexpr std::uint64_t kNever = std::numeric_limits<std::uint64_t>::max();
 // A table whose schedule needs more steps than this is not a lesson; stop rather than hang.
-constexpr std::size_t kMaxSteps = 4000000;
+// The runner refuses tables past kMaxModelSteps by stepBound(); this is the backstop.
+constexpr std::size_t kMaxSteps = 4 * PolicySimulator::kMaxModelSteps;
+
+std::uint64_t saturatingAdd(std::uint64_t a, std::uint64_t b)
+{
+    return a > kNever - b ? kNever : a + b;
+}
 
 enum class Phase { Pending, Ready, Running, Io, Done };
 
@@ -39,6 +45,44 @@ std::string at(std::uint64_t timeNs)
     return "at " + std::to_string(timeNs) + ": ";
 }
 } // namespace
+
+std::uint64_t PolicySimulator::stepBound(const JobTable &table, const SchedulerConfig &config)
+{
+    std::uint64_t quantumNs = 0; // the shortest turn the policy can hand out; 0: no quanta
+    if (config.policy == SchedulingPolicy::RoundRobin) {
+        quantumNs = config.quantumNs;
+    } else if (config.policy == SchedulingPolicy::Mlfq) {
+        const std::uint32_t levels = std::clamp<std::uint32_t>(config.levels, 1, config.kMaxLevels);
+        for (std::uint32_t level = 0; level < levels; ++level)
+            if (config.levelQuantumNs[level] > 0)
+                quantumNs = quantumNs == 0 ? config.levelQuantumNs[level]
+                                           : std::min(quantumNs, config.levelQuantumNs[level]);
+    }
+    std::uint64_t steps = 0;
+    std::uint64_t endNs = 0; // past the last instant anything can happen
+    for (const Job &job : table.jobs) {
+        std::uint64_t jobEnd = job.arrival;
+        steps = saturatingAdd(steps, 1);
+        for (std::size_t b = 0; b < job.bursts.size(); ++b) {
+            steps = saturatingAdd(steps, 1);
+            if (b % 2 == 0 && quantumNs > 0)
+                steps = saturatingAdd(steps, job.bursts[b] / quantumNs);
+            jobEnd = saturatingAdd(jobEnd, job.bursts[b]);
+        }
+        endNs = std::max(endNs, jobEnd);
+    }
+    // Jobs wait for each other: everything may end only after all the CPU time there is.
+    std::uint64_t allBurstsNs = 0;
+    for (const Job &job : table.jobs)
+        for (const std::uint64_t burst : job.bursts)
+            allBurstsNs = saturatingAdd(allBurstsNs, burst);
+    endNs = saturatingAdd(endNs, allBurstsNs);
+    if (config.policy == SchedulingPolicy::Priority && config.preemptive && config.agingNs > 0)
+        steps = saturatingAdd(steps, (endNs / config.agingNs) * table.jobs.size());
+    if (config.policy == SchedulingPolicy::Mlfq && config.boostNs > 0)
+        steps = saturatingAdd(steps, endNs / config.boostNs);
+    return steps;
+}
 
 Schedule PolicySimulator::run(const JobTable &table, const SchedulerConfig &given,
                               std::uint32_t cpus)

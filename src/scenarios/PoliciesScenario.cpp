@@ -153,6 +153,22 @@ SchedulerConfig PoliciesScenario::schedulerConfig(const ParameterSet &values)
     return config;
 }
 
+std::string PoliciesScenario::checkParameters(const ParameterSet &values) const
+{
+    // A lesson built on this one with its own fixed policy (multiprogramming) has no quanta
+    // and a bounded table: nothing here to check.
+    if (!values.has("policy") || !values.has("unit"))
+        return {};
+    const JobTable table = jobsToRun(tableFor(values), values).scaled(nsPerUnit(values));
+    const std::uint64_t steps = PolicySimulator::stepBound(table, schedulerConfig(values));
+    if (steps <= PolicySimulator::kMaxModelSteps)
+        return {};
+    return "the expected schedule of this job table under this policy needs about " +
+           std::to_string(steps) + " steps, more than the limit of " +
+           std::to_string(PolicySimulator::kMaxModelSteps) +
+           " (shorter bursts, a longer quantum or a shorter time unit)";
+}
+
 JobTable PoliciesScenario::tableFor(const ParameterSet &values) const
 {
     return m_custom ? *m_custom : preset(values.text("preset"));

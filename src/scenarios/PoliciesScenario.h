@@ -23,6 +23,9 @@ class PoliciesScenario : public Scenario, public JobScheduling
 public:
     Info info() const override;
     std::vector<ParameterSpec> parameters() const override;
+    // Refuses a table and policy whose expected schedule would take more than
+    // PolicySimulator::kMaxModelSteps steps to compute.
+    std::string checkParameters(const ParameterSet &values) const override;
     TraceMeta describe(const ParameterSet &values) const override;
     bool setup(Arena &arena, const ParameterSet &values) override;
     void runWorker(WorkerContext &worker) override;

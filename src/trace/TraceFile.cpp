@@ -1,6 +1,7 @@
 #include "TraceFile.h"
 
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 namespace conlab {
@@ -56,14 +57,29 @@ bool TraceFile::read(const std::string &path, Trace &trace, std::string *error)
             *error = path + ": " + what;
         return false;
     };
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        return fail("is a folder, not a trace file");
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return fail(std::string("cannot open: ") + std::strerror(errno));
+    // Every length and count below is checked against what the file still holds before it
+    // sizes anything, so a damaged header cannot ask for more memory than the file's size.
+    in.seekg(0, std::ios::end);
+    const std::streamoff end = in.tellg();
+    in.seekg(0, std::ios::beg);
+    if (end < 0 || !in)
+        return fail("cannot tell its size (not a regular file?)");
+    const auto fileBytes = std::uint64_t(end);
+    auto remaining = [&]() -> std::uint64_t {
+        const std::streamoff at = in.tellg();
+        return at < 0 || std::uint64_t(at) > fileBytes ? 0 : fileBytes - std::uint64_t(at);
+    };
     char magic[8];
     if (!in.read(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof magic) != 0)
         return fail("not a Concurrency Lab trace (bad magic)");
     std::uint64_t metaBytes = 0;
-    if (!get(in, metaBytes) || metaBytes > kMaxTextBytes)
+    if (!get(in, metaBytes) || metaBytes > kMaxTextBytes || metaBytes > remaining())
         return fail("truncated or corrupt header length");
     std::string metaText(metaBytes, '\0');
     if (!in.read(metaText.data(), std::streamsize(metaBytes)))
@@ -72,20 +88,31 @@ bool TraceFile::read(const std::string &path, Trace &trace, std::string *error)
     if (!TraceMeta::parse(metaText, trace.meta, &metaError))
         return fail("bad header: " + metaError);
     std::uint64_t count = 0;
-    if (!get(in, count) || count > kMaxEvents)
+    if (!get(in, count))
         return fail("truncated or corrupt event count");
+    // The dropped-event count and the summary length follow the events.
+    const std::uint64_t room = remaining();
+    const std::uint64_t after = 2 * sizeof(std::uint64_t);
+    if (count > kMaxEvents || room < after || count > (room - after) / sizeof(Event))
+        return fail("truncated or corrupt event count: " + std::to_string(count) +
+                    " events do not fit in the file's " + std::to_string(room) +
+                    " remaining bytes");
     if (!get(in, trace.droppedEvents))
         return fail("truncated dropped-event count");
+    trace.events.clear();
     trace.events.resize(count);
     if (!in.read(reinterpret_cast<char *>(trace.events.data()),
                  std::streamsize(count * sizeof(Event))))
         return fail("truncated: expected " + std::to_string(count) + " events");
     std::uint64_t summaryBytes = 0;
-    if (!get(in, summaryBytes) || summaryBytes > kMaxTextBytes)
+    if (!get(in, summaryBytes) || summaryBytes > kMaxTextBytes || summaryBytes > remaining())
         return fail("truncated or corrupt summary length");
     trace.summaryJson.assign(summaryBytes, '\0');
     if (!in.read(trace.summaryJson.data(), std::streamsize(summaryBytes)))
         return fail("truncated summary");
+    if (const std::uint64_t extra = remaining(); extra > 0)
+        return fail(std::to_string(extra) +
+                    " unexpected bytes after the summary (trailing garbage)");
     return true;
 }
 

@@ -1,6 +1,8 @@
 #include "TraceMeta.h"
 
 #include <charconv>
+#include <cmath>
+#include <set>
 #include <sstream>
 
 namespace conlab {
@@ -121,6 +123,46 @@ bool TraceMeta::parse(std::string_view text, TraceMeta &out, std::string *error)
             out.objects.push_back(std::move(o));
         }
         // Unknown keys are skipped so newer traces stay readable by older builds.
+        if (ok && key == "cpus" && out.cpus > kMaxCpus) {
+            if (error)
+                *error = "line " + std::to_string(lineNumber) + ": " + std::to_string(out.cpus) +
+                         " virtual CPUs (at most " + std::to_string(kMaxCpus) + ")";
+            return false;
+        }
+        if (ok && key == "time_scale" && !(std::isfinite(out.timeScale) && out.timeScale > 0)) {
+            if (error)
+                *error =
+                    "line " + std::to_string(lineNumber) + ": time scale is not a positive number";
+            return false;
+        }
+        if (ok && key == "worker") {
+            const std::uint32_t id = out.workers.back().id;
+            std::string problem;
+            if (id >= kMaxWorkers)
+                problem = "worker id " + std::to_string(id) + " out of range (ids are below " +
+                          std::to_string(kMaxWorkers) + ")";
+            else if (out.worker(id) != &out.workers.back())
+                problem = "worker id " + std::to_string(id) + " declared twice";
+            if (!problem.empty()) {
+                if (error)
+                    *error = "line " + std::to_string(lineNumber) + ": " + problem;
+                return false;
+            }
+        }
+        if (ok && key == "object") {
+            const std::uint32_t id = out.objects.back().id;
+            std::string problem;
+            if (out.objects.size() > kMaxObjects)
+                problem = "more than " + std::to_string(kMaxObjects) + " objects";
+            else if (id >= kMaxObjectId)
+                problem = "object id " + std::to_string(id) + " out of range (ids are below " +
+                          std::to_string(kMaxObjectId) + ")";
+            if (!problem.empty()) {
+                if (error)
+                    *error = "line " + std::to_string(lineNumber) + ": " + problem;
+                return false;
+            }
+        }
         if (!ok) {
             if (error)
                 *error = "line " + std::to_string(lineNumber) + ": malformed '" + std::string(key) +

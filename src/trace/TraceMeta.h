@@ -27,6 +27,14 @@ struct ObjectInfo
 // live stream), so a reader can label lanes before the first event arrives.
 struct TraceMeta
 {
+    // Bounds a header must keep to be read: nothing read from a file or stream sizes anything
+    // before it has been checked against these. Worker ids index per-worker tables (the
+    // runner's WorkerTable holds 128); a run has at most a few virtual CPUs (CpuGate holds 8).
+    static constexpr std::uint32_t kMaxWorkers = 128; // worker ids are 0..kMaxWorkers-1
+    static constexpr std::uint32_t kMaxCpus = 16;
+    static constexpr std::uint32_t kMaxObjects = 4096;
+    static constexpr std::uint32_t kMaxObjectId = 1u << 20;
+
     std::string scenario;
     std::string title;
     std::vector<std::pair<std::string, std::string>> params;

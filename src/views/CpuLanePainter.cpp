@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QFontMetrics>
 #include <QPainter>
+#include <algorithm>
 
 // Strings are translated under "TimelinePainter", like every other string the timeline shows.
 
@@ -20,7 +21,7 @@ CpuLanePainter::CpuLanePainter(const RunRecording &recording, const QFont &font)
 
 int CpuLanePainter::count() const
 {
-    return int(m_recording.meta().cpus);
+    return int(std::min(m_recording.meta().cpus, TraceMeta::kMaxCpus));
 }
 
 QString CpuLanePainter::heading()

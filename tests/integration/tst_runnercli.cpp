@@ -21,6 +21,10 @@ private slots:
     void rejectsBadInput_data();
     void rejectsBadInput();
     void checkReportsCorruptTraces();
+    void checkRefusesHostileTraces_data();
+    void checkRefusesHostileTraces();
+    void hostileJobTablesAreRefused_data();
+    void hostileJobTablesAreRefused();
     void unwritableOutputIsRefusedBeforeTheRun();
     void traceThatCouldNotBeWrittenIsNotNamed();
     void stopBeforeTheHandlerEndsTheRunStopped_data();
@@ -250,6 +254,110 @@ void TestRunnerCli::stopBeforeTheHandlerEndsTheRunStopped()
         QVERIFY2(summary.value(QStringLiteral("checks")).toObject().value("passed").toBool(),
                  out.constData());
     }
+}
+
+namespace {
+QByteArray u64(std::uint64_t v)
+{
+    return QByteArray(reinterpret_cast<const char *>(&v), sizeof v);
+}
+} // namespace
+
+// Issue 13, items 1 and 7: --check reads with the GUI's validating reader, refusing quickly.
+void TestRunnerCli::checkRefusesHostileTraces_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("mention");
+    const QByteArray meta = "scenario producer-consumer\nworker 0 main main\n";
+    auto trace = [](const QByteArray &header, std::uint64_t count, const QByteArray &events) {
+        return QByteArray("CONLABT1", 8) + u64(std::uint64_t(header.size())) + header + u64(count) +
+               u64(0) + events + u64(0);
+    };
+    QTest::newRow("worker id 2^32-1")
+        << trace("scenario producer-consumer\nworker 4294967295 main main\n", 0, {})
+        << "worker id 4294967295";
+    QTest::newRow("cpus 1000") << trace("scenario producer-consumer\ncpus 1000\n", 0, {})
+                               << "1000 virtual CPUs";
+    QByteArray oneKb = trace(meta, std::uint64_t(1) << 28, QByteArray(32, '\0'));
+    oneKb += QByteArray(1024 - oneKb.size(), '\0');
+    QTest::newRow("2^28 events in 1 KB") << oneKb << "event count";
+    QTest::newRow("trailing garbage") << trace(meta, 0, {}) + "junk"
+                                      << "unexpected bytes";
+}
+
+void TestRunnerCli::checkRefusesHostileTraces()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, mention);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("hostile.trace"));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bytes);
+    out.close();
+    QElapsedTimer timer;
+    timer.start();
+    QProcess check;
+    check.start(RunnerProcess::runnerPath(), {QStringLiteral("--check"), path});
+    QVERIFY(check.waitForFinished(10000));
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(check.exitCode(), 2);
+    const QString errors = QString::fromUtf8(check.readAllStandardError());
+    QVERIFY2(errors.contains(path) && errors.contains(mention), qPrintable(errors));
+}
+
+// Issue 13, items 2 and 7: job tables that are not job tables, or whose model is too long.
+void TestRunnerCli::hostileJobTablesAreRefused_data()
+{
+    QTest::addColumn<QString>("jobs"); // file contents; "@zero" /dev/zero, "@dir" a folder
+    QTest::addColumn<QStringList>("sets");
+    QTest::addColumn<QStringList>("mentions");
+    QTest::newRow("/dev/zero") << "@zero" << QStringList{} << QStringList{"/dev/zero", "256 KiB"};
+    QTest::newRow("a folder") << "@dir" << QStringList{} << QStringList{"is a folder"};
+    QTest::newRow("binary bytes") << QString::fromLatin1("J\x1b[31m\x01,0,3\n") << QStringList{}
+                                  << QStringList{"J\\x1b[31m\\x01"};
+    QTest::newRow("10^6 units at quantum 1 ms")
+        << "A,0,1000000\nB,0,1000000\n"
+        << QStringList{"policy=rr", "quantum=1", "unit=5"} << QStringList{"100000", "steps"};
+}
+
+void TestRunnerCli::hostileJobTablesAreRefused()
+{
+    QFETCH(QString, jobs);
+    QFETCH(QStringList, sets);
+    QFETCH(QStringList, mentions);
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("jobs.csv"));
+    if (jobs == QLatin1String("@zero")) {
+        path = QStringLiteral("/dev/zero");
+    } else if (jobs == QLatin1String("@dir")) {
+        path = dir.path();
+    } else {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(jobs.toLatin1());
+    }
+    QStringList arguments{QStringLiteral("--scenario"),   QStringLiteral("policies"),
+                          QStringLiteral("--jobs"),       path,
+                          QStringLiteral("--time-limit"), QStringLiteral("2")};
+    for (const QString &set : sets)
+        arguments << QStringLiteral("--set") << set;
+    QElapsedTimer timer;
+    timer.start();
+    QProcess process;
+    process.start(RunnerProcess::runnerPath(), arguments);
+    QVERIFY(process.waitForFinished(10000));
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(process.exitCode(), 2);
+    const QByteArray raw = process.readAllStandardError();
+    for (const char c : raw)
+        QVERIFY2(c == '\n' || (static_cast<unsigned char>(c) >= 0x20 &&
+                               static_cast<unsigned char>(c) < 0x7f),
+                 raw.toHex().constData());
+    const QString errors = QString::fromUtf8(raw);
+    for (const QString &mention : mentions)
+        QVERIFY2(errors.contains(mention), qPrintable(errors));
+    QVERIFY(process.readAllStandardOutput().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRunnerCli)

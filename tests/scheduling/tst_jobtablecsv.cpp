@@ -1,5 +1,8 @@
 #include "runtime/JobTableCsv.h"
 
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace conlab;
@@ -16,6 +19,9 @@ private slots:
     void rejectsWithLineAndReason_data();
     void rejectsWithLineAndReason();
     void scalesToNanoseconds();
+    void acceptsAByteOrderMark();
+    void escapesBinaryBytesInMessages();
+    void readFileRefusesFoldersDevicesAndHugeFiles();
 };
 
 void TestJobTableCsv::readsRowsHeaderCommentsAndDefaults()
@@ -105,6 +111,77 @@ void TestJobTableCsv::scalesToNanoseconds()
     const JobTable ns = table.scaled(25e6 * 0.3);
     QCOMPARE(ns.jobs[0].arrival, std::uint64_t(22500000));
     QCOMPARE(ns.jobs[0].bursts, (std::vector<std::uint64_t>{15000000, 7500000, 30000000}));
+}
+
+// Issue 13, item 7: spreadsheets save CSV with a UTF-8 byte order mark.
+void TestJobTableCsv::acceptsAByteOrderMark()
+{
+    JobTable table;
+    std::string error;
+    QVERIFY2(JobTableCsv::parse("\xEF\xBB\xBFname,arrival,bursts,priority\nP1,0,3,1\n", "bom.csv",
+                                table, &error),
+             error.c_str());
+    QCOMPARE(table.jobs.size(), std::size_t(1));
+    QCOMPARE(table.jobs[0].name, std::string("P1"));
+    // Without a header line the first job's name starts right after the mark.
+    QVERIFY2(JobTableCsv::parse("\xEF\xBB\xBFP1,0,3\n", "bom.csv", table, &error), error.c_str());
+    QCOMPARE(table.jobs[0].name, std::string("P1"));
+}
+
+void TestJobTableCsv::escapesBinaryBytesInMessages()
+{
+    JobTable table;
+    std::string error;
+    const std::string name("J\x1b[2J\x07\xff\x80", 8);
+    QVERIFY(!JobTableCsv::parse(name + ",0,3\n", "bin.csv", table, &error));
+    for (const char c : error)
+        QVERIFY2(static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f,
+                 error.c_str());
+    QVERIFY2(error.find("J\\x1b[2J\\x07\\xff\\x80") != std::string::npos, error.c_str());
+    QVERIFY(!JobTableCsv::parse("P1,\x01\x02,3\n", "bin.csv", table, &error));
+    QVERIFY2(error.find("arrival '\\x01\\x02'") != std::string::npos, error.c_str());
+    // A long field is cut short rather than echoed whole.
+    QVERIFY(
+        !JobTableCsv::parse("P1,0," + std::string(100000, '9') + "\n", "long.csv", table, &error));
+    QVERIFY2(error.size() < 300, error.c_str());
+}
+
+void TestJobTableCsv::readFileRefusesFoldersDevicesAndHugeFiles()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    std::string text;
+    std::string error;
+    const std::string folder = dir.path().toStdString();
+    QVERIFY(!JobTableCsv::readFile(folder, text, &error));
+    QVERIFY2(error.find(folder) != std::string::npos &&
+                 error.find("is a folder") != std::string::npos,
+             error.c_str());
+
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(!JobTableCsv::readFile("/dev/zero", text, &error));
+    QVERIFY2(error.find("/dev/zero") != std::string::npos &&
+                 error.find("256 KiB") != std::string::npos,
+             error.c_str());
+    QVERIFY(timer.elapsed() < 5000);
+
+    const QString big = dir.filePath(QStringLiteral("big.csv"));
+    QFile file(big);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(int(JobTableCsv::kMaxFileBytes) + 1, '#'));
+    file.close();
+    QVERIFY(!JobTableCsv::readFile(big.toStdString(), text, &error));
+    QVERIFY2(error.find("256 KiB") != std::string::npos, error.c_str());
+
+    // At the limit exactly is still read.
+    QVERIFY(file.resize(qint64(JobTableCsv::kMaxFileBytes)));
+    QVERIFY2(JobTableCsv::readFile(big.toStdString(), text, &error), error.c_str());
+    QCOMPARE(text.size(), JobTableCsv::kMaxFileBytes);
+
+    QVERIFY(!JobTableCsv::readFile(dir.filePath(QStringLiteral("none.csv")).toStdString(), text,
+                                   &error));
+    QVERIFY2(error.find("cannot read") != std::string::npos, error.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestJobTableCsv)

@@ -97,6 +97,7 @@ private slots:
     void utilisationCountsIdleGapsAndCpus();
     void racesAreReportedOnlyWhereARealRunCouldDiffer();
     void theGateAndTheSimulatorShareOneOrder();
+    void stepBoundCatchesTablesTooLongToModel();
 };
 
 void TestPolicySimulator::textbookSchedules_data()
@@ -328,6 +329,46 @@ void TestPolicySimulator::theGateAndTheSimulatorShareOneOrder()
     QVERIFY(comesBefore(plainA, plainB));
     QCOMPARE(pickNext(SchedulingPolicy::Fcfs, std::vector<ReadyEntry>{plainB, plainA}.data(), 2),
              std::size_t(1));
+}
+
+// Issue 13, item 2: two jobs of 10^6 units at quantum 1 ms took 12.8 s to model and printed
+// 92 MB; stepBound() lets the runner refuse that before the run, and stays honest for what
+// the simulator is allowed to compute.
+void TestPolicySimulator::stepBoundCatchesTablesTooLongToModel()
+{
+    constexpr std::uint64_t kMs = 1000000;
+    JobTable huge;
+    huge.jobs = {{"A", 0, {1000000}, 0}, {"B", 0, {1000000}, 0}};
+    SchedulerConfig rr;
+    rr.policy = SchedulingPolicy::RoundRobin;
+    rr.quantumNs = 1 * kMs;
+    const JobTable hugeNs = huge.scaled(5 * kMs);
+    QVERIFY(PolicySimulator::stepBound(hugeNs, rr) > PolicySimulator::kMaxModelSteps);
+    SchedulerConfig fcfs;
+    // FCFS decides once per burst, however long: nothing to refuse.
+    QVERIFY(PolicySimulator::stepBound(hugeNs, fcfs) < 10);
+
+    // A table within the bound: the simulator's real step count stays below it.
+    JobTable small;
+    small.jobs = {{"A", 0, {40, 5, 30}, 0}, {"B", 3, {25}, 1}, {"C", 4, {7, 2, 9}, 2}};
+    for (const std::uint64_t quantum : {1ull, 3ull, 10ull}) {
+        rr.quantumNs = quantum * kMs;
+        const JobTable ns = small.scaled(kMs);
+        const std::uint64_t bound = PolicySimulator::stepBound(ns, rr);
+        QVERIFY(bound <= PolicySimulator::kMaxModelSteps);
+        const Schedule schedule = PolicySimulator::run(ns, rr, 1);
+        QVERIFY(schedule.races.empty() ||
+                schedule.races.back().find("cut short") == std::string::npos);
+        QVERIFY2(schedule.slices.size() <= bound,
+                 qPrintable(
+                     QStringLiteral("%1 slices, bound %2").arg(schedule.slices.size()).arg(bound)));
+    }
+
+    // Saturates instead of wrapping.
+    JobTable absurd;
+    absurd.jobs = {{"A", 0, {~0ull / 2, 1, ~0ull / 2}, 0}};
+    rr.quantumNs = 1;
+    QCOMPARE(PolicySimulator::stepBound(absurd, rr), ~0ull);
 }
 
 QTEST_APPLESS_MAIN(TestPolicySimulator)

@@ -1,5 +1,6 @@
 #include "trace/TraceFile.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cstring>
@@ -71,6 +72,12 @@ private slots:
     void garbageFailsAndNamesTheFile_data();
     void garbageFailsAndNamesTheFile();
     void missingFileFailsAndNamesIt();
+    void hostileHeaderIsRefused_data();
+    void hostileHeaderIsRefused();
+    void eventCountBeyondTheFileIsRefusedWithoutAllocating();
+    void trailingGarbageIsRefused();
+    void folderIsRefusedAsAFolder();
+    void eventsOfUndeclaredWorkersStillRead();
     void unwritablePathFailsAndNamesIt();
 
 private:
@@ -233,6 +240,122 @@ void TestTraceFile::unwritablePathFailsAndNamesIt()
     QVERIFY(!TraceFile::write(file, sampleTrace(), &error));
     QVERIFY2(error.find(file) != std::string::npos, error.c_str());
     QVERIFY(!std::filesystem::exists(file));
+}
+
+namespace {
+
+QByteArray u64(std::uint64_t v)
+{
+    return QByteArray(reinterpret_cast<const char *>(&v), sizeof v);
+}
+
+// A whole trace file around `header`, with `events` zeroed events and an empty summary.
+QByteArray traceWithHeader(const QByteArray &header, std::uint64_t events = 0)
+{
+    return QByteArray("CONLABT1", 8) + u64(std::uint64_t(header.size())) + header + u64(events) +
+           u64(0) + QByteArray(int(events * sizeof(Event)), '\0') + u64(0);
+}
+
+} // namespace
+
+// Issue 13, item 1: every header field that could size something is bounded.
+void TestTraceFile::hostileHeaderIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("worker id 2^32-1")
+        << QByteArray("scenario x\nworker 4294967295 main main\n") << "worker id 4294967295";
+    QTest::newRow("worker id 2^31")
+        << QByteArray("scenario x\nworker 2147483648 main main\n") << "worker id 2147483648";
+    QTest::newRow("worker id at the limit")
+        << QByteArray("scenario x\nworker ") + QByteArray::number(TraceMeta::kMaxWorkers) +
+               " main main\n"
+        << "out of range";
+    QTest::newRow("worker declared twice")
+        << QByteArray("scenario x\nworker 1 main a\nworker 1 main b\n") << "declared twice";
+    QTest::newRow("1000 cpus") << QByteArray("scenario x\ncpus 1000\n") << "1000 virtual CPUs";
+    QTest::newRow("negative cpus") << QByteArray("scenario x\ncpus -1\n") << "malformed 'cpus'";
+    QTest::newRow("object id 2^32-1")
+        << QByteArray("scenario x\nobject 4294967295 lock 0 l\n") << "object id 4294967295";
+    QTest::newRow("nan time scale") << QByteArray("scenario x\ntime_scale nan\n") << "time scale";
+    QByteArray manyObjects = "scenario x\n";
+    for (std::uint32_t i = 0; i <= TraceMeta::kMaxObjects; ++i)
+        manyObjects += "object " + QByteArray::number(i % 1000) + " lock 0 l\n";
+    QTest::newRow("too many objects") << manyObjects << "objects";
+}
+
+void TestTraceFile::hostileHeaderIsRefused()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QString, expected);
+    const std::string file = path("hostile.conlab");
+    writeBytes(file, traceWithHeader(header, 2).toStdString());
+    Trace trace;
+    std::string error;
+    QVERIFY(!TraceFile::read(file, trace, &error));
+    QVERIFY2(error.find(file) != std::string::npos, error.c_str());
+    QVERIFY2(error.find("bad header") != std::string::npos, error.c_str());
+    QVERIFY2(error.find(expected.toStdString()) != std::string::npos, error.c_str());
+}
+
+void TestTraceFile::eventCountBeyondTheFileIsRefusedWithoutAllocating()
+{
+    // A 1 KB file claiming 2^28 events (8 GiB): refused at once, before any allocation.
+    const QByteArray meta = "scenario x\n";
+    for (const std::uint64_t count : {std::uint64_t(1) << 28, (std::uint64_t(1) << 28) - 1,
+                                      std::uint64_t(1) << 20, std::uint64_t(31)}) {
+        QByteArray bytes = QByteArray("CONLABT1", 8) + u64(std::uint64_t(meta.size())) + meta +
+                           u64(count) + u64(0) + QByteArray(32, '\0') + u64(0);
+        bytes += QByteArray(1024 - bytes.size(), '\0');
+        const std::string file = path("count.conlab");
+        writeBytes(file, bytes.toStdString());
+        Trace trace;
+        std::string error;
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(!TraceFile::read(file, trace, &error));
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(error.find(file) != std::string::npos, error.c_str());
+        QVERIFY2(error.find("event count") != std::string::npos, error.c_str());
+        QVERIFY(trace.events.capacity() < 64);
+    }
+}
+
+void TestTraceFile::trailingGarbageIsRefused()
+{
+    const std::string file = path("trailing.conlab");
+    std::string error;
+    QVERIFY2(TraceFile::write(file, sampleTrace(), &error), error.c_str());
+    writeBytes(file, readBytes(file) + "garbage");
+    Trace trace;
+    QVERIFY(!TraceFile::read(file, trace, &error));
+    QVERIFY2(error.find(file) != std::string::npos, error.c_str());
+    QVERIFY2(error.find("7 unexpected bytes") != std::string::npos, error.c_str());
+}
+
+void TestTraceFile::folderIsRefusedAsAFolder()
+{
+    const std::string folder = path("a-folder.conlab");
+    QVERIFY(std::filesystem::create_directory(folder));
+    Trace trace;
+    std::string error;
+    QVERIFY(!TraceFile::read(folder, trace, &error));
+    QVERIFY2(error.find(folder) != std::string::npos, error.c_str());
+    QVERIFY2(error.find("folder") != std::string::npos, error.c_str());
+}
+
+void TestTraceFile::eventsOfUndeclaredWorkersStillRead()
+{
+    // Events are data, not sizes: a reader skips those of workers the header doesn't name.
+    Trace written = sampleTrace();
+    written.events[0].worker = 4294967295u;
+    written.events[1].worker = 1u << 31;
+    const std::string file = path("undeclared.conlab");
+    std::string error;
+    QVERIFY2(TraceFile::write(file, written, &error), error.c_str());
+    Trace read;
+    QVERIFY2(TraceFile::read(file, read, &error), error.c_str());
+    QCOMPARE(read.events.size(), written.events.size());
 }
 
 QTEST_APPLESS_MAIN(TestTraceFile)

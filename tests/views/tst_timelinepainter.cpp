@@ -3,6 +3,7 @@
 #include "views/StatePalette.h"
 #include "views/TimelinePainter.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QPainter>
 #include <QSvgRenderer>
@@ -143,6 +144,40 @@ private slots:
         QVERIFY(file.read(5) == "%PDF-");
         QVERIFY(!TimelineImage::save(dir.filePath(QStringLiteral("run.bmp")), run, {}, &error));
         QVERIFY2(error.contains(QLatin1String(".svg")), qPrintable(error));
+    }
+
+    // Issue 13, item 1: a meta that no reader would accept (built here by hand) and events of
+    // workers the header never named neither crash the timeline nor take long to export.
+    void hostileIdsAndCpusDoNotCrashTheExport()
+    {
+        TraceMeta meta;
+        meta.scenario = "producer-consumer";
+        meta.startNs = kStart;
+        meta.cpus = 1000;
+        meta.workers = {{4294967295u, "main", "huge"},
+                        {1u << 31, "main", "big"},
+                        {0, "main", "main"},
+                        {0, "main", "main again"}};
+        Trace trace;
+        trace.meta = meta;
+        for (const std::uint32_t worker : {0u, 4294967295u, 1u << 31, 77u, 127u, 128u}) {
+            trace.events.push_back(event(0, worker, EventKind::WorkerNew));
+            trace.events.push_back(event(1, worker, EventKind::Running, 0, 999));
+            trace.events.push_back(
+                event(5, worker, EventKind::Blocked, std::uint16_t(BlockReason::Lock)));
+            trace.events.push_back(event(9, worker, EventKind::Terminated));
+        }
+        RunRecording run;
+        run.load(trace);
+        QCOMPARE(run.timeline().laneCount(), std::size_t(1));
+        QCOMPARE(run.timeline().laneOf(4294967295u), -1);
+        QElapsedTimer timer;
+        timer.start();
+        TimelineImage::Options options;
+        options.width = 600;
+        const QImage image = TimelineImage::render(run, options);
+        QVERIFY(!image.isNull());
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void exportToAnUnwritablePlaceSaysWhere()
