@@ -12,12 +12,13 @@ constexpr int kWaitSliceMs = 20;
 
 InstrumentedMutex::InstrumentedMutex(std::uint32_t id, Kind kind) : m_id(id), m_kind(kind) {}
 
-InstrumentedMutex::Result InstrumentedMutex::lock(WorkerContext &worker, std::uint64_t timeoutNs)
+InstrumentedMutex::Result InstrumentedMutex::lock(WorkerContext &worker, std::uint64_t timeoutNs,
+                                                  bool alreadyBlocked)
 {
     const auto me = std::int32_t(worker.id());
     const std::uint64_t deadline = timeoutNs ? monotonicNs() + timeoutNs : 0;
     ProcessMutexLocker lock(m_state);
-    bool blocked = false;
+    bool blocked = alreadyBlocked;
     for (;;) {
         const bool free = m_owner < 0;
         const bool mine = m_owner == me && m_kind == Kind::Reentrant;

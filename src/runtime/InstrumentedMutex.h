@@ -24,7 +24,9 @@ public:
     InstrumentedMutex(std::uint32_t id, Kind kind);
 
     // Waits as long as it takes (timeoutNs = 0) or up to timeoutNs, then gives up.
-    Result lock(WorkerContext &worker, std::uint64_t timeoutNs = 0);
+    // `alreadyBlocked`: the caller recorded its wait for this lock itself (Blocked on it), so
+    // a wait here continues that one instead of recording another.
+    Result lock(WorkerContext &worker, std::uint64_t timeoutNs = 0, bool alreadyBlocked = false);
     void unlock(WorkerContext &worker);
 
     std::uint32_t id() const { return m_id; }

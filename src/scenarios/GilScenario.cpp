@@ -98,11 +98,14 @@ bool GilScenario::setup(Arena &arena, const ParameterSet &values)
     return m_board != nullptr;
 }
 
-bool GilScenario::acquire(WorkerContext &worker, std::uint32_t gil)
+bool GilScenario::acquire(WorkerContext &worker, std::uint32_t gil, bool alreadyBlocked)
 {
     for (;;) {
         const std::uint32_t switchesBefore = m_board->switches[gil].load(std::memory_order_acquire);
-        switch (m_gils[gil]->lock(worker, m_switchNs)) {
+        const auto result = m_gils[gil]->lock(worker, m_switchNs, alreadyBlocked);
+        // A timed-out wait was given up (LockFailed): the next one is recorded anew.
+        alreadyBlocked = false;
+        switch (result) {
         case InstrumentedMutex::Result::Acquired:
             // A request meant for the previous holder is void now, as in CPython.
             m_board->dropRequest[gil].store(0, std::memory_order_release);
@@ -140,12 +143,15 @@ bool GilScenario::runBytecode(WorkerContext &worker, std::uint32_t gil, std::uin
         // Honour the request: release, and (as CPython does since 3.2) don't take the lock
         // back before another thread has had it, or the waiter would rarely win.
         lock.unlock(worker);
+        // From here the worker waits for the lock again, first until another has had it:
+        // blocked on the lock, as CPython's dropping thread waits on its condition.
+        worker.block(BlockReason::Lock, gil);
         const std::uint64_t giveUpAt = monotonicNs() + m_switchNs;
         while (lock.owner() < 0 && monotonicNs() < giveUpAt && !worker.shouldStop()) {
             timespec pause{0, 20'000};
             nanosleep(&pause, nullptr);
         }
-        if (!acquire(worker, gil))
+        if (!acquire(worker, gil, true))
             return false;
     }
     lock.unlock(worker);

@@ -37,7 +37,7 @@ public:
 
 private:
     std::uint32_t gilOf(std::uint32_t worker) const { return m_processes ? worker : 1; }
-    bool acquire(WorkerContext &worker, std::uint32_t gil);
+    bool acquire(WorkerContext &worker, std::uint32_t gil, bool alreadyBlocked = false);
     bool runBytecode(WorkerContext &worker, std::uint32_t gil, std::uint64_t ns);
     double speedup(const Trace &trace) const;
     std::uint64_t singleWorkerNs() const { return m_cpuNs + m_ioNs; }
