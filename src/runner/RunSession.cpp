@@ -1,24 +1,18 @@
 #include "RunSession.h"
 
-#include "ScheduleSummary.h"
+#include "RunSummary.h"
 #include "analysis/IntervalCsv.h"
-#include "analysis/LockOrderGraph.h"
-#include "analysis/OutputLog.h"
-#include "analysis/ProcessTree.h"
-#include "analysis/RunFigures.h"
 #include "analysis/StateTimeline.h"
 #include "analysis/TraceChecker.h"
 #include "runtime/CpuGate.h"
 #include "runtime/EventRecorder.h"
 #include "runtime/JobScheduling.h"
 #include "runtime/JobTableCsv.h"
-#include "runtime/JobTableRunner.h"
 #include "runtime/WorkerContext.h"
 #include "runtime/WorkerTable.h"
 #include "scenarios/ScenarioRegistry.h"
 #include "trace/Arena.h"
 #include "trace/Clock.h"
-#include "trace/JsonWriter.h"
 #include "trace/TraceFile.h"
 
 #include <algorithm>
@@ -30,14 +24,10 @@
 #include <ctime>
 #include <fcntl.h>
 #include <fstream>
-#include <spawn.h>
 #include <sstream>
-#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-extern char **environ;
 
 namespace conlab {
 
@@ -48,8 +38,6 @@ constexpr int kControlPeriodMs = 5;
 constexpr int kStreamEveryTicks = 2; // stream to the GUI every 10 ms
 // How long workers get to notice Stop before the rest is killed.
 constexpr std::uint64_t kStopGraceNs = 700'000'000;
-// The fd number the arena has in a worker process.
-constexpr int kWorkerArenaFd = 200;
 constexpr std::uint32_t kStopByUser = 1;
 constexpr std::uint32_t kStopByTimeLimit = 2;
 
@@ -149,10 +137,8 @@ bool RunSession::startWorker(std::uint32_t worker, StartMethod method)
         break;
     case StartMethod::Spawn:
     case StartMethod::ForkExec:
-        ok = spawnProcess(worker, method);
-        break;
     case StartMethod::Fork:
-        ok = forkProcess(worker);
+        ok = startProcess(worker, method);
         break;
     }
     if (!ok) {
@@ -284,6 +270,8 @@ int RunSession::run()
     if (auto *jobs = dynamic_cast<JobScheduling *>(m_scenario.get()))
         jobs->attachGate(*m_gate, true);
     m_control = std::make_unique<EventRecorder>(m_arena->controlRing(), 0);
+    m_starter = std::make_unique<WorkerProcessStarter>(*m_arena, *m_table, *m_gate, *m_scenario,
+                                                       m_options.scenario, m_values.assignments());
     m_pids.assign(m_meta.workers.size(), 0);
     m_exitCodes.assign(m_meta.workers.size(), 0);
     m_endedAsDaemon = std::vector<std::atomic<bool>>(m_meta.workers.size());
@@ -319,7 +307,7 @@ bool RunSession::startWorkers()
         if (worker.id == 0 || mainStarts)
             continue;
         if (m_processes) {
-            if (!spawnProcess(worker.id, StartMethod::Spawn))
+            if (!startProcess(worker.id, StartMethod::Spawn))
                 return false;
         } else {
             startThread(worker.id);
@@ -349,127 +337,16 @@ void RunSession::startThread(std::uint32_t worker)
     });
 }
 
-std::vector<std::string> RunSession::workerArguments(std::uint32_t worker,
-                                                     const std::string &exe) const
+bool RunSession::startProcess(std::uint32_t worker, StartMethod method)
 {
-    std::vector<std::string> args = {exe,
-                                     "--worker",
-                                     std::to_string(worker),
-                                     "--arena-fd",
-                                     std::to_string(kWorkerArenaFd),
-                                     "--parent",
-                                     std::to_string(getpid()),
-                                     "--scenario",
-                                     m_options.scenario};
-    for (const auto &assignment : m_values.assignments()) {
-        args.push_back("--set");
-        args.push_back(assignment);
-    }
-    return args;
-}
-
-namespace {
-std::string ownExecutable()
-{
-    char exe[4096];
-    const ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (length <= 0)
-        return {};
-    return std::string(exe, std::size_t(length));
-}
-} // namespace
-
-bool RunSession::spawnProcess(std::uint32_t worker, StartMethod method)
-{
-    const std::string exe = ownExecutable();
-    if (exe.empty()) {
-        m_failure = "cannot find this executable to spawn workers";
+    std::string error;
+    const pid_t pid = m_starter->start(worker, method, error);
+    if (pid <= 0) {
+        m_failure = error;
         return false;
-    }
-    // Everything the child needs is prepared first: between fork and exec a copy of a
-    // threaded process may only make async-signal-safe calls.
-    auto args = workerArguments(worker, exe);
-    std::vector<char *> argv;
-    for (auto &arg : args)
-        argv.push_back(arg.data());
-    argv.push_back(nullptr);
-
-    // The child starts from a fresh exec, as the "spawn" start method does, so it inherits
-    // none of this process's threads or locks. Only the arena and stderr cross over; stdout
-    // may be the GUI's stream and must stay ours.
-    pid_t pid = 0;
-    if (method == StartMethod::ForkExec) {
-        const int arenaFd = m_arena->fd();
-        pid = fork();
-        if (pid == 0) {
-            const int devNull = open("/dev/null", O_RDWR);
-            dup2(devNull, STDIN_FILENO);
-            dup2(devNull, STDOUT_FILENO);
-            dup2(arenaFd, kWorkerArenaFd);
-            execve(argv[0], argv.data(), environ);
-            _exit(127);
-        }
-        if (pid < 0) {
-            m_failure = std::string("fork failed: ") + std::strerror(errno);
-            return false;
-        }
-    } else {
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_adddup2(&actions, m_arena->fd(), kWorkerArenaFd);
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-        const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        if (rc != 0) {
-            m_failure = "posix_spawn failed for worker " + std::to_string(worker);
-            return false;
-        }
     }
     m_pids[worker] = pid;
     return true;
-}
-
-bool RunSession::forkProcess(std::uint32_t worker)
-{
-    const pid_t runner = getpid();
-    const pid_t pid = fork();
-    if (pid < 0) {
-        m_failure = std::string("fork failed: ") + std::strerror(errno);
-        return false;
-    }
-    if (pid == 0)
-        runForkedWorker(worker, runner);
-    m_pids[worker] = pid;
-    return true;
-}
-
-void RunSession::runForkedWorker(std::uint32_t worker, pid_t runner)
-{
-    // A copy of the runner: the arena is a shared mapping and stays shared, everything else
-    // (the scenario's own globals included) is this process's copy from here on.
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != runner)
-        _exit(3);
-    // The runner's handlers only set a flag in the runner; this copy must die of SIGTERM.
-    std::signal(SIGTERM, SIG_DFL);
-    std::signal(SIGHUP, SIG_DFL);
-    std::signal(SIGINT, SIG_IGN);
-    const int devNull = open("/dev/null", O_RDWR);
-    dup2(devNull, STDIN_FILENO);
-    dup2(devNull, STDOUT_FILENO); // stdout may be the GUI's stream
-    WorkerContext context(*m_arena, *m_gate, *m_table, worker);
-    context.started();
-    try {
-        m_scenario->runWorker(context);
-    } catch (...) {
-        if (!m_table->isTerminated(worker))
-            context.exit(ExitCause::Failed, -1);
-    }
-    if (!m_table->isTerminated(worker))
-        context.exit(context.shouldStop() ? context.stopCause() : ExitCause::Normal);
-    // No destructors or atexit handlers of the runner's copy: they belong to the runner.
-    _exit(0);
 }
 
 void RunSession::controlLoop()
@@ -659,7 +536,7 @@ void RunSession::finish()
     std::vector<std::string> messages;
     for (const auto &v : violations)
         messages.push_back("[" + v.rule + "] at " + std::to_string(v.timeNs) + " ns: " + v.message);
-    trace.summaryJson = summaryJson(trace, violations.empty(), messages);
+    trace.summaryJson = RunSummary::json(trace, summaryFacts(violations.empty(), messages));
 
     if (!m_options.tracePath.empty() &&
         !TraceFile::write(m_options.tracePath, trace, &m_traceError)) {
@@ -679,7 +556,7 @@ void RunSession::finish()
     }
     // The summary names only files that were written, and says why one wasn't.
     if (!m_traceError.empty() || !m_csvError.empty())
-        trace.summaryJson = summaryJson(trace, violations.empty(), messages);
+        trace.summaryJson = RunSummary::json(trace, summaryFacts(violations.empty(), messages));
     if (!m_failure.empty())
         std::fprintf(stderr, "conlab-runner: %s\n", m_failure.c_str());
     if (m_stream) {
@@ -690,127 +567,29 @@ void RunSession::finish()
     }
 }
 
-std::string RunSession::deadlockJson(const Trace &trace) const
+RunSummary::Facts RunSession::summaryFacts(bool checksPassed,
+                                           std::vector<std::string> violations) const
 {
-    if (!m_deadlock)
-        return "null";
-    JsonWriter json;
-    json.beginObject();
-    json.key("cycle").beginArray();
-    for (const std::uint32_t worker : m_deadlock->workers)
-        json.value(m_meta.workerName(worker));
-    json.endArray();
-    json.key("locks").beginArray();
-    for (const std::uint32_t lock : m_deadlock->locks) {
-        const ObjectInfo *object = m_meta.object(lock);
-        json.value(object ? object->name : "lock " + std::to_string(lock));
-    }
-    json.endArray();
-    json.key("formed_ns").value(m_deadlock->formedNs - trace.meta.startNs);
-    json.key("detected_ns").value(m_deadlockDetectedNs - trace.meta.startNs);
-    json.endObject();
-    return json.text();
-}
-
-std::string RunSession::summaryJson(const Trace &trace, bool checksPassed,
-                                    const std::vector<std::string> &violations) const
-{
-    const RunFigures figures = RunFigures::compute(trace);
-    JsonWriter json;
-    json.beginObject();
-    json.key("scenario").value(m_meta.scenario);
-    json.key("outcome").value(outcomeText(int(m_outcome)));
-    json.key("elapsed_ns").value(figures.durationNs);
-    json.key("workers").value(std::uint64_t(m_meta.workers.size()));
-    json.key("kind").value(m_processes ? "process" : "thread");
-    json.key("cpus").value(m_meta.cpus);
+    RunSummary::Facts facts;
+    facts.scenario = m_scenario.get();
+    facts.values = &m_values;
+    facts.outcome = outcomeText(int(m_outcome));
+    facts.processes = m_processes;
     // With no virtual CPU the kernel schedules, and none of our policies applies.
     if (m_meta.cpus > 0)
-        json.key("policy").value(toString(m_gate ? m_gate->policy() : SchedulingPolicy::Fcfs));
-    json.key("events").value(std::uint64_t(trace.events.size()));
-    json.key("dropped_events").value(trace.droppedEvents);
-    json.key("checks").beginObject();
-    json.key("passed").value(checksPassed);
-    json.key("rules").beginArray();
-    for (const auto &rule : TraceChecker::rules())
-        json.value(rule);
-    json.endArray();
-    json.key("violations").beginArray();
-    for (const auto &message : violations)
-        json.value(message);
-    json.endArray();
-    json.endObject();
-    json.key("params").beginObject();
-    for (const auto &[name, value] : m_values.values())
-        json.key(name).value(value);
-    json.endObject();
-    const bool hasQueue = std::any_of(m_meta.objects.begin(), m_meta.objects.end(),
-                                      [](const ObjectInfo &o) { return o.kind == "queue"; });
-    if (hasQueue) {
-        json.key("produced").value(figures.produced);
-        json.key("consumed").value(figures.consumed);
-        json.key("max_depth").value(figures.maxDepth);
-    }
-    json.key("stranded").value(figures.stranded);
-    json.key("killed").value(figures.killed);
-    json.key("tree");
-    ProcessTree::build(m_meta, trace.events).writeJson(json);
-    const auto output = OutputLog::collect(trace.events);
-    if (!output.empty()) {
-        json.key("output").beginArray();
-        for (const auto &line : output) {
-            json.beginObject();
-            json.key("worker").value(m_meta.workerName(line.worker));
-            json.key("text").value(line.text);
-            json.key("t_ns").value(line.timeNs - trace.meta.startNs);
-            json.endObject();
-        }
-        json.endArray();
-    }
-    for (const auto &[name, value] : m_scenario->figures(trace))
-        json.key(name).value(value);
-    m_scenario->writeSummary(json, trace);
-    if (const auto *jobs = dynamic_cast<const JobTableRunner *>(m_scenario.get()))
-        ScheduleSummary::write(json, trace, *jobs, dynamic_cast<const JobScheduling *>(jobs),
-                               m_options.jobsPath);
-    const bool hasLock = std::any_of(m_meta.objects.begin(), m_meta.objects.end(),
-                                     [](const ObjectInfo &o) { return o.kind == "lock"; });
-    if (hasLock) {
-        json.key("deadlock").raw(deadlockJson(trace));
-        json.key("victims_aborted").value(m_victimsAborted);
-        json.key("cycles_broken").value(m_cyclesBroken);
-        json.key("potential_deadlocks").beginArray();
-        LockOrderGraph order;
-        order.apply(trace.events);
-        auto lockName = [&](std::uint32_t id) {
-            const ObjectInfo *object = m_meta.object(id);
-            return object ? object->name : "lock " + std::to_string(id);
-        };
-        for (const auto &cycle : order.cycles()) {
-            json.beginObject();
-            json.key("locks").beginArray();
-            for (const auto &edge : cycle)
-                json.value(lockName(edge.from));
-            json.endArray();
-            json.key("sites").beginArray();
-            for (const auto &edge : cycle)
-                json.value(m_meta.workerName(edge.worker) + " took " + lockName(edge.to) +
-                           " while holding " + lockName(edge.from));
-            json.endArray();
-            json.endObject();
-        }
-        json.endArray();
-    }
-    if (!m_options.tracePath.empty() && m_traceError.empty())
-        json.key("trace").value(m_options.tracePath);
-    if (!m_traceError.empty())
-        json.key("trace_error").value(m_traceError);
-    if (!m_csvError.empty())
-        json.key("csv_error").value(m_csvError);
-    if (!m_failure.empty())
-        json.key("error").value(m_failure);
-    json.endObject();
-    return json.text();
+        facts.policy = toString(m_gate ? m_gate->policy() : SchedulingPolicy::Fcfs);
+    facts.checksPassed = checksPassed;
+    facts.violations = std::move(violations);
+    facts.deadlock = m_deadlock;
+    facts.deadlockDetectedNs = m_deadlockDetectedNs;
+    facts.victimsAborted = m_victimsAborted;
+    facts.cyclesBroken = m_cyclesBroken;
+    facts.jobsPath = m_options.jobsPath;
+    facts.tracePath = m_options.tracePath;
+    facts.traceError = m_traceError;
+    facts.csvError = m_csvError;
+    facts.failure = m_failure;
+    return facts;
 }
 
 } // namespace conlab

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "RunOptions.h"
+#include "RunSummary.h"
 #include "StreamWriter.h"
+#include "WorkerProcessStarter.h"
 #include "analysis/WaitForGraph.h"
 #include "scenarios/ParameterSet.h"
 #include "scenarios/Scenario.h"
@@ -55,26 +57,20 @@ private:
     bool prepare();
     bool loadJobTable();
     bool startWorkers();
-    std::vector<std::string> workerArguments(std::uint32_t worker, const std::string &exe) const;
-    // A fresh exec of this runner in worker mode, by posix_spawn or by fork then exec.
-    bool spawnProcess(std::uint32_t worker, StartMethod method);
-    bool forkProcess(std::uint32_t worker);
-    [[noreturn]] void runForkedWorker(std::uint32_t worker, pid_t runner);
+    // A worker process by `method` (Spawn, ForkExec or Fork); its pid goes in m_pids.
+    bool startProcess(std::uint32_t worker, StartMethod method);
     void startThread(std::uint32_t worker);
     void reapOne(std::uint32_t worker, bool block);
     void controlLoop();
     void collect();
     void watchForDeadlock();
-    std::string deadlockJson(const Trace &trace) const;
     void reapProcesses(bool block);
     bool everyoneTerminated() const;
     void beginStop(std::uint32_t why);
     void forceEnd();
     void finish();
-    std::string summaryJson(const Trace &trace, bool checksPassed,
-                            const std::vector<std::string> &violations) const;
-    // Per-job metrics, averages and dispatches, measured and as the policy's own schedule
-    // of the same table would have them.
+    // What the summary needs that only the session saw while the run went on.
+    RunSummary::Facts summaryFacts(bool checksPassed, std::vector<std::string> violations) const;
 
     RunOptions m_options;
     std::unique_ptr<Scenario> m_scenario;
@@ -86,6 +82,7 @@ private:
     WorkerTable *m_table = nullptr;
     CpuGate *m_gate = nullptr;
     std::unique_ptr<EventRecorder> m_control;
+    std::unique_ptr<WorkerProcessStarter> m_starter;
     std::optional<StreamWriter> m_stream;
 
     // Main may start workers while the control loop reaps them: both hold this lock to touch

@@ -1,6 +1,7 @@
 #include "StartCostScenario.h"
 
 #include "ScenarioParameters.h"
+#include "runtime/SelfExecutable.h"
 #include "runtime/WorkerContext.h"
 #include "trace/Clock.h"
 #include "trace/JsonWriter.h"
@@ -49,12 +50,6 @@ bool readAll(int fd, void *data, std::size_t size)
     return true;
 }
 
-std::string ownExecutable()
-{
-    char exe[4096];
-    const ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    return length > 0 ? std::string(exe, std::size_t(length)) : std::string();
-}
 } // namespace
 
 Scenario::Info StartCostScenario::info() const
@@ -146,7 +141,7 @@ bool StartCostScenario::startOne(WorkerContext &main, Method &method, std::uint3
             if (child == 0)
                 _exit(runProbe(pipeFds[1]));
         } else {
-            static const std::string exe = ownExecutable();
+            static const std::string exe = selfExecutablePath();
             std::string fd = std::to_string(kProbeFd);
             std::string flag = "--start-probe";
             char *argv[] = {const_cast<char *>(exe.c_str()), flag.data(), fd.data(), nullptr};
