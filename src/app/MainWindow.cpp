@@ -379,41 +379,6 @@ void MainWindow::onRunFinished(const QString &outcome)
     updateBanner();
 }
 
-WaitForGraphView *MainWindow::waitForGraph() const
-{
-    return m_rightTabs->graph();
-}
-
-IoModelsMatrix *MainWindow::ioMatrix() const
-{
-    return m_rightTabs->ioMatrix();
-}
-
-SchedulingPanel *MainWindow::scheduling() const
-{
-    return m_rightTabs->scheduling();
-}
-
-ServerModelsCharts *MainWindow::servers() const
-{
-    return m_rightTabs->servers();
-}
-
-OutputPanel *MainWindow::output() const
-{
-    return m_rightTabs->output();
-}
-
-ProcessTreeView *MainWindow::processTree() const
-{
-    return m_rightTabs->processTree();
-}
-
-StartCostChart *MainWindow::startCost() const
-{
-    return m_rightTabs->startCost();
-}
-
 bool MainWindow::isTabShown(QWidget *tab) const
 {
     return m_rightTabs->isShown(tab);

@@ -13,21 +13,14 @@ class QTreeWidgetItem;
 
 namespace conlab {
 
-class IoModelsMatrix;
 class LessonTabs;
-class OutputPanel;
 class ParameterPanel;
-class ProcessTreeView;
 class QueueDepthChart;
 class RunBanner;
 class RunController;
 class RunStatusLine;
-class SchedulingPanel;
-class ServerModelsCharts;
-class StartCostChart;
 class TimelineView;
 class WindowActions;
-class WaitForGraphView;
 
 // Lessons and parameters on the left, the live timeline and queue chart in the middle, the
 // lesson text and the run's figures on the right, run state in the status bar.
@@ -45,13 +38,8 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     QueueDepthChart *queueChart() const { return m_queueChart; }
     RunController *controller() const { return m_controller; }
-    WaitForGraphView *waitForGraph() const;
-    IoModelsMatrix *ioMatrix() const;
-    SchedulingPanel *scheduling() const;
-    ServerModelsCharts *servers() const;
-    OutputPanel *output() const;
-    ProcessTreeView *processTree() const;
-    StartCostChart *startCost() const;
+    // The right-hand tabs, each panel reached through it.
+    LessonTabs *lessonTabs() const { return m_rightTabs; }
     bool isTabShown(QWidget *tab) const;
     int timeLimitSeconds() const;
     QString bannerText() const;

@@ -1,5 +1,6 @@
 #include "ShotSaver.h"
 #include "app/JobTableEditor.h"
+#include "app/LessonTabs.h"
 #include "app/MainWindow.h"
 #include "app/ParameterEditor.h"
 #include "app/ParameterPanel.h"
@@ -257,7 +258,7 @@ private slots:
         setParameters(window, {QStringLiteral("time-scale=0.05"), QStringLiteral("remedy=none")});
         window.findChild<QSpinBox *>(QStringLiteral("timeLimit"))->setValue(2);
         window.run();
-        QTRY_VERIFY_WITH_TIMEOUT(window.waitForGraph()->cycleCount() == 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.lessonTabs()->graph()->cycleCount() == 1, 10000);
         QVERIFY2(window.bannerText().startsWith(QLatin1String("deadlock: worker-")),
                  qPrintable(window.bannerText()));
         QVERIFY(window.bannerText().contains(QLatin1String("holds lock")));
@@ -273,7 +274,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 10000);
         QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
         QCOMPARE(window.remedyRows(), 2);
-        QCOMPARE(window.waitForGraph()->cycleCount(), 0);
+        QCOMPARE(window.lessonTabs()->graph()->cycleCount(), 0);
         QVERIFY(window.bannerText().isEmpty());
     }
 
@@ -323,11 +324,14 @@ private slots:
         for (const auto &round : window.recording().ioRounds())
             QVERIFY(round.waitNs() > 0);
         QVERIFY(!window.recording().ioAttempts().empty());
-        QVERIFY2(window.ioMatrix()
-                     ->cellText(QStringLiteral("non-blocking"))
-                     .contains(QLatin1String("failed tries")),
-                 qPrintable(window.ioMatrix()->cellText(QStringLiteral("non-blocking"))));
-        QVERIFY(window.ioMatrix()
+        QVERIFY2(
+            window.lessonTabs()
+                ->ioMatrix()
+                ->cellText(QStringLiteral("non-blocking"))
+                .contains(QLatin1String("failed tries")),
+            qPrintable(window.lessonTabs()->ioMatrix()->cellText(QStringLiteral("non-blocking"))));
+        QVERIFY(window.lessonTabs()
+                    ->ioMatrix()
                     ->cellText(QStringLiteral("async"))
                     .contains(QLatin1String("blocked 0 s")));
     }
@@ -338,21 +342,22 @@ private slots:
         window.resize(1400, 900);
         window.show();
         QVERIFY(window.selectScenario(QStringLiteral("server-models")));
-        QVERIFY(window.isTabShown(window.servers()));
-        QVERIFY(!window.isTabShown(window.ioMatrix()));
+        QVERIFY(window.isTabShown(window.lessonTabs()->servers()));
+        QVERIFY(!window.isTabShown(window.lessonTabs()->ioMatrix()));
         setParameters(window, {QStringLiteral("duration=100"), QStringLiteral("clients=20")});
         window.run();
         QTRY_VERIFY_WITH_TIMEOUT(window.recording().hasMeta(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 30000);
         QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
         QCOMPARE(window.controller()->summary().value(QLatin1String("bad_replies")).toInt(), 0);
-        QVERIFY2(window.servers()->designs().size() >= 4, // io_uring may be unavailable
-                 qPrintable(window.servers()->designs().join(QLatin1Char(','))));
+        QVERIFY2(window.lessonTabs()->servers()->designs().size() >=
+                     4, // io_uring may be unavailable
+                 qPrintable(window.lessonTabs()->servers()->designs().join(QLatin1Char(','))));
         for (QTabWidget *tabs : window.findChildren<QTabWidget *>()) {
-            if (tabs->indexOf(window.servers()) >= 0)
-                tabs->setCurrentWidget(window.servers());
+            if (tabs->indexOf(window.lessonTabs()->servers()) >= 0)
+                tabs->setCurrentWidget(window.lessonTabs()->servers());
         }
-        saveShot(window.servers(), QStringLiteral("servers"));
+        saveShot(window.lessonTabs()->servers(), QStringLiteral("servers"));
     }
 
     void kernelLanesComeFromItsCounters()
@@ -430,7 +435,7 @@ private slots:
         QVERIFY(!window.isTabShown(chart));
         QVERIFY(window.selectScenario(QStringLiteral("multiprogramming")));
         QVERIFY(window.isTabShown(chart));
-        QVERIFY(!window.isTabShown(window.servers()));
+        QVERIFY(!window.isTabShown(window.lessonTabs()->servers()));
         setParameters(window, {QStringLiteral("time-scale=0.25")});
         window.run();
         QTRY_VERIFY_WITH_TIMEOUT(window.recording().hasMeta(), 10000);
@@ -454,7 +459,7 @@ private slots:
         window.resize(1400, 900);
         window.show();
         QVERIFY(window.selectScenario(QStringLiteral("policies")));
-        QVERIFY(window.isTabShown(window.scheduling()));
+        QVERIFY(window.isTabShown(window.lessonTabs()->scheduling()));
         setParameters(window, {QStringLiteral("policy=rr"), QStringLiteral("unit=10"),
                                QStringLiteral("quantum=20")});
         window.run();
@@ -464,19 +469,19 @@ private slots:
         const int jobs =
             int(window.controller()->summary().value(QLatin1String("jobs")).toArray().size());
         QVERIFY(jobs > 0);
-        QCOMPARE(window.scheduling()->jobRows(), jobs + 1); // and the averages
+        QCOMPARE(window.lessonTabs()->scheduling()->jobRows(), jobs + 1); // and the averages
         QVERIFY(window.statusText().contains(QLatin1String("V=1 RR")));
 
-        QVERIFY(window.scheduling()->compare(window.currentScenario(),
-                                             window.parameters()->assignments(), 30));
-        QVERIFY(window.scheduling()->isComparing());
-        QTRY_VERIFY_WITH_TIMEOUT(!window.scheduling()->isComparing(), 60000);
-        QCOMPARE(window.scheduling()->chart()->categoryCount(), 6);
+        QVERIFY(window.lessonTabs()->scheduling()->compare(window.currentScenario(),
+                                                           window.parameters()->assignments(), 30));
+        QVERIFY(window.lessonTabs()->scheduling()->isComparing());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.lessonTabs()->scheduling()->isComparing(), 60000);
+        QCOMPARE(window.lessonTabs()->scheduling()->chart()->categoryCount(), 6);
         for (QTabWidget *tabs : window.findChildren<QTabWidget *>()) {
-            if (tabs->indexOf(window.scheduling()) >= 0)
-                tabs->setCurrentWidget(window.scheduling());
+            if (tabs->indexOf(window.lessonTabs()->scheduling()) >= 0)
+                tabs->setCurrentWidget(window.lessonTabs()->scheduling());
         }
-        saveShot(window.scheduling(), QStringLiteral("scheduling"));
+        saveShot(window.lessonTabs()->scheduling(), QStringLiteral("scheduling"));
     }
 
     void editedJobTableIsRunAndCheckedByTheRunner()
@@ -485,7 +490,7 @@ private slots:
         window.show();
         QVERIFY(window.selectScenario(QStringLiteral("policies")));
         setParameters(window, {QStringLiteral("unit=10")});
-        JobTableEditor *table = window.scheduling()->jobTable();
+        JobTableEditor *table = window.lessonTabs()->scheduling()->jobTable();
         table->loadPreset(QStringLiteral("io"));
         QVERIFY(table->jobCount() > 0);
         table->setUseTable(true);
@@ -493,7 +498,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 30000);
         QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
         QVERIFY(window.controller()->summary().contains(QLatin1String("jobs_file")));
-        QCOMPARE(window.scheduling()->jobRows(), table->jobCount() + 1);
+        QCOMPARE(window.lessonTabs()->scheduling()->jobRows(), table->jobCount() + 1);
 
         // A table the runner cannot read: its message, naming file and line, reaches the window.
         auto *cells = window.findChild<QTableWidget *>(QStringLiteral("jobTable"));

@@ -1,5 +1,6 @@
 #include "ShotSaver.h"
 #include "app/LessonPanel.h"
+#include "app/LessonTabs.h"
 #include "app/MainWindow.h"
 #include "app/ParameterPanel.h"
 #include "app/RunController.h"
@@ -90,7 +91,7 @@ private slots:
         window.run();
         QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 30000);
         QCOMPARE(window.controller()->outcome(), QStringLiteral("completed"));
-        StartCostChart *chart = window.startCost();
+        StartCostChart *chart = window.lessonTabs()->startCost();
         auto *tabs = qobject_cast<QTabWidget *>(chart->parentWidget()->parentWidget());
         QVERIFY(tabs);
         QVERIFY(tabs->isTabVisible(tabs->indexOf(chart)));

@@ -1,4 +1,5 @@
 #include "ShotSaver.h"
+#include "app/LessonTabs.h"
 #include "app/MainWindow.h"
 #include "app/OutputPanel.h"
 #include "app/ParameterPanel.h"
@@ -112,7 +113,7 @@ private slots:
         window.show();
         QString error;
         QVERIFY2(window.loadTrace(writeTrace(dir), &error), qPrintable(error));
-        OutputPanel *panel = window.output();
+        OutputPanel *panel = window.lessonTabs()->output();
         QAbstractItemModelTester tester(panel->model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(panel->lineCount(), 4);
@@ -137,7 +138,7 @@ private slots:
         window.show();
         QString error;
         QVERIFY2(window.loadTrace(writeTrace(dir), &error), qPrintable(error));
-        OutputPanel *panel = window.output();
+        OutputPanel *panel = window.lessonTabs()->output();
         auto *tabs = qobject_cast<QTabWidget *>(panel->parentWidget()->parentWidget());
         tabs->setCurrentWidget(panel);
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -157,8 +158,8 @@ private slots:
         QCOMPARE(timeline->cursorNs(), done);
         QVERIFY(timeline->visibleStartNs() <= done && done <= timeline->visibleEndNs());
         // As a click on the timeline would: the wait-for graph shows that instant.
-        QCOMPARE(window.waitForGraph()->timeNs(), done);
-        QVERIFY(!window.waitForGraph()->isLive());
+        QCOMPARE(window.lessonTabs()->graph()->timeNs(), done);
+        QVERIFY(!window.lessonTabs()->graph()->isLive());
 
         // The arrow keys walk the lines, and the timeline follows.
         QTest::keyClick(panel, Qt::Key_Down);
@@ -194,7 +195,7 @@ private slots:
         window.show();
         QString error;
         QVERIFY2(window.loadTrace(writeTrace(dir), &error), qPrintable(error));
-        ProcessTreeView *tree = window.processTree();
+        ProcessTreeView *tree = window.lessonTabs()->processTree();
         QVERIFY(!tree->isHidden());
         QCOMPARE(
             tree->rowTexts(),
@@ -208,7 +209,8 @@ private slots:
         QVERIFY(figures);
         QVERIFY(!figures->toPlainText().contains(QLatin1String("children")));
         QVERIFY(!figures->toPlainText().contains(QLatin1String("main: start p1")));
-        auto *tabs = qobject_cast<QTabWidget *>(window.output()->parentWidget()->parentWidget());
+        auto *tabs = qobject_cast<QTabWidget *>(
+            window.lessonTabs()->output()->parentWidget()->parentWidget());
         tabs->setCurrentIndex(tabs->indexOf(figures->parentWidget()));
         saveShot(&window, QStringLiteral("figures-tree"));
     }
@@ -227,21 +229,22 @@ private slots:
         const QJsonArray printed =
             window.controller()->summary().value(QLatin1String("output")).toArray();
         QVERIFY(!printed.isEmpty());
-        QCOMPARE(window.output()->lineCount(), int(printed.size()));
-        QVERIFY(!window.processTree()->isHidden());
-        QVERIFY(window.processTree()->rowTexts().first().startsWith(
+        QCOMPARE(window.lessonTabs()->output()->lineCount(), int(printed.size()));
+        QVERIFY(!window.lessonTabs()->processTree()->isHidden());
+        QVERIFY(window.lessonTabs()->processTree()->rowTexts().first().startsWith(
             QLatin1String("conlab-runner  pid ")));
-        auto *tabs = qobject_cast<QTabWidget *>(window.output()->parentWidget()->parentWidget());
-        tabs->setCurrentWidget(window.output());
+        auto *tabs = qobject_cast<QTabWidget *>(
+            window.lessonTabs()->output()->parentWidget()->parentWidget());
+        tabs->setCurrentWidget(window.lessonTabs()->output());
         saveShot(&window, QStringLiteral("output-live"));
 
         // A new run starts the tab afresh.
-        QSignalSpy counts(window.output(), &OutputPanel::lineCountChanged);
+        QSignalSpy counts(window.lessonTabs()->output(), &OutputPanel::lineCountChanged);
         window.run();
         QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 30000);
         QVERIFY(!counts.isEmpty());
         QCOMPARE(counts.first().first().toInt(), 0);
-        QCOMPARE(window.output()->lineCount(), int(printed.size()));
+        QCOMPARE(window.lessonTabs()->output()->lineCount(), int(printed.size()));
     }
 };
 
