@@ -21,6 +21,7 @@ public:
     std::atomic<int> port{0};
     std::atomic<std::uint32_t> nextPage{0};
     std::atomic<std::int64_t> linksFound{0};
+    std::atomic<std::int64_t> wordsFound{0};
     std::atomic<std::int64_t> pagesParsed{0};
     std::atomic<std::int64_t> fetchFailures{0};
     std::uint32_t length[PipelineScenario::kMaxPages] = {};
@@ -133,9 +134,10 @@ void PipelineScenario::runParser(WorkerContext &worker)
         std::int64_t words = 0;
         for (std::size_t i = 0; i < text.size(); ++i)
             words += text[i] == ' ' ? 1 : 0;
-        if (words < 0 || !worker.burnCpuTime(m_parseNs))
+        if (!worker.burnCpuTime(m_parseNs))
             return worker.exit(worker.stopCause());
         m_board->linksFound.fetch_add(links);
+        m_board->wordsFound.fetch_add(words);
         m_board->pagesParsed.fetch_add(1);
     }
 }
@@ -219,6 +221,7 @@ PipelineScenario::figures(const Trace &trace) const
         {"fetch_wait_ns", fetchWait},
         {"parse_ns", parse},
         {"links_found", m_board ? m_board->linksFound.load() : 0},
+        {"words_found", m_board ? m_board->wordsFound.load() : 0},
         {"links_served", m_server ? m_server->linksServed() : 0},
     };
 }
