@@ -70,7 +70,11 @@ void checkPerWorker(const Trace &trace, Report &report)
     // A result wait is ended by another worker handing the result over, or, for the result
     // handler, by a task finishing: (time, task).
     std::vector<std::pair<std::uint64_t, std::uint32_t>> resultsAt;
+    // A coroutine that switched away is ended by one switching back to it: (time, to whom).
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> switchesTo;
     for (const Event &e : trace.events) {
+        if (e.kind == EventKind::Blocked && BlockReason(e.reason) == BlockReason::Switch)
+            switchesTo.emplace_back(e.timeNs, e.object);
         if (e.kind == EventKind::Terminated && !terminatedAt.count(e.worker))
             terminatedAt[e.worker] = e.timeNs;
         if (e.kind == EventKind::TaskResult || e.kind == EventKind::TaskEnd)
@@ -159,6 +163,15 @@ void checkPerWorker(const Trace &trace, Report &report)
                     });
             } else if (walk.reason == BlockReason::Sleep) {
                 ended = true; // a sleep is ended by time alone
+            } else if (walk.reason == BlockReason::Switch) {
+                // Object 0 is a yield to the event loop, which comes back by itself; otherwise
+                // the coroutine switched to switches back, or ends and hands the thread back.
+                const auto it = terminatedAt.find(walk.object);
+                ended = walk.object == 0 || (it != terminatedAt.end() && it->second <= e.timeNs) ||
+                        std::any_of(switchesTo.begin(), switchesTo.end(), [&](const auto &s) {
+                            return s.second == e.worker && s.first >= walk.sinceNs &&
+                                   s.first <= e.timeNs;
+                        });
             } else if (walk.reason == BlockReason::QueueJoin) {
                 const auto it = queueDrainedAt.find(walk.object);
                 ended = it != queueDrainedAt.end() && it->second <= e.timeNs;
@@ -322,6 +335,44 @@ void checkItems(const Trace &trace, Report &report)
     }
 }
 
+// A thread runs one coroutine at a time: of the coroutine lanes nested in one lane, at most one
+// is running at any instant.
+void checkCoroutines(const Trace &trace, Report &report)
+{
+    std::unordered_map<std::uint32_t, std::int32_t> hostOf;
+    for (const WorkerInfo &w : trace.meta.workers)
+        if (w.role == "coroutine" && w.parent >= 0)
+            hostOf[w.id] = w.parent;
+    if (hostOf.empty())
+        return;
+    std::vector<Event> sorted;
+    for (const Event &e : trace.events)
+        if (isState(e.kind) && hostOf.count(e.worker))
+            sorted.push_back(e);
+    // At one instant a switch records the one leaving before the one arriving.
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Event &a, const Event &b) {
+        if (a.timeNs != b.timeNs)
+            return a.timeNs < b.timeNs;
+        return orderAtSameTime(a) < orderAtSameTime(b);
+    });
+    std::unordered_map<std::int32_t, std::uint32_t> runningOn; // host -> coroutine
+    for (const Event &e : sorted) {
+        if (report.full())
+            return;
+        const std::int32_t host = hostOf[e.worker];
+        const auto current = runningOn.find(host);
+        if (e.kind == EventKind::Running) {
+            if (current != runningOn.end() && current->second != e.worker)
+                report.add(e.timeNs, "one-coroutine",
+                           report.name(e.worker) + " runs while " + report.name(current->second) +
+                               " still runs on " + report.name(std::uint32_t(host)));
+            runningOn[host] = e.worker;
+        } else if (current != runningOn.end() && current->second == e.worker) {
+            runningOn.erase(current);
+        }
+    }
+}
+
 } // namespace
 
 std::vector<TraceChecker::Violation> TraceChecker::check(const Trace &trace, const Options &options)
@@ -329,6 +380,7 @@ std::vector<TraceChecker::Violation> TraceChecker::check(const Trace &trace, con
     Report report(trace, options.maxViolations);
     checkPerWorker(trace, report);
     checkGlobal(trace, report);
+    checkCoroutines(trace, report);
     if (options.runCompleted)
         checkItems(trace, report);
     return report.take();
@@ -338,7 +390,7 @@ std::vector<std::string> TraceChecker::rules()
 {
     return {"time-order",      "state-sequence", "after-termination", "max-running",
             "queue-depth",     "blocked-cause",  "consumed-once",     "lock-owner",
-            "semaphore-limit", "queue-order",    "task-overlap"};
+            "semaphore-limit", "queue-order",    "task-overlap",      "one-coroutine"};
 }
 
 bool TraceChecker::summarySaysCompleted(const std::string &summaryJson)

@@ -1,5 +1,6 @@
 #include "ScenarioRegistry.h"
 
+#include "CoroutinesScenario.h"
 #include "EventScenario.h"
 #include "GilScenario.h"
 #include "IoModelsScenario.h"
@@ -20,6 +21,7 @@
 #include "ServerModelsScenario.h"
 #include "SharedCounterScenario.h"
 #include "SpawnJoinScenario.h"
+#include "SwitchScenario.h"
 #include "StartCostScenario.h"
 #include "TerminateScenario.h"
 #include "TicketRaceScenario.h"
@@ -62,6 +64,8 @@ const std::vector<std::pair<std::string, Factory>> &factories()
         {"philosophers", &make<PhilosophersScenario>},
         {"lock-order", &make<LockOrderScenario>},
         {"pool", &make<PoolScenario>},
+        {"coroutines", &make<CoroutinesScenario>},
+        {"switch", &make<SwitchScenario>},
         {"policies", &make<PoliciesScenario>},
         {"multiprogramming", &make<MultiprogrammingScenario>},
         {"kernel", &make<KernelScenario>},

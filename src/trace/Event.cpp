@@ -118,6 +118,8 @@ const char *toString(BlockReason reason)
         return "pipe full";
     case BlockReason::PipeEmpty:
         return "pipe empty";
+    case BlockReason::Switch:
+        return "switch";
     }
     return "unknown";
 }

@@ -6,7 +6,7 @@ namespace conlab {
 
 // What happened. Values are stored in trace files: append, never renumber.
 enum class EventKind : std::uint16_t {
-    WorkerNew = 1, // created, not yet started; arg = kind (0 thread, 1 process)
+    WorkerNew = 1, // created, not yet started; arg = kind (0 thread, 1 process, 2 coroutine)
     WorkerStarted =
         2,          // began executing; arg = pid, value = tid, object = ppid (not a state change)
     Ready = 3,      // runnable, waiting for a virtual CPU
@@ -81,6 +81,7 @@ enum class BlockReason : std::uint16_t {
     Result = 10,    // waiting for a task's result: object = task id, 0 for the next or all
     PipeFull = 11,  // object = pipe
     PipeEmpty = 12, // object = pipe
+    Switch = 13,    // a coroutine handed the thread to another: object = the one it switched to
 };
 
 enum class ExitCause : std::uint16_t {

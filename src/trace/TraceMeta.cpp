@@ -31,6 +31,16 @@ std::string TraceMeta::param(std::string_view name) const
     return {};
 }
 
+int TraceMeta::depth(std::uint32_t id) const
+{
+    int depth = 0;
+    // Bounded: a file could declare a cycle of parents.
+    for (const WorkerInfo *w = worker(id); w && w->parent >= 0 && depth < int(kMaxWorkers);
+         w = worker(std::uint32_t(w->parent)))
+        ++depth;
+    return depth;
+}
+
 std::string TraceMeta::workerName(std::uint32_t id) const
 {
     const WorkerInfo *w = worker(id);
@@ -51,6 +61,10 @@ std::string TraceMeta::serialize() const
         out << "param " << p.first << ' ' << p.second << '\n';
     for (const auto &w : workers)
         out << "worker " << w.id << ' ' << w.role << ' ' << w.name << '\n';
+    // A line of its own, after the workers, so that older readers skip it.
+    for (const auto &w : workers)
+        if (w.parent >= 0)
+            out << "parent " << w.id << ' ' << w.parent << '\n';
     for (const auto &o : objects)
         out << "object " << o.id << ' ' << o.kind << ' ' << o.capacity << ' ' << o.name << '\n';
     return out.str();
@@ -114,6 +128,23 @@ bool TraceMeta::parse(std::string_view text, TraceMeta &out, std::string *error)
             w.role = nextWord(rest);
             w.name = rest;
             out.workers.push_back(std::move(w));
+        } else if (key == "parent") {
+            std::uint32_t id = 0;
+            std::uint32_t parent = 0;
+            ok = toNumber(nextWord(rest), id) && toNumber(rest, parent);
+            WorkerInfo *child = nullptr;
+            for (auto &w : out.workers)
+                if (w.id == id)
+                    child = &w;
+            if (ok && (!child || parent >= kMaxWorkers || parent == id || !out.worker(parent))) {
+                if (error)
+                    *error = "line " + std::to_string(lineNumber) + ": parent " +
+                             std::to_string(parent) + " of worker " + std::to_string(id) +
+                             " is not a declared worker";
+                return false;
+            }
+            if (ok)
+                child->parent = std::int32_t(parent);
         } else if (key == "object") {
             ObjectInfo o;
             ok = toNumber(nextWord(rest), o.id);

@@ -13,6 +13,9 @@ struct WorkerInfo
     std::uint32_t id = 0;
     std::string role; // "main", "producer", "consumer", ...
     std::string name; // "producer-1"
+    // The lane this one runs inside, for nested lanes (a coroutine inside the thread that runs
+    // it, a thread inside its process); -1 for a top-level lane.
+    std::int32_t parent = -1;
 };
 
 struct ObjectInfo
@@ -51,6 +54,8 @@ struct TraceMeta
     const ObjectInfo *object(std::uint32_t id) const;
     std::string param(std::string_view name) const;
     std::string workerName(std::uint32_t id) const;
+    // How many parents a lane has above it: 0 for a top-level lane.
+    int depth(std::uint32_t id) const;
 
     // A line-based text form ("key value..."), easy to read in a hex dump and to extend.
     std::string serialize() const;

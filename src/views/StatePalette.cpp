@@ -27,6 +27,7 @@ StatePalette::Category StatePalette::categoryOf(const StateInterval &interval)
     case BlockReason::Result:
     case BlockReason::Sleep:
     case BlockReason::Io:
+    case BlockReason::Switch:
         return Category::Waiting;
     case BlockReason::None:
     case BlockReason::Lock:
@@ -146,6 +147,8 @@ QString StatePalette::reasonName(BlockReason reason)
         return tr("sleep");
     case BlockReason::Io:
         return tr("IO wait");
+    case BlockReason::Switch:
+        return tr("switch");
     }
     return {};
 }
