@@ -48,6 +48,7 @@ bool CoroutineLoop::run()
 {
     m_thread.runFree();
     bool waiting = false;
+    BlockReason waitReason = BlockReason::Sleep;
     while (m_live > 0 && !m_context.stopped()) {
         if (m_thread.shouldStop())
             break;
@@ -57,10 +58,14 @@ bool CoroutineLoop::run()
             break;
         // Nothing is queued: the loop waits in the kernel (epoll) for a timer or a descriptor.
         if (!waiting) {
-            m_thread.block(m_ioWaits > 0 ? BlockReason::Io : BlockReason::Sleep, 0);
+            waitReason = m_ioWaits > 0 ? BlockReason::Io : BlockReason::Sleep;
+            m_thread.block(waitReason, 0);
             waiting = true;
         }
         if (m_context.run_one_for(kStopCheck) > 0) {
+            // epoll_wait returned: a descriptor or the timer is ready.
+            if (waitReason == BlockReason::Io)
+                m_thread.recorder().record(EventKind::IoNotified);
             waiting = false;
             m_thread.runFree();
         }

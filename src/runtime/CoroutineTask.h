@@ -1,15 +1,18 @@
 #pragma once
 
+// clang-format off
 // Boost 1.74's awaitable.hpp uses std::exchange without including <utility>.
+#include <utility>
+#include <boost/asio/awaitable.hpp>
+// clang-format on
+
 #include "EventRecorder.h"
 #include "trace/Event.h"
 
-#include <boost/asio/awaitable.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <utility>
 
 namespace boost::asio::posix {
 template <typename Executor> class basic_stream_descriptor;

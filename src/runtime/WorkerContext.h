@@ -23,6 +23,14 @@ public:
     EventRecorder &recorder() { return m_recorder; }
     Arena &arena() { return m_arena; }
 
+    // A context for `lane`, a lane this worker hosts and whose thread it starts itself (a
+    // process's own threads in a lesson that nests them). The lane's thread records its
+    // WorkerNew and calls started() like any worker.
+    WorkerContext nestedLane(std::uint32_t lane) const
+    {
+        return WorkerContext(m_arena, m_gate, m_table, lane);
+    }
+
     // Records the OS ids; the first thing a worker does.
     void started();
     // Waits until `count` workers (main included) have started: a start line, so that

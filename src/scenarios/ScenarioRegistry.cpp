@@ -6,6 +6,7 @@
 #include "IoModelsScenario.h"
 #include "JoinOrderScenario.h"
 #include "KernelScenario.h"
+#include "LayersScenario.h"
 #include "LockOrderScenario.h"
 #include "MemoryIsolationScenario.h"
 #include "MultiprogrammingScenario.h"
@@ -66,6 +67,7 @@ const std::vector<std::pair<std::string, Factory>> &factories()
         {"pool", &make<PoolScenario>},
         {"coroutines", &make<CoroutinesScenario>},
         {"switch", &make<SwitchScenario>},
+        {"layers", &make<LayersScenario>},
         {"policies", &make<PoliciesScenario>},
         {"multiprogramming", &make<MultiprogrammingScenario>},
         {"kernel", &make<KernelScenario>},

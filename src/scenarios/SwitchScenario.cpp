@@ -33,6 +33,17 @@ volatile std::uint64_t g_sink = 0;
     return state;
 }
 
+// An item of the recorded passage: the same computation, repeated for at least `ns` so that
+// each turn is wide enough to see.
+std::uint64_t computeShownItem(std::uint64_t state, std::uint32_t steps, std::uint64_t ns)
+{
+    const std::uint64_t end = monotonicNs() + ns;
+    do
+        state = computeItem(state, std::max<std::uint32_t>(steps, 1));
+    while (monotonicNs() < end);
+    return state;
+}
+
 // `from` hands the thread to `to`: suspended for a switch, and `to` running at that instant.
 void recordSwitch(EventRecorder *from, EventRecorder *to)
 {
@@ -87,6 +98,7 @@ bool SwitchScenario::setup(Arena &arena, const ParameterSet &values)
     m_arena = &arena;
     m_items = std::uint64_t(values.integer("items"));
     m_work = std::uint32_t(values.integer("work"));
+    m_shownItemNs = std::uint64_t(double(kShownItemMs) * values.real("time-scale") * 1e6);
     return true;
 }
 
@@ -97,8 +109,12 @@ void SwitchScenario::runWorker(WorkerContext &worker)
 }
 
 std::uint64_t SwitchScenario::runSwitching(std::uint64_t items, std::uint32_t work,
-                                           EventRecorder *a, EventRecorder *b)
+                                           EventRecorder *a, EventRecorder *b,
+                                           std::uint64_t shownItemNs)
 {
+    const auto step = [&](std::uint64_t state) {
+        return a ? computeShownItem(state, work, shownItemNs) : computeItem(state, work);
+    };
     const std::uint64_t begin = monotonicNs();
     context::fiber first{[&](context::fiber &&caller) {
         if (a)
@@ -106,7 +122,7 @@ std::uint64_t SwitchScenario::runSwitching(std::uint64_t items, std::uint32_t wo
         context::fiber second{[&](context::fiber &&other) {
             std::uint64_t state = 2;
             for (std::uint64_t item = 0;; ++item) {
-                state = computeItem(state, work);
+                state = step(state);
                 if (item + 1 == items) {
                     g_sink = state;
                     recordEnd(b);
@@ -120,7 +136,7 @@ std::uint64_t SwitchScenario::runSwitching(std::uint64_t items, std::uint32_t wo
         }};
         std::uint64_t state = 1;
         for (std::uint64_t item = 0; item < items; ++item) {
-            state = computeItem(state, work);
+            state = step(state);
             recordSwitch(a, b);
             second = std::move(second).resume();
         }
@@ -156,8 +172,9 @@ void SwitchScenario::runMain(WorkerContext &main, RunServices &)
         lane->record(EventKind::Ready);
     }
     const auto shown = std::min<std::uint64_t>(m_items, kShownItems);
-    runSwitching(shown, m_work, &a, &b);
-    main.print("recorded the turns of the first " + std::to_string(shown) + " items; now timing " +
+    runSwitching(shown, m_work, &a, &b, m_shownItemNs);
+    main.print("recorded " + std::to_string(shown) + " items' turns, " +
+               std::to_string(m_shownItemNs / 1000) + " us of work each; now timing " +
                std::to_string(m_items) + " items unrecorded");
 
     std::uint64_t bestSwitching = std::numeric_limits<std::uint64_t>::max();
@@ -166,7 +183,7 @@ void SwitchScenario::runMain(WorkerContext &main, RunServices &)
         if (main.shouldStop())
             return main.exit(main.stopCause());
         bestCalls = std::min(bestCalls, runCalls(m_items, m_work));
-        bestSwitching = std::min(bestSwitching, runSwitching(m_items, m_work, nullptr, nullptr));
+        bestSwitching = std::min(bestSwitching, runSwitching(m_items, m_work, nullptr, nullptr, 0));
     }
     // Two steps per item either way: a's and b's.
     m_switchNs = double(bestSwitching) / double(2 * m_items);

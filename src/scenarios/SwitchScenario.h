@@ -18,6 +18,8 @@ public:
     // Items whose switches are recorded as lanes: enough to see the turns, few enough that
     // recording costs nothing measurable.
     static constexpr std::uint32_t kShownItems = 12;
+    // Each recorded item computes at least this long (scaled), so that its turn can be seen.
+    static constexpr std::uint64_t kShownItemMs = 2;
     static constexpr int kPasses = 5;
 
     Info info() const override;
@@ -30,10 +32,11 @@ public:
     std::vector<std::pair<std::string, std::int64_t>> figures(const Trace &trace) const override;
     void writeSummary(JsonWriter &json, const Trace &trace) const override;
 
-    // The two coroutines' turns over `items` items, `work` steps each; recorded on `a` and `b`
-    // when given. Wall time in ns.
+    // The two coroutines' turns over `items` items, `work` steps each. With lanes `a` and `b`
+    // the turns are recorded, and each item repeats its steps for at least `shownItemNs`.
+    // Wall time in ns.
     static std::uint64_t runSwitching(std::uint64_t items, std::uint32_t work, EventRecorder *a,
-                                      EventRecorder *b);
+                                      EventRecorder *b, std::uint64_t shownItemNs);
     // The same work as two plain calls per item. Wall time in ns.
     static std::uint64_t runCalls(std::uint64_t items, std::uint32_t work);
 
@@ -41,6 +44,7 @@ private:
     Arena *m_arena = nullptr;
     std::uint64_t m_items = 0;
     std::uint32_t m_work = 0;
+    std::uint64_t m_shownItemNs = 0;
     double m_switchNs = 0;
     double m_callNs = 0;
 };

@@ -80,9 +80,15 @@ QString WorkerLanePainter::label(int lane) const
 {
     const StateTimeline &timeline = m_recording.timeline();
     const StateTimeline::Lane &info = timeline.lane(std::size_t(lane));
-    const QString name = QString::fromStdString(timeline.meta().workerName(info.worker));
+    // A nested lane (a coroutine in its thread) is indented under the lane that runs it.
+    const int depth = std::min(timeline.meta().depth(info.worker), 4);
+    const QString name =
+        (depth > 0 ? QString(2 * (depth - 1), QLatin1Char(' ')) + QStringLiteral("\u2514 ")
+                   : QString()) +
+        QString::fromStdString(timeline.meta().workerName(info.worker));
     // Threads share their process' pid, so a thread is named by its tid and a process by pid.
-    const bool process = lane > 0 && info.pid != 0 && info.pid != timeline.lane(0).pid;
+    const bool process = lane > 0 && info.pid != 0 && info.pid != timeline.lane(0).pid &&
+                         depth == 0;
     if (lane == 0 && info.pid != 0)
         return QStringLiteral("%1  pid %2").arg(name).arg(info.pid);
     if (process)
@@ -185,6 +191,8 @@ void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
         flush();
         const QRect segment = window.bar(start, end, bounds, 1);
         painter.fillRect(segment, color);
+        if (interval.state == WorkerState::Running)
+            paintCoroutinesRun(painter, lane, bounds, segment, window);
         if (interval.state == WorkerState::Blocked) {
             const QString text = StatePalette::reasonName(interval.reason);
             const QRect room = keepClear.isEmpty() ? segment : widestFree(segment, keepClear);
@@ -195,6 +203,46 @@ void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
         }
     }
     flush();
+}
+
+void WorkerLanePainter::paintCoroutinesRun(QPainter &painter, int lane, const QRect &bounds,
+                                           const QRect &segment, const TimeWindow &window) const
+{
+    // A thread that runs coroutines shows which one it runs: each coroutine's running spans,
+    // read from the coroutine's own lane, marked off and named inside the thread's bar.
+    const StateTimeline &timeline = m_recording.timeline();
+    const TraceMeta &meta = timeline.meta();
+    const std::uint32_t host = timeline.lane(std::size_t(lane)).worker;
+    const double origin = double(meta.startNs);
+    const QFontMetrics metrics(m_font);
+    const QColor running = StatePalette::color(StatePalette::Category::Running);
+    for (std::size_t child = 0; child < timeline.laneCount(); ++child) {
+        const std::uint32_t worker = timeline.lane(child).worker;
+        const WorkerInfo *info = meta.worker(worker);
+        if (!info || info->parent != std::int32_t(host) || info->role != "coroutine")
+            continue;
+        const auto &intervals = timeline.lane(child).intervals;
+        for (std::size_t i =
+                 timeline.firstIntervalEndingAfter(child, std::uint64_t(origin + window.startNs()));
+             i < intervals.size(); ++i) {
+            const StateInterval &interval = intervals[i];
+            const double start = double(interval.startNs) - origin;
+            if (start > window.endNs())
+                break;
+            if (interval.state != WorkerState::Running)
+                continue;
+            const QRect part =
+                window.bar(start, double(interval.endNs) - origin, bounds, 1).intersected(segment);
+            if (part.width() < 3)
+                continue;
+            painter.fillRect(QRect(part.left(), part.top(), 1, part.height()), running.darker(170));
+            const QString name = QString::fromStdString(info->name);
+            if (metrics.horizontalAdvance(name) + 8 <= part.width()) {
+                painter.setPen(textColorOn(running));
+                painter.drawText(part, Qt::AlignCenter, name);
+            }
+        }
+    }
 }
 
 int WorkerLanePainter::exitTextWidth(int lane, const TimeWindow &window) const

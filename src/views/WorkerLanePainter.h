@@ -36,6 +36,9 @@ public:
     int widestExitText() const;
 
 private:
+    void paintCoroutinesRun(QPainter &painter, int lane, const QRect &bounds, const QRect &segment,
+                            const TimeWindow &window) const;
+
     const RunRecording &m_recording;
     QFont m_font;
     QPalette m_palette;
