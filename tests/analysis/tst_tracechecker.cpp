@@ -167,6 +167,8 @@ private slots:
     void getOutOfOrderForTheDiscipline_data();
     void getOutOfOrderForTheDiscipline();
     void workerRunningTwoTasksAtOnce();
+    void coroutinesTakeTurnsOnTheirThread();
+    void twoCoroutinesRunningOnOneThread();
     void everyListedRuleIsReachable();
     void violationsAreCappedAndTimedFromTheStart();
     void summarySaysCompleted();
@@ -367,7 +369,7 @@ void TestTraceChecker::everyListedRuleIsReachable()
     const std::set<std::string> tested = {"time-order",    "state-sequence", "after-termination",
                                           "max-running",   "queue-depth",    "blocked-cause",
                                           "consumed-once", "lock-owner",     "semaphore-limit",
-                                          "queue-order",   "task-overlap"};
+                                          "queue-order",   "task-overlap",   "one-coroutine"};
     QCOMPARE(std::set<std::string>(listed.begin(), listed.end()), tested);
     QCOMPARE(listed.size(), tested.size());
 }
@@ -419,6 +421,44 @@ void TestTraceChecker::workerRunningTwoTasksAtOnce()
     b.add(10, 1, EventKind::TaskBegin, 0, 1).add(20, 1, EventKind::TaskEnd, 0, 1);
     b.add(30, 1, EventKind::TaskBegin, 0, 2).add(40, 1, EventKind::TaskBegin, 0, 3);
     expectOnly(b.trace(), "task-overlap");
+}
+
+namespace {
+// Workers 1 and 2 as coroutines on main's thread, handing it to each other.
+TraceBuilder coroutineTurns()
+{
+    TraceBuilder b(0);
+    for (std::uint32_t w : {1u, 2u}) {
+        b.trace().meta.workers[w].role = "coroutine";
+        b.trace().meta.workers[w].parent = 0;
+    }
+    b.ready(5, 0).running(5, 0);
+    b.ready(10, 1).running(10, 1).ready(10, 2);
+    b.blocked(20, 1, BlockReason::Switch, 2).running(20, 2);
+    b.blocked(30, 2, BlockReason::Switch, 1).ready(30, 1).running(30, 1);
+    b.terminated(40, 1).ready(40, 2).running(40, 2).terminated(50, 2).terminated(60, 0);
+    return b;
+}
+} // namespace
+
+void TestTraceChecker::coroutinesTakeTurnsOnTheirThread()
+{
+    const auto violations = check(coroutineTurns().trace());
+    QVERIFY2(violations.empty(), describe(violations).c_str());
+}
+
+void TestTraceChecker::twoCoroutinesRunningOnOneThread()
+{
+    TraceBuilder b(0);
+    for (std::uint32_t w : {1u, 2u}) {
+        b.trace().meta.workers[w].role = "coroutine";
+        b.trace().meta.workers[w].parent = 0;
+    }
+    b.ready(5, 0).running(5, 0);
+    b.ready(10, 1).running(10, 1);
+    b.ready(15, 2).running(15, 2); // while coroutine 1 still runs on the same thread
+    b.terminated(40, 1).terminated(50, 2).terminated(60, 0);
+    expectOnly(b.trace(), "one-coroutine");
 }
 
 void TestTraceChecker::violationsAreCappedAndTimedFromTheStart()

@@ -19,6 +19,7 @@ Trace sampleTrace()
     trace.meta.params = {{"producers", "2"}, {"shutdown", "sentinel after join"}};
     trace.meta.workers = {
         {0, "main", "main"}, {1, "producer", "producer-1"}, {2, "consumer", "consumer 1 (slow)"}};
+    trace.meta.workers[2].parent = 1; // nested, as a coroutine in its thread
     trace.meta.objects = {{1, "queue", 4, "queue"}, {2, "lock", 0, "the lock"}};
     trace.meta.cpus = 2;
     trace.meta.startNs = 123456789012345ull;
@@ -107,6 +108,7 @@ void TestTraceFile::roundTrip()
         QCOMPARE(read.meta.workers[i].id, written.meta.workers[i].id);
         QCOMPARE(read.meta.workers[i].role, written.meta.workers[i].role);
         QCOMPARE(read.meta.workers[i].name, written.meta.workers[i].name);
+        QCOMPARE(read.meta.workers[i].parent, written.meta.workers[i].parent);
     }
     QCOMPARE(read.meta.objects.size(), written.meta.objects.size());
     for (std::size_t i = 0; i < written.meta.objects.size(); ++i) {
@@ -263,6 +265,10 @@ void TestTraceFile::hostileHeaderIsRefused_data()
 {
     QTest::addColumn<QByteArray>("header");
     QTest::addColumn<QString>("expected");
+    QTest::newRow("parent not declared")
+        << QByteArray("scenario x\nworker 0 main main\nparent 0 7\n") << "parent 7 of worker 0";
+    QTest::newRow("own parent") << QByteArray("scenario x\nworker 0 main main\nparent 0 0\n")
+                                << "parent 0 of worker 0";
     QTest::newRow("worker id 2^32-1")
         << QByteArray("scenario x\nworker 4294967295 main main\n") << "worker id 4294967295";
     QTest::newRow("worker id 2^31")
