@@ -1,8 +1,11 @@
 #include "GilScenario.h"
 
 #include "ScenarioParameters.h"
+#include "analysis/OutputLog.h"
 #include "analysis/WorkerLifetimes.h"
+#include "runtime/ChildProgram.h"
 #include "runtime/InstrumentedMutex.h"
+#include "runtime/SelfExecutable.h"
 #include "runtime/WorkerContext.h"
 #include "trace/Arena.h"
 #include "trace/Clock.h"
@@ -10,8 +13,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <map>
+#include <unistd.h>
 
 namespace conlab {
 
@@ -47,8 +54,34 @@ std::vector<ParameterSpec> GilScenario::parameters() const
                    "it (sys.setswitchinterval; CPython's default is 5 ms)."),
         P::integer("cores", "Cores", "", 1, 2, 2,
                    "How many of the machine's cores the workers may use (sched_setaffinity)."),
+        P::choice("engine", "Engine", {"model", "cpython"},
+                  {"the lab's model", "the model, then real CPython"},
+                  "cpython: after the model's run, the same work in a Python program of the "
+                  "lab's own under the real interpreter (python3), timed the same way."),
         timeScaleParameter(),
     };
+}
+
+std::string GilScenario::pythonScript()
+{
+    // Beside the runner in the build tree and in the installed tree alike: bin/../share.
+    const std::string self = selfExecutablePath();
+    const auto slash = self.rfind('/');
+    if (slash == std::string::npos)
+        return {};
+    return self.substr(0, slash) + "/../share/conlab/python/gil_count.py";
+}
+
+std::string GilScenario::checkParameters(const ParameterSet &values) const
+{
+    if (values.text("engine") != "cpython")
+        return {};
+    if (ChildProgram::findInPath("python3").empty())
+        return "engine=cpython needs python3, which is not on PATH (Debian: apt install python3)";
+    const std::string script = pythonScript();
+    if (access(script.c_str(), R_OK) != 0)
+        return "engine=cpython: the lab's Python program is missing (" + script + ")";
+    return {};
 }
 
 TraceMeta GilScenario::describe(const ParameterSet &values) const
@@ -58,6 +91,8 @@ TraceMeta GilScenario::describe(const ParameterSet &values) const
     const bool processes = workersAreProcesses(values);
     for (std::uint32_t i = 1; i <= workers; ++i)
         meta.workers.push_back({i, "worker", "worker-" + std::to_string(i)});
+    if (values.text("engine") == "cpython")
+        meta.workers.push_back({workers + 1, "launcher", "python3 (real CPython)"});
     if (processes) {
         for (std::uint32_t i = 1; i <= workers; ++i)
             meta.objects.push_back({i, "lock", 0, "GIL of worker-" + std::to_string(i)});
@@ -72,6 +107,7 @@ bool GilScenario::setup(Arena &arena, const ParameterSet &values)
     const double scale = values.real("time-scale") * 1e6;
     m_processes = workersAreProcesses(values);
     m_workers = std::uint32_t(values.integer("workers"));
+    m_cpython = values.text("engine") == "cpython";
     const auto workNs = std::uint64_t(values.real("work-time") * scale);
     const std::string work = values.text("work");
     // IO-bound work still runs a little bytecode per round to handle what it read.
@@ -158,8 +194,85 @@ bool GilScenario::runBytecode(WorkerContext &worker, std::uint32_t gil, std::uin
     return true;
 }
 
+void GilScenario::runPython(WorkerContext &launcher)
+{
+    // After the model's workers, so that the two never share the cores.
+    for (std::uint32_t k = 1; k <= m_workers; ++k)
+        if (!launcher.join(k))
+            return launcher.exit(launcher.stopCause());
+    if (!launcher.runFree())
+        return launcher.exit(launcher.stopCause());
+    char cpuMs[32];
+    char ioMs[32];
+    std::snprintf(cpuMs, sizeof cpuMs, "%.3f", double(m_cpuNs) / 1e6);
+    std::snprintf(ioMs, sizeof ioMs, "%.3f", double(m_ioNs) / 1e6);
+    const std::vector<std::string> argv{ChildProgram::findInPath("python3"),
+                                        pythonScript(),
+                                        "--kind",
+                                        m_processes ? "process" : "thread",
+                                        "--workers",
+                                        std::to_string(m_workers),
+                                        "--cpu-ms",
+                                        cpuMs,
+                                        "--io-ms",
+                                        ioMs,
+                                        "--rounds",
+                                        std::to_string(kRounds)};
+    launcher.print("python3 " + argv[1].substr(argv[1].rfind('/') + 1) + ": 1 worker, then " +
+                   std::to_string(m_workers));
+    // Waiting on the program's output pipe until it ends.
+    launcher.block(BlockReason::Io, 0);
+    const ChildProgram::Result result =
+        ChildProgram::run(argv, &m_cpus, [&launcher] { return launcher.shouldStop(); });
+    if (result.stopped)
+        return launcher.exit(launcher.stopCause());
+    launcher.recorder().record(EventKind::IoNotified);
+    launcher.runFree();
+    char version[32] = {};
+    unsigned long long single = 0;
+    unsigned long long together = 0;
+    const char *json = result.output.c_str();
+    const char *found = std::strstr(json, "\"version\": \"");
+    const bool parsed =
+        result.exitCode == 0 && found &&
+        std::sscanf(found, "\"version\": \"%31[^\"]\", \"single_ns\": %llu, \"elapsed_ns\": %llu",
+                    version, &single, &together) == 3;
+    if (!parsed) {
+        launcher.print("python3 failed: " +
+                       (result.error.empty() ? result.output.substr(0, 200) : result.error));
+        return launcher.exit(ExitCause::Failed, result.exitCode);
+    }
+    char line[200];
+    std::snprintf(line, sizeof line, "CPython %s measured: 1 worker %llu ns, %u workers %llu ns",
+                  version, single, m_workers, together);
+    launcher.print(line);
+    launcher.exit(ExitCause::Normal);
+}
+
+bool GilScenario::cpythonTimes(const Trace &trace, std::string *version, std::uint64_t *single,
+                               std::uint64_t *together)
+{
+    for (const auto &line : OutputLog::collect(trace.events)) {
+        char text[32] = {};
+        unsigned long long one = 0;
+        unsigned long long all = 0;
+        unsigned workers = 0;
+        if (std::sscanf(line.text.c_str(),
+                        "CPython %31s measured: 1 worker %llu ns, %u workers %llu ns", text, &one,
+                        &workers, &all) == 4) {
+            *version = text;
+            *single = one;
+            *together = all;
+            return true;
+        }
+    }
+    return false;
+}
+
 void GilScenario::runWorker(WorkerContext &worker)
 {
+    if (m_cpython && worker.id() == m_workers + 1)
+        return runPython(worker);
     sched_setaffinity(0, sizeof m_cpus, &m_cpus);
     const std::uint32_t gil = gilOf(worker.id());
     for (std::uint32_t round = 0; round < kRounds; ++round) {
@@ -174,7 +287,7 @@ void GilScenario::runWorker(WorkerContext &worker)
 
 void GilScenario::runMain(WorkerContext &main, RunServices &)
 {
-    joinWorkersThenExit(main, m_workers);
+    joinWorkersThenExit(main, m_workers + (m_cpython ? 1 : 0));
 }
 
 double GilScenario::speedup(const Trace &trace) const
@@ -229,6 +342,15 @@ std::vector<std::pair<std::string, std::int64_t>> GilScenario::figures(const Tra
 void GilScenario::writeSummary(JsonWriter &json, const Trace &trace) const
 {
     json.key("speedup").value(speedup(trace));
+    std::string version;
+    std::uint64_t single = 0;
+    std::uint64_t together = 0;
+    if (m_cpython && cpythonTimes(trace, &version, &single, &together) && together > 0) {
+        json.key("cpython_version").value(version);
+        json.key("cpython_single_ns").value(std::int64_t(single));
+        json.key("cpython_elapsed_ns").value(std::int64_t(together));
+        json.key("cpython_speedup").value(double(m_workers) * double(single) / double(together));
+    }
 }
 
 } // namespace conlab

@@ -22,6 +22,7 @@ class GilScenario : public Scenario
 public:
     Info info() const override;
     std::vector<ParameterSpec> parameters() const override;
+    std::string checkParameters(const ParameterSet &values) const override;
     TraceMeta describe(const ParameterSet &values) const override;
     bool setup(Arena &arena, const ParameterSet &values) override;
     void runWorker(WorkerContext &worker) override;
@@ -35,7 +36,14 @@ public:
     static constexpr std::uint64_t kCheckNs = 50'000;
     static constexpr std::uint32_t kRounds = 10;
 
+    // The lab's Python program for engine=cpython.
+    static std::string pythonScript();
+    // What the program measured, read back from the line the launcher printed.
+    static bool cpythonTimes(const Trace &trace, std::string *version, std::uint64_t *single,
+                             std::uint64_t *together);
+
 private:
+    void runPython(WorkerContext &launcher);
     std::uint32_t gilOf(std::uint32_t worker) const { return m_processes ? worker : 1; }
     bool acquire(WorkerContext &worker, std::uint32_t gil, bool alreadyBlocked = false);
     bool runBytecode(WorkerContext &worker, std::uint32_t gil, std::uint64_t ns);
@@ -43,6 +51,7 @@ private:
     std::uint64_t singleWorkerNs() const { return m_cpuNs + m_ioNs; }
 
     bool m_processes = false;
+    bool m_cpython = false;
     std::uint32_t m_workers = 0;
     std::uint64_t m_cpuNs = 0; // per worker
     std::uint64_t m_ioNs = 0;  // per worker

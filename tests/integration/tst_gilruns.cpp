@@ -1,5 +1,6 @@
 #include "RunnerProcess.h"
 
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
@@ -20,6 +21,7 @@ private slots:
     void cpuBoundProcessesUseBothCores();
     void ioBoundThreadsOverlap();
     void dropRequestsAreHonouredAtTheNextCheck();
+    void realCPythonThreadsGainNothingEither();
 
 private:
     RunnerProcess::CheckedRun run(const QStringList &sets);
@@ -100,6 +102,20 @@ void TestGilRuns::dropRequestsAreHonouredAtTheNextCheck()
     const std::uint64_t bound = 2'000'000;
     const std::uint64_t p90 = delays[delays.size() * 9 / 10];
     QVERIFY2(p90 <= bound, qPrintable(QString::number(p90)));
+}
+
+void TestGilRuns::realCPythonThreadsGainNothingEither()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        QSKIP("python3 is not installed: engine=cpython is refused (tested in tst_runnercli)");
+    const auto r = run({QStringLiteral("kind=thread"), QStringLiteral("workers=2"),
+                        QStringLiteral("work-time=200"), QStringLiteral("engine=cpython")});
+    QVERIFY2(r.problems.isEmpty(), qPrintable(r.problems));
+    QVERIFY(!r.summary.value(QStringLiteral("cpython_version")).toString().isEmpty());
+    QVERIFY(r.summary.value(QStringLiteral("cpython_single_ns")).toInteger() > 0);
+    // The real interpreter lock: two CPU-bound threads take about twice as long as one.
+    const double speedup = r.summary.value(QStringLiteral("cpython_speedup")).toDouble();
+    QVERIFY2(speedup > 0 && speedup < 1.3, qPrintable(QString::number(speedup)));
 }
 
 QTEST_GUILESS_MAIN(TestGilRuns)
