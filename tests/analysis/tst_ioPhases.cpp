@@ -110,7 +110,9 @@ void TestIoPhases::notifiedWaitEndsAtTheNotice()
 
 void TestIoPhases::pollingWaitEndsAtTheArrival()
 {
-    const auto *r = roundOf(IoPhases::rounds(oneRound().trace()), kPolling);
+    // The rounds are kept: roundOf points into the vector (a temporary would be freed at once).
+    const auto rounds = IoPhases::rounds(oneRound().trace());
+    const auto *r = roundOf(rounds, kPolling);
     QVERIFY(r);
     QCOMPARE(r->notifiedNs, std::uint64_t(0));
     // No notice: the wait ends when the data arrives, found at the next try.
@@ -127,6 +129,7 @@ void TestIoPhases::blockedTimeIsMeasuredAgainstTheWait()
 {
     const auto rounds = IoPhases::rounds(oneRound().trace());
     const auto *r = roundOf(rounds, kBlocking);
+    QVERIFY(r);
     // Blocked from 90 to 1060; the round runs from 100 to 1080.
     QCOMPARE(r->blockedIoNs, std::uint64_t(960));
     QCOMPARE(r->waitNotBlockedNs, std::uint64_t(0));
@@ -144,7 +147,9 @@ void TestIoPhases::blockedTimeIsMeasuredAgainstTheWait()
         .add(1000, kSender, EventKind::IoSent, kConnA, 0, 64)
         .add(1300, kBlocking, EventKind::IoCopyEnd, kConnA, 0, 64)
         .add(1310, kBlocking, EventKind::IoRoundDone, kConnA, 2, 0);
-    const auto *e = roundOf(IoPhases::rounds(early.trace()), kBlocking);
+    const auto earlyRounds = IoPhases::rounds(early.trace());
+    const auto *e = roundOf(earlyRounds, kBlocking);
+    QVERIFY(e);
     QCOMPARE(e->waitNotBlockedNs, std::uint64_t(500));
 }
 
