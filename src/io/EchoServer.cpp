@@ -1,5 +1,6 @@
 #include "EchoServer.h"
 
+#include "CoroutineServer.h"
 #include "EpollServer.h"
 #include "IoLane.h"
 #include "IoUringServer.h"
@@ -42,6 +43,8 @@ std::unique_ptr<EchoServer> EchoServer::create(Design design, Options options)
         return std::make_unique<ThreadPoolServer>(options);
     case Design::Epoll:
         return std::make_unique<EpollServer>(options);
+    case Design::Coroutines:
+        return std::make_unique<CoroutineServer>(options);
     case Design::IoUring:
         return std::make_unique<IoUringServer>(options);
     }
@@ -59,6 +62,8 @@ const char *EchoServer::name(Design design)
         return "thread-pool";
     case Design::Epoll:
         return "epoll";
+    case Design::Coroutines:
+        return "coroutines";
     case Design::IoUring:
         return "io_uring";
     }
@@ -76,6 +81,8 @@ const char *EchoServer::prefix(Design design)
         return "thread_pool";
     case Design::Epoll:
         return "epoll";
+    case Design::Coroutines:
+        return "coroutines";
     case Design::IoUring:
         return "io_uring";
     }

@@ -22,7 +22,14 @@ class WorkerContext;
 class EchoServer
 {
 public:
-    enum class Design { ProcessPerConnection, ThreadPerConnection, ThreadPool, Epoll, IoUring };
+    enum class Design {
+        ProcessPerConnection,
+        ThreadPerConnection,
+        ThreadPool,
+        Epoll,
+        Coroutines,
+        IoUring
+    };
 
     // What one read takes at most: a fixed buffer, as a server that doesn't know its clients'
     // message size would have.
@@ -34,6 +41,9 @@ public:
         std::size_t poolSize = 4;        // thread-pool's workers
         std::uint32_t socketsObject = 0; // the trace object the server's lanes wait on
         HandlerLanes *lanes = nullptr;   // for the threads or processes it creates, if any
+        // Coroutines design: lanes for its first connections' coroutines, nested in the
+        // server's lane and recorded by the loop itself.
+        std::vector<std::uint32_t> coroutineLanes;
     };
 
     static std::unique_ptr<EchoServer> create(Design design, Options options);

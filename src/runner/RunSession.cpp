@@ -1,6 +1,7 @@
 #include "RunSession.h"
 
 #include "RunSummary.h"
+#include "analysis/ChromeTraceWriter.h"
 #include "analysis/IntervalCsv.h"
 #include "analysis/StateTimeline.h"
 #include "analysis/TraceChecker.h"
@@ -203,7 +204,8 @@ bool RunSession::prepare()
     }
     // Before the run, not after it: a run whose trace can't be kept is refused, not wasted.
     for (const auto &[option, path] :
-         {std::pair{"--trace", &m_options.tracePath}, std::pair{"--csv", &m_options.csvPath}}) {
+         {std::pair{"--trace", &m_options.tracePath}, std::pair{"--csv", &m_options.csvPath},
+          std::pair{"--chrome-trace", &m_options.chromeTracePath}}) {
         std::string why;
         if (!path->empty() && !canWrite(*path, why)) {
             std::fprintf(stderr, "conlab-runner: %s %s: cannot write there: %s\n", option,
@@ -289,7 +291,9 @@ int RunSession::run()
         forceEnd();
     finish();
     // A run whose trace or table could not be written did not do what it was asked.
-    return m_outcome == Outcome::Failed || !m_traceError.empty() || !m_csvError.empty() ? 1 : 0;
+    const bool unwritten =
+        !m_traceError.empty() || !m_csvError.empty() || !m_chromeTraceError.empty();
+    return m_outcome == Outcome::Failed || unwritten ? 1 : 0;
 }
 
 bool RunSession::startWorkers()
@@ -297,14 +301,15 @@ bool RunSession::startWorkers()
     std::lock_guard lock(m_startLock);
     const bool mainStarts = m_scenario->mainStartsWorkers();
     for (const auto &worker : m_meta.workers) {
-        if (mainStarts && worker.id != 0)
+        // A nested lane (a coroutine) is its host's to record and end, never a thread here.
+        if ((mainStarts && worker.id != 0) || worker.parent >= 0)
             continue;
         m_started[worker.id].store(true);
         m_control->recordFor(worker.id, EventKind::WorkerNew, 0, 0, 0,
                              worker.id != 0 && m_processes ? 1 : 0);
     }
     for (const auto &worker : m_meta.workers) {
-        if (worker.id == 0 || mainStarts)
+        if (worker.id == 0 || mainStarts || worker.parent >= 0)
             continue;
         if (m_processes) {
             if (!startProcess(worker.id, StartMethod::Spawn))
@@ -554,8 +559,18 @@ void RunSession::finish()
             std::fprintf(stderr, "conlab-runner: %s\n", m_csvError.c_str());
         }
     }
+    if (!m_options.chromeTracePath.empty()) {
+        // What the window would show of this trace: the same lanes, holds and arrows.
+        RunRecording recording;
+        recording.load(trace);
+        if (!ChromeTraceWriter::write(m_options.chromeTracePath, recording, &m_chromeTraceError)) {
+            if (m_chromeTraceError.empty())
+                m_chromeTraceError = "cannot write " + m_options.chromeTracePath;
+            std::fprintf(stderr, "conlab-runner: %s\n", m_chromeTraceError.c_str());
+        }
+    }
     // The summary names only files that were written, and says why one wasn't.
-    if (!m_traceError.empty() || !m_csvError.empty())
+    if (!m_traceError.empty() || !m_csvError.empty() || !m_chromeTraceError.empty())
         trace.summaryJson = RunSummary::json(trace, summaryFacts(violations.empty(), messages));
     if (!m_failure.empty())
         std::fprintf(stderr, "conlab-runner: %s\n", m_failure.c_str());
@@ -588,6 +603,7 @@ RunSummary::Facts RunSession::summaryFacts(bool checksPassed,
     facts.tracePath = m_options.tracePath;
     facts.traceError = m_traceError;
     facts.csvError = m_csvError;
+    facts.chromeTraceError = m_chromeTraceError;
     facts.failure = m_failure;
     return facts;
 }

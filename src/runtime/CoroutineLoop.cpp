@@ -59,7 +59,7 @@ bool CoroutineLoop::run()
         // Nothing is queued: the loop waits in the kernel (epoll) for a timer or a descriptor.
         if (!waiting) {
             waitReason = m_ioWaits > 0 ? BlockReason::Io : BlockReason::Sleep;
-            m_thread.block(waitReason, 0);
+            m_thread.block(waitReason, m_waitObject);
             waiting = true;
         }
         if (m_context.run_one_for(kStopCheck) > 0) {

@@ -40,6 +40,9 @@ public:
     // "stopped"). False if the run stopped.
     bool run();
 
+    // What the thread's lane names as the object of the loop's waits (0 by default).
+    void setWaitObject(std::uint32_t object) { m_waitObject = object; }
+
     // Times the loop resumed a coroutine, the first start of each included.
     std::uint64_t switches() const { return m_switches; }
     std::uint64_t failures() const { return m_failures; }
@@ -60,6 +63,7 @@ private:
     std::uint64_t m_switches = 0;
     std::uint64_t m_failures = 0;
     int m_ioWaits = 0;
+    std::uint32_t m_waitObject = 0;
 };
 
 } // namespace conlab

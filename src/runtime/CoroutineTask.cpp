@@ -93,8 +93,11 @@ void CoroutineTask::ended(ExitCause cause, std::int64_t arg)
     if (m_done)
         return;
     m_done = true;
-    if (m_recorder)
+    if (m_recorder) {
         m_recorder->record(EventKind::Terminated, std::uint16_t(cause), 0, 0, arg);
+        // So that a join of the lane (main's, at the end of a design) returns.
+        m_loop.thread().nestedLane(m_lane).exitRecordedElsewhere();
+    }
     for (asio::steady_timer *timer : m_joiners->timers)
         timer->cancel();
     m_joiners->timers.clear();
@@ -199,6 +202,20 @@ asio::awaitable<std::size_t> CoroutineTask::readSome(Descriptor &descriptor, cha
     m_loop.ioWaitEnded();
     resumed();
     co_return m_loop.thread().shouldStop() ? 0 : read;
+}
+
+asio::awaitable<bool> CoroutineTask::waitReadable(Descriptor &descriptor, std::uint32_t object)
+{
+    suspend(BlockReason::Io, object);
+    m_loop.ioWaitBegan();
+    const bool ready = co_await suspendUntil<bool>([this, &descriptor](auto handler) {
+        descriptor.async_wait(asio::posix::descriptor_base::wait_read,
+                              queueResumption(this, std::move(handler),
+                                              [](const error_code &error) { return !error; }));
+    });
+    m_loop.ioWaitEnded();
+    resumed();
+    co_return ready && !m_loop.thread().shouldStop();
 }
 
 asio::awaitable<bool> CoroutineTask::writeAll(Descriptor &descriptor, const char *data,

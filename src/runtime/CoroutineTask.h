@@ -59,6 +59,10 @@ public:
     using Descriptor = boost::asio::posix::basic_stream_descriptor<boost::asio::any_io_executor>;
     boost::asio::awaitable<std::size_t> readSome(Descriptor &descriptor, char *data,
                                                  std::size_t size, std::uint32_t object);
+    // Suspends (IO wait on `object`) until `descriptor` is readable, without reading: for a
+    // listening socket, whose readiness means a connection to accept. False if the run or the
+    // loop stopped.
+    boost::asio::awaitable<bool> waitReadable(Descriptor &descriptor, std::uint32_t object);
     // Writes all of `size` bytes, suspended (IO wait on `object`) while the peer's window is
     // full. False if the peer is gone or the run stopped.
     boost::asio::awaitable<bool> writeAll(Descriptor &descriptor, const char *data,

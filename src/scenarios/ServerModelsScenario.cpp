@@ -30,7 +30,8 @@ namespace {
 using Design = EchoServer::Design;
 
 constexpr Design kDesigns[] = {Design::ProcessPerConnection, Design::ThreadPerConnection,
-                               Design::ThreadPool, Design::Epoll, Design::IoUring};
+                               Design::ThreadPool,           Design::Epoll,
+                               Design::Coroutines,           Design::IoUring};
 // Main's polling while a design runs; resident memory is sampled less often, and for
 // forked children (one /proc read each) less often still.
 constexpr std::uint64_t kPollNs = 5'000'000;
@@ -71,7 +72,7 @@ std::vector<Plan> planOf(const ParameterSet &values)
         std::uint32_t handlers = 0;
         if (design == Design::ThreadPool)
             handlers = std::min(pool, ServerModelsScenario::kHandlerLanes);
-        else if (EchoServer::hasHandlers(design))
+        else if (EchoServer::hasHandlers(design) || design == Design::Coroutines)
             handlers = std::min(clients, ServerModelsScenario::kHandlerLanes);
         for (std::uint32_t i = 0; i < handlers; ++i)
             plan.handlers.push_back(worker++);
@@ -94,6 +95,7 @@ const char *serverLane(Design design)
     case Design::ThreadPool:
         return "dispatcher";
     case Design::Epoll:
+    case Design::Coroutines:
     case Design::IoUring:
         return "event loop";
     }
@@ -107,6 +109,8 @@ const char *handlerLane(Design design)
         return "child process";
     case Design::ThreadPerConnection:
         return "connection thread";
+    case Design::Coroutines:
+        return "connection coroutine";
     default:
         return "pool thread";
     }
@@ -165,7 +169,8 @@ ServerModelsScenario::~ServerModelsScenario()
 
 Scenario::Info ServerModelsScenario::info() const
 {
-    return {"server-models", "Server designs: processes, threads, pool, epoll, io_uring", 8,
+    return {"server-models",
+            "Server designs: processes, threads, pool, epoll, coroutines, io_uring", 8,
             "IO models"};
 }
 
@@ -175,10 +180,11 @@ std::vector<ParameterSpec> ServerModelsScenario::parameters() const
     return {
         P::choice("design", "Server design",
                   {"all", "process-per-connection", "thread-per-connection", "thread-pool", "epoll",
-                   "io_uring"},
-                  {"all five in turn", "a process per connection (fork)", "a thread per connection",
-                   "a thread pool", "one epoll loop", "one io_uring loop"},
-                  "Which echo server to load; all five in turn compare them in one run."),
+                   "coroutines", "io_uring"},
+                  {"all six in turn", "a process per connection (fork)", "a thread per connection",
+                   "a thread pool", "one epoll loop", "a coroutine per connection, one thread",
+                   "one io_uring loop"},
+                  "Which echo server to load; all six in turn compare them in one run."),
         P::integer("clients", "Clients", "", 1, double(kMaxClients), 100,
                    "Loopback connections, each sending a message and waiting for its echo."),
         P::integer("pool-size", "Pool threads", "", 1, 64, 4,
@@ -199,10 +205,17 @@ TraceMeta ServerModelsScenario::describe(const ParameterSet &values) const
     for (const Plan &plan : planOf(values)) {
         const std::string design = EchoServer::name(plan.design);
         meta.workers.push_back({plan.server, "server", design + ": " + serverLane(plan.design)});
-        for (std::size_t i = 0; i < plan.handlers.size(); ++i)
-            meta.workers.push_back(
-                {plan.handlers[i], "handler",
-                 design + ": " + handlerLane(plan.design) + " " + std::to_string(i + 1)});
+        for (std::size_t i = 0; i < plan.handlers.size(); ++i) {
+            WorkerInfo handler{plan.handlers[i], "handler",
+                               design + ": " + handlerLane(plan.design) + " " +
+                                   std::to_string(i + 1)};
+            // A connection's coroutine runs inside the event loop's thread.
+            if (plan.design == Design::Coroutines) {
+                handler.role = "coroutine";
+                handler.parent = std::int32_t(plan.server);
+            }
+            meta.workers.push_back(std::move(handler));
+        }
         for (std::size_t i = 0; i < plan.clients.size(); ++i)
             meta.workers.push_back(
                 {plan.clients[i], "client", design + ": clients " + std::to_string(i + 1)});
@@ -238,15 +251,18 @@ bool ServerModelsScenario::setup(Arena &arena, const ParameterSet &values)
         run->start = arena.make<SharedEvent>(plan.startObject);
         if (!run->start)
             return false;
-        if (!plan.handlers.empty())
+        // Coroutine lanes are the loop's to record; no runtime thread hosts them.
+        const bool hosted = plan.design != Design::Coroutines;
+        if (!plan.handlers.empty() && hosted)
             run->lanes = std::make_unique<HandlerLanes>(plan.handlers);
         const std::size_t index = m_runs.size();
         m_roles[plan.server] = {index, {Role::Server, 0}};
-        for (std::size_t i = 0; i < plan.handlers.size(); ++i)
+        for (std::size_t i = 0; i < plan.handlers.size() && hosted; ++i)
             m_roles[plan.handlers[i]] = {index, {Role::Handler, i}};
         for (std::size_t i = 0; i < plan.clients.size(); ++i)
             m_roles[plan.clients[i]] = {index, {Role::Client, i}};
-        m_workerCount += std::uint32_t(1 + plan.handlers.size() + plan.clients.size());
+        m_workerCount += std::uint32_t(1 + (hosted ? plan.handlers.size() : 0) +
+                                       plan.clients.size());
         run->clients.resize(plan.clients.size());
         run->plan = std::move(plan);
         m_runs.push_back(std::move(run));
@@ -446,6 +462,8 @@ bool ServerModelsScenario::runDesign(WorkerContext &main, DesignRun &run, std::s
         options.poolSize = m_poolSize;
         options.socketsObject = run.plan.serverObject;
         options.lanes = run.lanes.get();
+        if (run.plan.design == Design::Coroutines)
+            options.coroutineLanes = run.plan.handlers;
         run.server = EchoServer::create(run.plan.design, options);
         run.ran = true;
     } else {

@@ -1,0 +1,87 @@
+#include "CoroutineServer.h"
+
+#include "runtime/CoroutineLoop.h"
+#include "runtime/WorkerContext.h"
+
+#include <boost/asio/posix/stream_descriptor.hpp>
+#include <cerrno>
+#include <list>
+#include <memory>
+#include <unistd.h>
+
+namespace conlab {
+
+namespace asio = boost::asio;
+
+CoroutineServer::CoroutineServer(Options options) : EchoServer(Design::Coroutines, options) {}
+
+CoroutineServer::~CoroutineServer() = default;
+
+bool CoroutineServer::run(WorkerContext &context)
+{
+    if (!context.runFree())
+        return true; // the run is stopping; the caller ends the lane
+    if (!setListenerNonBlocking())
+        return false;
+    m_workers.store(1);
+    CoroutineLoop loop(context, context.arena());
+    loop.setWaitObject(m_options.socketsObject);
+    using Descriptor = CoroutineTask::Descriptor;
+    // Asio owns what it wraps: copies of the listener and the stop eventfd, which the base
+    // class keeps and closes.
+    Descriptor listener(loop.context(), ::dup(m_options.listener));
+    Descriptor stopWatch(loop.context(), ::dup(stopFd()));
+    std::list<Descriptor> connections; // stable addresses for the coroutines that use them
+    std::size_t nextLane = 0;
+    const std::uint32_t object = m_options.socketsObject;
+
+    auto echo = [object](Descriptor &connection) {
+        return [&connection, object](CoroutineTask &task) -> asio::awaitable<void> {
+            std::vector<char> buffer(kBufferBytes);
+            for (;;) {
+                const std::size_t read =
+                    co_await task.readSome(connection, buffer.data(), buffer.size(), object);
+                if (read == 0 || !co_await task.writeAll(connection, buffer.data(), read, object))
+                    break;
+            }
+            connection.close();
+        };
+    };
+    loop.spawn(CoroutineTask::kNoLane, [&](CoroutineTask &task) -> asio::awaitable<void> {
+        while (co_await task.waitReadable(listener, object)) {
+            for (;;) {
+                bool failed = false;
+                const int fd = acceptNext(true, &failed);
+                if (fd < 0) {
+                    if (failed)
+                        co_return;
+                    break;
+                }
+                connections.emplace_back(loop.context(), fd);
+                const std::uint32_t lane = nextLane < m_options.coroutineLanes.size()
+                                               ? m_options.coroutineLanes[nextLane++]
+                                               : CoroutineTask::kNoLane;
+                loop.spawn(lane, echo(connections.back()));
+            }
+        }
+    });
+    loop.spawn(CoroutineTask::kNoLane, [&](CoroutineTask &task) -> asio::awaitable<void> {
+        co_await task.waitReadable(stopWatch, 0);
+        // Serving ends: every wait still pending completes as cancelled, so every coroutine
+        // ends by itself, "finished".
+        listener.cancel();
+        for (Descriptor &connection : connections)
+            if (connection.is_open())
+                connection.cancel();
+    });
+    const bool finished = loop.run();
+    // Nobody may use a lane after this: the lanes not handed out end here, unused.
+    for (; nextLane < m_options.coroutineLanes.size(); ++nextLane) {
+        WorkerContext unused = context.nestedLane(m_options.coroutineLanes[nextLane]);
+        unused.recorder().record(EventKind::WorkerNew, 0, 0, 0, 2);
+        unused.exit(ExitCause::Normal);
+    }
+    return finished || context.shouldStop();
+}
+
+} // namespace conlab
