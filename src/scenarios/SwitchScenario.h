@@ -21,6 +21,8 @@ public:
     // Each recorded item computes at least this long (scaled), so that its turn can be seen.
     static constexpr std::uint64_t kShownItemMs = 2;
     static constexpr int kPasses = 5;
+    // Steps of work timed between two looks at the stop flag: a few milliseconds.
+    static constexpr std::uint64_t kStepsPerChunk = 4'000'000;
 
     Info info() const override;
     std::vector<ParameterSpec> parameters() const override;
