@@ -13,8 +13,9 @@ struct RunOptions
     double timeLimitSeconds = 60;
     std::string tracePath;
     std::string csvPath;
-    std::string jobsPath; // a job table (CSV) for scenarios that run one
-    bool stream = false;  // binary frames on stdout for the GUI
+    std::string chromeTracePath; // the run in the Trace Event Format (Perfetto)
+    std::string jobsPath;        // a job table (CSV) for scenarios that run one
+    bool stream = false;         // binary frames on stdout for the GUI
 };
 
 } // namespace conlab

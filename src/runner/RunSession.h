@@ -38,8 +38,9 @@ public:
     ~RunSession() override;
 
     // The process exit code: 0 for a run that ran (whatever its outcome), 1 if it could not
-    // run or its trace or CSV could not be written, 2 for bad input (an unwritable --trace or
-    // --csv path included, refused before the run; the message is already on stderr).
+    // run or its trace, CSV or Chrome trace could not be written, 2 for bad input (an
+    // unwritable --trace, --csv or --chrome-trace path included, refused before the run; the
+    // message is already on stderr).
     int run();
 
     void endDaemon(std::uint32_t worker) override;
@@ -107,6 +108,7 @@ private:
     std::string m_failure;
     std::string m_traceError; // why --trace could not be written at the end, if it couldn't
     std::string m_csvError;
+    std::string m_chromeTraceError;
 };
 
 } // namespace conlab

@@ -131,6 +131,8 @@ std::string RunSummary::json(const Trace &trace, const Facts &facts)
         json.key("trace_error").value(facts.traceError);
     if (!facts.csvError.empty())
         json.key("csv_error").value(facts.csvError);
+    if (!facts.chromeTraceError.empty())
+        json.key("chrome_trace_error").value(facts.chromeTraceError);
     if (!facts.failure.empty())
         json.key("error").value(facts.failure);
     json.endObject();

@@ -35,6 +35,7 @@ public:
         std::string tracePath; // written without error
         std::string traceError;
         std::string csvError;
+        std::string chromeTraceError;
         std::string failure;
     };
 

@@ -27,7 +27,8 @@ std::string RunnerCommandLine::usage()
 {
     return "usage: conlab-runner --list\n"
            "       conlab-runner --scenario ID [--set name=value ...] [--time-limit SECONDS]\n"
-           "                     [--trace FILE] [--csv FILE] [--jobs FILE] [--stream]\n"
+           "                     [--trace FILE] [--csv FILE] [--chrome-trace FILE]\n"
+           "                     [--jobs FILE] [--stream]\n"
            "       conlab-runner --check FILE\n"
            "Runs a Concurrency Lab scenario headless and prints a one-line JSON summary.\n"
            "  --list             scenarios and their parameters (ranges, defaults)\n"
@@ -35,6 +36,8 @@ std::string RunnerCommandLine::usage()
            "  --time-limit S     end the run after S seconds (default 60)\n"
            "  --trace FILE       write the recorded trace\n"
            "  --csv FILE         write one row per state interval\n"
+           "  --chrome-trace FILE  write the run as Trace Event Format JSON, for Perfetto\n"
+           "                     (ui.perfetto.dev) or chrome://tracing\n"
            "  --jobs FILE        run this job table (CSV: name,arrival,bursts,priority)\n"
            "                     instead of the scenario's preset (scenarios policies, kernel)\n"
            "  --stream           binary event frames on stdout, for the GUI\n"
@@ -105,6 +108,9 @@ bool RunnerCommandLine::parse(int argc, char **argv, RunnerCommandLine &out, std
                 return false;
         } else if (arg == "--csv") {
             if (!single(out.run.csvPath, "a file name"))
+                return false;
+        } else if (arg == "--chrome-trace") {
+            if (!single(out.run.chromeTracePath, "a file name"))
                 return false;
         } else if (arg == "--jobs") {
             if (!single(out.run.jobsPath, "a file name"))

@@ -1,8 +1,10 @@
 #include "RunnerProcess.h"
+#include "trace/TraceFile.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,6 +29,8 @@ private slots:
     void hostileJobTablesAreRefused();
     void unwritableOutputIsRefusedBeforeTheRun();
     void traceThatCouldNotBeWrittenIsNotNamed();
+    void chromeTraceOfARealRun();
+    void chromeTraceThatCouldNotBeWrittenIsReported();
     void stopBeforeTheHandlerEndsTheRunStopped_data();
     void stopBeforeTheHandlerEndsTheRunStopped();
 };
@@ -93,6 +97,8 @@ void TestRunnerCli::rejectsBadInput_data()
         << QStringList{s, pc, "--trace", ""} << QStringList{"--trace", "file name"};
     QTest::newRow("empty csv name")
         << QStringList{s, pc, "--csv", ""} << QStringList{"--csv", "file name"};
+    QTest::newRow("empty chrome trace name")
+        << QStringList{s, pc, "--chrome-trace", ""} << QStringList{"--chrome-trace", "file name"};
     QTest::newRow("empty scenario") << QStringList{s, ""} << QStringList{"--scenario"};
     QTest::newRow("scenario twice")
         << QStringList{s, pc, s, "ticket-race"} << QStringList{"--scenario", "more than once"};
@@ -105,6 +111,9 @@ void TestRunnerCli::rejectsBadInput_data()
     QTest::newRow("csv in a folder that isn't there")
         << QStringList{s, pc, "--csv", "/proc/nope/x.csv"}
         << QStringList{"--csv", "/proc/nope/x.csv", "cannot write"};
+    QTest::newRow("chrome trace in a folder that isn't there")
+        << QStringList{s, pc, "--chrome-trace", "/proc/nope/x.json"}
+        << QStringList{"--chrome-trace", "/proc/nope/x.json", "cannot write"};
 }
 
 void TestRunnerCli::rejectsBadInput()
@@ -208,6 +217,90 @@ void TestRunnerCli::traceThatCouldNotBeWrittenIsNotNamed()
     QVERIFY(!summary.isEmpty());
     QVERIFY(!summary.contains(QStringLiteral("trace")));
     QVERIFY2(summary.value(QStringLiteral("trace_error")).toString().contains("/dev/full"),
+             qPrintable(QJsonDocument(summary).toJson()));
+}
+
+// Issue 15, item 3: a real run that deadlocks, written for Perfetto beside its own trace.
+void TestRunnerCli::chromeTraceOfARealRun()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString tracePath = dir.filePath(QStringLiteral("run.conlab"));
+    const QString jsonPath = dir.filePath(QStringLiteral("run.json"));
+    QJsonObject summary;
+    QByteArray errors;
+    // A deadlock lasts until the time limit; the pause lets both take their first lock.
+    const int code = RunnerProcess::runToEnd(
+        {QStringLiteral("--scenario"), QStringLiteral("two-locks"), QStringLiteral("--set"),
+         QStringLiteral("time-scale=0.05"), QStringLiteral("--set"), QStringLiteral("pause=600"),
+         QStringLiteral("--time-limit"), QStringLiteral("1"), QStringLiteral("--trace"), tracePath,
+         QStringLiteral("--chrome-trace"), jsonPath},
+        &summary, &errors);
+    QVERIFY2(code == 0, errors.constData());
+    Trace trace;
+    std::string readError;
+    QVERIFY2(TraceFile::read(tracePath.toStdString(), trace, &readError), readError.c_str());
+
+    QFile file(jsonPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    QVERIFY2(parseError.error == QJsonParseError::NoError, qPrintable(parseError.errorString()));
+    QVERIFY(document.isObject());
+    QCOMPARE(document.object().value(QLatin1String("displayTimeUnit")).toString(),
+             QStringLiteral("ns"));
+    const QJsonArray events = document.object().value(QLatin1String("traceEvents")).toArray();
+    QVERIFY(!events.isEmpty());
+
+    // Every lane is a named track with its intervals on it.
+    QMap<QString, QPair<qint64, qint64>> tracks;
+    QMap<QPair<qint64, qint64>, int> intervals;
+    bool deadlockMarked = false;
+    for (const QJsonValue &value : events) {
+        const QJsonObject e = value.toObject();
+        const QString ph = e.value(QLatin1String("ph")).toString();
+        const QPair<qint64, qint64> track(e.value(QLatin1String("pid")).toInteger(),
+                                          e.value(QLatin1String("tid")).toInteger());
+        if (ph == QLatin1String("M") &&
+            e.value(QLatin1String("name")).toString() == QLatin1String("thread_name"))
+            tracks.insert(e.value(QLatin1String("args")).toObject().value("name").toString(),
+                          track);
+        else if (ph == QLatin1String("X"))
+            ++intervals[track];
+        else if (ph == QLatin1String("i") &&
+                 e.value(QLatin1String("name")).toString() == QLatin1String("deadlock"))
+            deadlockMarked = true;
+    }
+    QVERIFY(!trace.meta.workers.empty());
+    for (const WorkerInfo &worker : trace.meta.workers) {
+        const QString name = QString::fromStdString(worker.name);
+        QVERIFY2(tracks.contains(name), qPrintable(name));
+        QVERIFY2(intervals.value(tracks.value(name)) >= 1, qPrintable(name));
+    }
+    // The runner's lanes are real threads: their OS ids, not made-up ones.
+    for (const Event &e : trace.events)
+        if (e.kind == EventKind::WorkerStarted)
+            QCOMPARE(tracks.value(QString::fromStdString(trace.meta.workerName(e.worker))),
+                     (QPair<qint64, qint64>(e.arg, e.value)));
+    for (const char *lock : {"lock A", "lock B"})
+        QVERIFY2(tracks.contains(QLatin1String(lock)), lock);
+    QCOMPARE(deadlockMarked,
+             summary.value(QStringLiteral("outcome")).toString() == QLatin1String("deadlocked"));
+}
+
+void TestRunnerCli::chromeTraceThatCouldNotBeWrittenIsReported()
+{
+    // /dev/full takes the open and refuses the writes: the failure comes at the end.
+    QJsonObject summary;
+    QByteArray errors;
+    const int code =
+        RunnerProcess::runToEnd({QStringLiteral("--scenario"), QStringLiteral("shared-counter"),
+                                 QStringLiteral("--set"), QStringLiteral("time-scale=0.05"),
+                                 QStringLiteral("--chrome-trace"), QStringLiteral("/dev/full")},
+                                &summary, &errors);
+    QCOMPARE(code, 1);
+    QVERIFY2(errors.contains("/dev/full"), errors.constData());
+    QVERIFY2(summary.value(QStringLiteral("chrome_trace_error")).toString().contains("/dev/full"),
              qPrintable(QJsonDocument(summary).toJson()));
 }
 
