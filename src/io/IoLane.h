@@ -39,9 +39,13 @@ public:
 
     // Calls `wait(timeoutMs)` once without waiting; if nothing is ready, blocks the lane and
     // waits in slices until something is or the run stops. Returns wait's last result: > 0
-    // ready, < 0 failed (errno kept), 0 only when the run is stopping.
+    // ready, < 0 failed (errno kept), 0 only when the run is stopping. The stop is checked
+    // first: a lane kept busy by descriptors that are always ready (a load client, a child
+    // echoing for it) would otherwise never get to a slice and never see it.
     template <class Wait> int waitReady(Wait &&wait)
     {
+        if (shouldStop())
+            return 0;
         int n = wait(0);
         if (n != 0 && !(n < 0 && errno == EINTR))
             return n;

@@ -18,8 +18,14 @@
 namespace conlab {
 
 namespace {
-// How long children get to leave after their connections are shut down, before SIGKILL.
+// How long children get to leave after their connections are shut down, before SIGKILL, and
+// then how long SIGKILL gets before they are given up on.
 constexpr std::uint64_t kChildGraceNs = 2'000'000'000;
+// The same once the run is stopping. The acceptor's lane ends after its children (it reports
+// how they ended), and all of it must fit in the runner's grace period (700 ms from the stop):
+// a lane still open then is ended by the runner, and whatever it records later is out of order.
+constexpr std::uint64_t kStopChildGraceNs = 200'000'000;
+constexpr std::uint64_t kStopKillGraceNs = 100'000'000;
 } // namespace
 
 ProcessPerConnectionServer::ProcessPerConnectionServer(Options options)
@@ -29,7 +35,7 @@ ProcessPerConnectionServer::ProcessPerConnectionServer(Options options)
 
 ProcessPerConnectionServer::~ProcessPerConnectionServer()
 {
-    reap(true);
+    reap(true, kChildGraceNs, kChildGraceNs);
 }
 
 std::vector<int> ProcessPerConnectionServer::processes() const
@@ -60,9 +66,13 @@ void ProcessPerConnectionServer::serveInChild(int fd, WorkerContext *laneContext
     _exit(0); // 0 tells the acceptor the lane was ended here
 }
 
-bool ProcessPerConnectionServer::acceptAll()
+bool ProcessPerConnectionServer::acceptAll(const IoLane &lane)
 {
     for (;;) {
+        // A backlog of hundreds of connections takes a fork each, and every child forked takes
+        // CPU from this thread: the stop is checked before each, not once the backlog is empty.
+        if (stopRequested() || lane.shouldStop())
+            return true;
         bool failed = false;
         const int fd = acceptNext(false, &failed);
         if (fd < 0)
@@ -100,10 +110,10 @@ void ProcessPerConnectionServer::finished(const Child &child, int status)
                                  WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
-void ProcessPerConnectionServer::reap(bool wait)
+void ProcessPerConnectionServer::reap(bool wait, std::uint64_t graceNs, std::uint64_t killGraceNs)
 {
-    const std::uint64_t killAt = monotonicNs() + kChildGraceNs;
-    const std::uint64_t giveUpAt = killAt + kChildGraceNs;
+    const std::uint64_t killAt = monotonicNs() + graceNs;
+    const std::uint64_t giveUpAt = killAt + killGraceNs;
     bool killed = false;
     for (;;) {
         std::vector<std::pair<Child, int>> done;
@@ -154,8 +164,8 @@ bool ProcessPerConnectionServer::run(WorkerContext &context)
     IoLane lane(&context, m_options.socketsObject);
     bool ok = lane.run();
     ok = ok && setListenerNonBlocking();
-    while (ok && !stopRequested()) {
-        reap(false);
+    while (ok && !stopRequested() && !lane.shouldStop()) {
+        reap(false, 0, 0);
         pollfd fds[2] = {{m_options.listener, POLLIN, 0}, {stopFd(), POLLIN, 0}};
         const int ready = lane.waitReady([&](int timeoutMs) { return ::poll(fds, 2, timeoutMs); });
         if (ready == 0)
@@ -168,7 +178,7 @@ bool ProcessPerConnectionServer::run(WorkerContext &context)
         if (fds[1].revents)
             break;
         if (fds[0].revents)
-            ok = acceptAll();
+            ok = acceptAll(lane);
     }
     // A child blocked in recv() or send() returns once its socket is shut down; the shutdown
     // acts on the socket both copies of the descriptor share.
@@ -177,7 +187,10 @@ bool ProcessPerConnectionServer::run(WorkerContext &context)
         for (const Child &child : m_children)
             ::shutdown(child.fd, SHUT_RDWR);
     }
-    reap(true);
+    if (lane.shouldStop())
+        reap(true, kStopChildGraceNs, kStopKillGraceNs);
+    else
+        reap(true, kChildGraceNs, kChildGraceNs);
     return ok;
 }
 

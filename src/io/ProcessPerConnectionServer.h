@@ -8,6 +8,8 @@
 
 namespace conlab {
 
+class IoLane;
+
 // fork() per accepted connection, as the tutorials do: the child echoes on its socket with
 // blocking calls and exits when the client closes. Forking a threaded process is safe here
 // because the child only makes system calls and writes events into the shared arena until it
@@ -33,11 +35,13 @@ private:
         WorkerContext *lane = nullptr;
     };
 
-    bool acceptAll();
+    // Accepts and forks for every pending connection, until none is left or the run or the
+    // server is stopping.
+    bool acceptAll(const IoLane &lane);
     [[noreturn]] void serveInChild(int fd, WorkerContext *lane, pid_t parent);
-    // Reaps the children that have exited; with `wait`, all of them, killing any that
-    // outlast the grace period.
-    void reap(bool wait);
+    // Reaps the children that have exited; with `wait`, all of them: SIGKILL for any still
+    // there after `graceNs`, and any still there `killGraceNs` later are given up on.
+    void reap(bool wait, std::uint64_t graceNs, std::uint64_t killGraceNs);
     void finished(const Child &child, int status);
 
     mutable std::mutex m_mutex; // guards m_children against the sampling thread

@@ -11,6 +11,7 @@
 #include <csignal>
 #include <map>
 #include <set>
+#include <sys/resource.h>
 
 using namespace conlab;
 
@@ -80,6 +81,7 @@ private slots:
     void eachDesignEchoesEveryMessage();
     void allDesignsInOneRunReportProgress();
     void stopEndsEveryDesignPromptly();
+    void stopMidRunOfForkingServerEndsWithinASecond();
     void badClientCountIsRefused_data();
     void badClientCountIsRefused();
 
@@ -286,6 +288,110 @@ void TestServerModelsRuns::stopEndsEveryDesignPromptly()
         QVERIFY2(kill(pid_t(pid), 0) == -1 && errno == ESRCH, qPrintable(QString::number(pid)));
     QCOMPARE(figure(r.summary, "sockets_left_open"), 0);
     QCOMPARE(figure(r.summary, "bad_replies"), 0); // what was due at the stop is not "missing"
+}
+
+void TestServerModelsRuns::stopMidRunOfForkingServerEndsWithinASecond()
+{
+    // Issue 13, item 3: Stop during a process-per-connection run took 1-3 s and the stopped
+    // run failed its own trace check (lanes recording after the runner had ended them). The
+    // acceptor forked a child for every connection in its backlog before it looked at the
+    // stop, the busy client lanes never reached a wait that would, and the acceptor gave its
+    // children 2 s before SIGKILL: all of it past the runner's 700 ms grace period.
+    // The most clients there can be, all connected at once: at the stop the acceptor still has
+    // most of them in its backlog.
+    const int clients = 1000;
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) != 0 ||
+        (files.rlim_max != RLIM_INFINITY && files.rlim_max < rlim_t(2 * clients + 128)))
+        QSKIP("the hard limit on open files is below what 1000 clients need");
+    const QString path = m_dir.filePath(QStringLiteral("server-stop.trace"));
+    RunnerProcess runner;
+    QVERIFY(runner.start({QStringLiteral("--scenario"), QStringLiteral("server-models"),
+                          QStringLiteral("--trace"), path, QStringLiteral("--set"),
+                          QStringLiteral("design=process-per-connection"), QStringLiteral("--set"),
+                          QStringLiteral("clients=%1").arg(clients), QStringLiteral("--set"),
+                          QStringLiteral("duration=20000")}));
+    const qint64 runnerPid = runner.pid();
+
+    // Mid-run, from the streamed events: every handler lane has been taken over by a forked
+    // child, and a handler or client lane has waited for its peer and been answered, so the
+    // clients are loading the children. The clients connected all at once; the acceptor is
+    // still forking for the rest of them.
+    QElapsedTimer waited;
+    waited.start();
+    std::set<std::uint32_t> handlers, lanes, taken;
+    bool echoed = false;
+    std::size_t seen = 0;
+    const auto underWay = [&] {
+        return !handlers.empty() && taken == handlers && echoed;
+    };
+    while (!underWay() && runner.pump(50) && waited.elapsed() < 30000) {
+        for (const auto &lane : runner.meta().workers) {
+            if (lane.role == "handler")
+                handlers.insert(lane.id);
+            if (lane.role == "handler" || lane.role == "client")
+                lanes.insert(lane.id);
+        }
+        for (; seen < runner.events().size(); ++seen) {
+            const Event &e = runner.events()[seen];
+            if (e.kind == EventKind::WorkerStarted && handlers.count(e.worker) &&
+                e.arg != runnerPid)
+                taken.insert(e.worker);
+            echoed = echoed || (e.kind == EventKind::IoNotified && lanes.count(e.worker));
+        }
+    }
+    QVERIFY2(underWay(), "the run never got under way");
+
+    QElapsedTimer stop;
+    stop.start();
+    runner.terminate(); // SIGTERM, as the window's Stop sends
+    // Keep reading: a runner whose stream nobody reads would block on it.
+    while (runner.pump(20) && stop.elapsed() < 10000) {
+    }
+    const qint64 stopMs = stop.elapsed();
+    qInfo("SIGTERM to exit: %lld ms", stopMs);
+    QVERIFY2(!runner.pump(0), "the runner was still running 10 s after SIGTERM");
+    QVERIFY2(stopMs < 1000, qPrintable(QStringLiteral("the stop took %1 ms").arg(stopMs)));
+
+    const QJsonObject &summary = runner.summary();
+    QCOMPARE(summary.value(QStringLiteral("outcome")).toString(), QStringLiteral("stopped"));
+    QVERIFY(summary.value(QStringLiteral("checks")).toObject().value("passed").toBool());
+    Trace trace;
+    std::string error;
+    QVERIFY2(TraceFile::read(path.toStdString(), trace, &error), error.c_str());
+    QString problems;
+    for (const auto &v : TraceChecker::check(trace, TraceChecker::Options{}))
+        problems += QString::fromStdString("[" + v.rule + "] " + v.message + "\n");
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+
+    // Every lane ended once, by the stop; the acceptor after the children it reports on.
+    std::map<std::uint32_t, int> ends;
+    std::map<std::uint32_t, std::uint64_t> endedAt;
+    for (const Event &e : trace.events) {
+        if (e.kind != EventKind::Terminated)
+            continue;
+        ++ends[e.worker];
+        endedAt[e.worker] = e.timeNs;
+        QVERIFY2(ExitCause(e.reason) == ExitCause::Stopped,
+                 qPrintable(QString::fromStdString(trace.meta.workerName(e.worker))));
+    }
+    QCOMPARE(int(ends.size()), int(trace.meta.workers.size()));
+    for (const auto &[worker, count] : ends)
+        QCOMPARE(count, 1);
+    for (const auto &server : trace.meta.workers)
+        for (const auto &handler : trace.meta.workers)
+            if (server.role == "server" && handler.role == "handler")
+                QVERIFY(endedAt[server.id] >= endedAt[handler.id]);
+
+    // The acceptor stopped forking at the stop rather than after its whole backlog, and left
+    // nothing behind.
+    const std::int64_t forked = figure(summary, "process_per_connection_workers");
+    qInfo("%lld of %d connections got a child", static_cast<long long>(forked), clients);
+    QVERIFY2(forked >= std::int64_t(handlers.size()) && forked < clients,
+             qPrintable(QStringLiteral("%1 children forked").arg(forked)));
+    QCOMPARE(processesInGroup(runnerPid).join(QLatin1Char(',')), QString());
+    QCOMPARE(figure(summary, "process_per_connection_children_left"), 0);
+    QCOMPARE(figure(summary, "sockets_left_open"), 0);
 }
 
 void TestServerModelsRuns::badClientCountIsRefused_data()
