@@ -17,6 +17,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -786,13 +787,16 @@ void TestTraceFuzz::damagedTracesAreAcceptedInBoundsOrRefused()
     const std::string valid = readBytes(validFile);
     QVERIFY(valid.size() > 24 * sizeof(Event));
 
-    const std::string file = path("mutant.conlab");
+    // A fresh file per case, removed after: rewriting one file in place makes ext4 flush it
+    // to disk at every close (auto_da_alloc), which made the test wait on the disk.
+    const std::string stem = path("mutant-");
     int accepted = 0;
     std::size_t largestAllocation = 0;
     QElapsedTimer total;
     total.start();
     for (int i = 0; i < cases; ++i) {
         const Mutant m = mutateTrace(rng, valid);
+        const std::string file = stem + std::to_string(i) + ".conlab";
         writeBytes(file, m.bytes);
         const QString where = QStringLiteral("seed %1 case %2:%3 (%4 bytes, from %5)")
                                   .arg(seed)
@@ -831,6 +835,7 @@ void TestTraceFuzz::damagedTracesAreAcceptedInBoundsOrRefused()
                      qPrintable(where + ": message does not name the file: " +
                                 QString::fromStdString(error)));
         }
+        std::remove(file.c_str());
     }
     qInfo("%d damaged traces, %d accepted, largest allocation %zu bytes, %lld ms (seed %llu)",
           cases, accepted, largestAllocation, total.elapsed(), qulonglong(seed));
@@ -844,7 +849,7 @@ void TestTraceFuzz::damagedJobTablesAreAcceptedInBoundsOrRefused()
     const std::uint64_t seed = seedFromEnvironment(0x10B7AB1Eull);
     const int cases = casesFromEnvironment(2000);
     std::mt19937_64 rng(seed);
-    const std::string file = path("mutant.csv");
+    const std::string stem = path("mutant-"); // a fresh file per case, as above
     int accepted = 0;
     std::size_t largestAllocation = 0;
     QElapsedTimer total;
@@ -859,6 +864,7 @@ void TestTraceFuzz::damagedJobTablesAreAcceptedInBoundsOrRefused()
                                   .arg(text.size());
         // Every fourth case goes through the file reader too, as conlab-runner --jobs does.
         const bool viaFile = i % 4 == 0;
+        const std::string file = stem + std::to_string(i) + ".csv";
         if (viaFile)
             writeBytes(file, text);
         JobTable table;
@@ -909,6 +915,8 @@ void TestTraceFuzz::damagedJobTablesAreAcceptedInBoundsOrRefused()
             QVERIFY2(error.size() < 400,
                      qPrintable(where + QStringLiteral(": a %1-byte message").arg(error.size())));
         }
+        if (viaFile)
+            std::remove(file.c_str());
     }
     qInfo("%d damaged job tables, %d accepted, largest allocation %zu bytes, %lld ms (seed %llu)",
           cases, accepted, largestAllocation, total.elapsed(), qulonglong(seed));
