@@ -41,7 +41,10 @@ QueueDepthChart::QueueDepthChart(QWidget *parent) : QChartView(parent)
         series->attachAxis(m_timeAxis);
         series->attachAxis(m_depthAxis);
     }
+    // The view made a chart of its own; setChart releases it without deleting it.
+    QChart *previous = this->chart();
     setChart(chart);
+    delete previous;
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(150);
     reset();
