@@ -17,12 +17,25 @@ CoroutineServer::CoroutineServer(Options options) : EchoServer(Design::Coroutine
 
 CoroutineServer::~CoroutineServer() = default;
 
+void CoroutineServer::endUnusedLanes(WorkerContext &host, const std::vector<std::uint32_t> &lanes,
+                                     ExitCause cause)
+{
+    for (const std::uint32_t id : lanes) {
+        WorkerContext lane = host.nestedLane(id);
+        lane.recorder().record(EventKind::WorkerNew, 0, 0, 0, 2);
+        lane.exit(cause);
+    }
+}
+
 bool CoroutineServer::run(WorkerContext &context)
 {
-    if (!context.runFree())
-        return true; // the run is stopping; the caller ends the lane
-    if (!setListenerNonBlocking())
-        return false;
+    const auto endingCause = [&context] {
+        return context.shouldStop() ? context.stopCause() : ExitCause::Normal;
+    };
+    if (!context.runFree() || !setListenerNonBlocking()) {
+        endUnusedLanes(context, m_options.coroutineLanes, endingCause());
+        return context.shouldStop();
+    }
     m_workers.store(1);
     CoroutineLoop loop(context, context.arena());
     loop.setWaitObject(m_options.socketsObject);
@@ -76,11 +89,11 @@ bool CoroutineServer::run(WorkerContext &context)
     });
     const bool finished = loop.run();
     // Nobody may use a lane after this: the lanes not handed out end here, unused.
-    for (; nextLane < m_options.coroutineLanes.size(); ++nextLane) {
-        WorkerContext unused = context.nestedLane(m_options.coroutineLanes[nextLane]);
-        unused.recorder().record(EventKind::WorkerNew, 0, 0, 0, 2);
-        unused.exit(ExitCause::Normal);
-    }
+    endUnusedLanes(
+        context,
+        std::vector<std::uint32_t>(m_options.coroutineLanes.begin() + std::ptrdiff_t(nextLane),
+                                   m_options.coroutineLanes.end()),
+        endingCause());
     return finished || context.shouldStop();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EchoServer.h"
+#include "trace/Event.h"
 
 #include <cstdint>
 #include <vector>
@@ -18,6 +19,11 @@ public:
     ~CoroutineServer() override;
 
     bool run(WorkerContext &lane) override;
+
+    // Ends coroutine lanes no connection used (never begun) on behalf of `host`, with `cause`:
+    // every lane of a run ends, whether its design ran or not.
+    static void endUnusedLanes(WorkerContext &host, const std::vector<std::uint32_t> &lanes,
+                               ExitCause cause);
 };
 
 } // namespace conlab

@@ -1,6 +1,7 @@
 #include "ServerModelsScenario.h"
 
 #include "ScenarioParameters.h"
+#include "io/CoroutineServer.h"
 #include "io/HandlerLanes.h"
 #include "io/LatencyHistogram.h"
 #include "io/LoadClient.h"
@@ -261,8 +262,8 @@ bool ServerModelsScenario::setup(Arena &arena, const ParameterSet &values)
             m_roles[plan.handlers[i]] = {index, {Role::Handler, i}};
         for (std::size_t i = 0; i < plan.clients.size(); ++i)
             m_roles[plan.clients[i]] = {index, {Role::Client, i}};
-        m_workerCount += std::uint32_t(1 + (hosted ? plan.handlers.size() : 0) +
-                                       plan.clients.size());
+        m_workerCount +=
+            std::uint32_t(1 + (hosted ? plan.handlers.size() : 0) + plan.clients.size());
         run->clients.resize(plan.clients.size());
         run->plan = std::move(plan);
         m_runs.push_back(std::move(run));
@@ -292,10 +293,17 @@ void ServerModelsScenario::runServer(WorkerContext &worker, DesignRun &run)
 {
     // Done is said before the lane ends: main, once it has joined the lane, closes the
     // listener and counts the sockets left open.
+    // A design that never serves still ends its coroutine lanes, which only its loop records.
+    const auto endCoroutineLanes = [&](ExitCause cause) {
+        if (run.plan.design == Design::Coroutines)
+            CoroutineServer::endUnusedLanes(worker, run.plan.handlers, cause);
+    };
     if (run.start->wait(worker, 0) != SharedEvent::Result::Set) {
+        endCoroutineLanes(worker.stopCause());
         run.serverDone.store(true, std::memory_order_release);
         worker.exit(worker.stopCause());
     } else if (run.skip.load()) {
+        endCoroutineLanes(ExitCause::Failed);
         run.serverDone.store(true, std::memory_order_release);
         worker.exit(ExitCause::Failed, ENOSYS);
     } else {

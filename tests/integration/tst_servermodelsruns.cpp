@@ -149,6 +149,8 @@ void TestServerModelsRuns::eachDesignEchoesEveryMessage_data()
                                  << "thread_pool" << kPoolSize << 4;
     QTest::newRow("epoll") << "epoll"
                            << "epoll" << 1 << 0;
+    QTest::newRow("coroutines") << "coroutines"
+                                << "coroutines" << 1 << 0;
     QTest::newRow("io_uring") << "io_uring"
                               << "io_uring" << 1 << 0;
 }
@@ -213,6 +215,23 @@ void TestServerModelsRuns::eachDesignEchoesEveryMessage()
         // The runtime's thread hosted the lane; the handler then started on it.
         QCOMPARE(int(tids[lane.id].size()), 2);
     }
+    if (design == QLatin1String("coroutines")) {
+        // A coroutine per connection, the first four with lanes nested in the event loop's,
+        // all on its one thread.
+        std::uint32_t server = 0;
+        for (const auto &lane : r.trace.meta.workers)
+            if (lane.role == "server")
+                server = lane.id;
+        int coroutines = 0;
+        for (const auto &lane : r.trace.meta.workers) {
+            if (lane.role != "coroutine")
+                continue;
+            ++coroutines;
+            QCOMPARE(lane.parent, std::int32_t(server));
+            QVERIFY(tids[lane.id] == tids[server]);
+        }
+        QCOMPARE(coroutines, 4);
+    }
     if (design == QLatin1String("process-per-connection")) {
         QCOMPARE(int(forked.size()), handlerLanes);
         QCOMPARE(f("_children_left"), 0);
@@ -236,18 +255,22 @@ void TestServerModelsRuns::allDesignsInOneRunReportProgress()
     QCOMPARE(r.summary.value(QStringLiteral("outcome")).toString(), QStringLiteral("completed"));
     QCOMPARE(figure(r.summary, "bad_replies"), 0);
     const bool uring = figure(r.summary, "io_uring_available") == 1;
-    QCOMPARE(figure(r.summary, "designs_run"), uring ? 5 : 4);
+    QCOMPARE(figure(r.summary, "designs_run"), uring ? 6 : 5);
 
     // Progress: main sets each design's start event when it begins and clears it, with the
     // design's number and correct replies, when it ends; one after the other, in order.
-    const QStringList prefixes = {"process_per_connection", "thread_per_connection", "thread_pool",
-                                  "epoll", "io_uring"};
+    const QStringList prefixes = {"process_per_connection",
+                                  "thread_per_connection",
+                                  "thread_pool",
+                                  "epoll",
+                                  "coroutines",
+                                  "io_uring"};
     std::vector<const Event *> progress;
     for (const Event &e : r.trace.events)
         if (e.worker == 0 && (e.kind == EventKind::EventSet || e.kind == EventKind::EventCleared))
             progress.push_back(&e);
-    QCOMPARE(int(progress.size()), 10);
-    for (int i = 0; i < 5; ++i) {
+    QCOMPARE(int(progress.size()), 12);
+    for (int i = 0; i < 6; ++i) {
         const Event &set = *progress[std::size_t(2 * i)];
         const Event &cleared = *progress[std::size_t(2 * i + 1)];
         QCOMPARE(set.kind, EventKind::EventSet);
@@ -255,7 +278,7 @@ void TestServerModelsRuns::allDesignsInOneRunReportProgress()
         QCOMPARE(set.object, cleared.object);
         QCOMPARE(r.trace.meta.object(set.object)->kind, std::string("event"));
         QCOMPARE(int(cleared.value), i + 1);
-        if (i < 4 || uring)
+        if (i < 5 || uring)
             QCOMPARE(cleared.arg, figure(r.summary, prefixes[i] + "_replies"));
     }
     // Think time paces the clients: far fewer messages than without it.
