@@ -1,6 +1,5 @@
 #include "BoundedQueue.h"
 
-#include "Futex.h"
 #include "WorkerContext.h"
 #include "trace/Clock.h"
 
@@ -11,20 +10,17 @@ namespace conlab {
 namespace {
 constexpr int kWaitSliceMs = 20;
 
-// Releases the queue lock, sleeps until `word` moves on (or a slice passes, or the deadline
-// if there is one), relocks.
-void waitOn(ProcessMutexLocker &lock, std::atomic<std::uint32_t> &word, std::uint64_t deadline = 0)
+// Releases the queue lock, sleeps until `word` changes (or a slice passes, or the deadline if
+// there is one), relocks.
+void waitOn(ProcessMutexLocker &lock, WaitWord &word, std::uint64_t deadline = 0)
 {
-    const std::uint32_t seq = word.load(std::memory_order_acquire);
     int sliceMs = kWaitSliceMs;
     if (deadline != 0) {
         const std::uint64_t now = monotonicNs();
         const std::uint64_t left = deadline > now ? deadline - now : 0;
         sliceMs = int(std::min<std::uint64_t>(kWaitSliceMs, left / 1000000 + 1));
     }
-    lock.unlock();
-    futexWait(word, seq, sliceMs);
-    lock.relock();
+    word.wait(lock, sliceMs);
 }
 } // namespace
 
@@ -41,7 +37,7 @@ void BoundedQueue::pushLocked(WorkerContext &worker, std::int64_t item)
     // The count moves last: a put interrupted by the worker's death leaves the queue as it was.
     ++m_count;
     worker.recorder().record(EventKind::QueuePut, 0, m_id, m_count, item);
-    futexBumpAndWake(m_notEmpty);
+    m_notEmpty.change();
 }
 
 std::int64_t BoundedQueue::takeLocked(WorkerContext &worker)
@@ -61,7 +57,7 @@ std::int64_t BoundedQueue::takeLocked(WorkerContext &worker)
     m_head = (m_head + 1) % m_capacity;
     --m_count;
     worker.recorder().record(EventKind::QueueGet, 0, m_id, m_count, item);
-    futexBumpAndWake(m_notFull);
+    m_notFull.change();
     return item;
 }
 
@@ -139,7 +135,7 @@ void BoundedQueue::taskDone(WorkerContext &worker)
         --m_unfinished;
     worker.recorder().record(EventKind::TaskDone, 0, m_id, m_unfinished);
     if (m_unfinished == 0)
-        futexBumpAndWake(m_allDone);
+        m_allDone.change();
 }
 
 BoundedQueue::Result BoundedQueue::join(WorkerContext &worker)

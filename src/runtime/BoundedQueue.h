@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ProcessMutex.h"
+#include "WaitWord.h"
 #include "trace/QueueDiscipline.h"
 
 #include <atomic>
@@ -44,9 +45,9 @@ private:
     std::int64_t takeLocked(WorkerContext &worker);
 
     ProcessMutex m_mutex;
-    std::atomic<std::uint32_t> m_notFull{0};
-    std::atomic<std::uint32_t> m_notEmpty{0};
-    std::atomic<std::uint32_t> m_allDone{0};
+    WaitWord m_notFull;
+    WaitWord m_notEmpty;
+    WaitWord m_allDone;
     std::uint32_t m_id;
     std::uint32_t m_capacity;
     Order m_order;

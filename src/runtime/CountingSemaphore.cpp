@@ -1,6 +1,5 @@
 #include "CountingSemaphore.h"
 
-#include "Futex.h"
 #include "WorkerContext.h"
 
 namespace conlab {
@@ -21,10 +20,7 @@ CountingSemaphore::Result CountingSemaphore::acquire(WorkerContext &worker)
             worker.block(BlockReason::Semaphore, m_id);
             blocked = true;
         }
-        const std::uint32_t seq = m_released.load(std::memory_order_acquire);
-        lock.unlock();
-        futexWait(m_released, seq, 20);
-        lock.relock();
+        m_released.wait(lock, 20);
     }
     ++m_inside;
     worker.recorder().record(EventKind::SemAcquired, 0, m_id, m_inside);
@@ -38,7 +34,7 @@ void CountingSemaphore::release(WorkerContext &worker)
         return;
     --m_inside;
     worker.recorder().record(EventKind::SemReleased, 0, m_id, m_inside);
-    futexBumpAndWake(m_released);
+    m_released.change();
 }
 
 } // namespace conlab

@@ -1,6 +1,5 @@
 #include "InstrumentedMutex.h"
 
-#include "Futex.h"
 #include "WorkerContext.h"
 #include "trace/Clock.h"
 
@@ -46,15 +45,12 @@ InstrumentedMutex::Result InstrumentedMutex::lock(WorkerContext &worker, std::ui
             worker.block(BlockReason::Lock, m_id);
             blocked = true;
         }
-        const std::uint32_t seq = m_released.load(std::memory_order_acquire);
-        lock.unlock();
         int sliceMs = kWaitSliceMs;
         if (deadline) {
             const auto leftMs = int((deadline - now) / 1000000) + 1;
             sliceMs = leftMs < sliceMs ? leftMs : sliceMs;
         }
-        futexWait(m_released, seq, sliceMs);
-        lock.relock();
+        m_released.wait(lock, sliceMs);
     }
 }
 
@@ -67,7 +63,7 @@ void InstrumentedMutex::unlock(WorkerContext &worker)
     worker.recorder().record(EventKind::LockReleased, 0, m_id, m_depth);
     if (m_depth == 0) {
         m_owner = -1;
-        futexBumpAndWake(m_released);
+        m_released.change();
     }
 }
 

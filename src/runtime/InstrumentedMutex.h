@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ProcessMutex.h"
+#include "WaitWord.h"
 
 #include <atomic>
 #include <cstdint>
@@ -35,7 +36,7 @@ public:
 
 private:
     ProcessMutex m_state;
-    std::atomic<std::uint32_t> m_released{0};
+    WaitWord m_released;
     std::uint32_t m_id;
     Kind m_kind;
     std::int32_t m_owner = -1;

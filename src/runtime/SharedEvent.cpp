@@ -1,6 +1,5 @@
 #include "SharedEvent.h"
 
-#include "Futex.h"
 #include "WorkerContext.h"
 #include "trace/Clock.h"
 
@@ -28,9 +27,7 @@ SharedEvent::Result SharedEvent::wait(WorkerContext &worker, std::uint64_t timeo
         int sliceMs = 20;
         if (deadline && int((deadline - now) / 1000000) + 1 < sliceMs)
             sliceMs = int((deadline - now) / 1000000) + 1;
-        lock.unlock();
-        futexWait(m_set, 0, sliceMs);
-        lock.relock();
+        m_changed.wait(lock, sliceMs);
     }
 }
 
@@ -39,7 +36,7 @@ void SharedEvent::set(WorkerContext &worker)
     ProcessMutexLocker lock(m_state);
     worker.recorder().record(EventKind::EventSet, 0, m_id);
     m_set.store(1, std::memory_order_release);
-    futexWakeAll(m_set);
+    m_changed.change();
 }
 
 void SharedEvent::clear(WorkerContext &worker)

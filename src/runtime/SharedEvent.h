@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ProcessMutex.h"
+#include "WaitWord.h"
 
 #include <atomic>
 #include <cstdint>
@@ -29,6 +30,7 @@ public:
 private:
     ProcessMutex m_state;
     std::atomic<std::uint32_t> m_set{0};
+    WaitWord m_changed;
     std::uint32_t m_id;
 };
 
