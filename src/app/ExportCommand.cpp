@@ -1,6 +1,7 @@
 #include "ExportCommand.h"
 
 #include "RunnerLaunch.h"
+#include "analysis/ChromeTraceWriter.h"
 #include "analysis/RunRecording.h"
 #include "export/TimelineImage.h"
 #include "trace/TraceFile.h"
@@ -27,10 +28,11 @@ int ExportCommand::run(const Request &request, QTextStream &out, QTextStream &er
         return 2;
     }
     const QString suffix = QFileInfo(request.output).suffix().toLower();
+    const bool json = suffix == QLatin1String("json");
     if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") &&
-        suffix != QLatin1String("pdf")) {
+        suffix != QLatin1String("pdf") && !json) {
         err << "conlab: --export " << request.output
-            << ": the name must end in .png, .svg or .pdf\n";
+            << ": the name must end in .png, .svg, .pdf or .json\n";
         return 2;
     }
     if (request.scenario.isEmpty() == request.trace.isEmpty()) {
@@ -80,6 +82,15 @@ int ExportCommand::run(const Request &request, QTextStream &out, QTextStream &er
     }
     RunRecording recording;
     recording.load(trace);
+    if (json) {
+        std::string writeError;
+        if (!ChromeTraceWriter::write(request.output.toStdString(), recording, &writeError)) {
+            err << "conlab: " << QString::fromStdString(writeError) << '\n';
+            return 1;
+        }
+        err << "conlab: wrote " << QDir(request.output).absolutePath() << '\n';
+        return 0;
+    }
     TimelineImage::Options options;
     options.width = request.width;
     QString writeError;

@@ -7,8 +7,9 @@ class QTextStream;
 
 namespace conlab {
 
-// `conlab --export out.png|svg|pdf (--scenario ID [--set name=value ...] | --trace FILE)`:
-// runs the scenario headless (or reads a saved trace) and writes the timeline, no window.
+// `conlab --export out.png|svg|pdf|json (--scenario ID [--set name=value ...] | --trace FILE)`:
+// runs the scenario headless (or reads a saved trace) and writes the timeline, no window;
+// .json is the Trace Event Format that Perfetto opens.
 class ExportCommand
 {
 public:

@@ -12,6 +12,7 @@
 #include "RunStatusLine.h"
 #include "SchedulingPanel.h"
 #include "WindowActions.h"
+#include "analysis/ChromeTraceWriter.h"
 #include "analysis/StateTransitions.h"
 #include "export/TimelineImage.h"
 #include "scenarios/ScenarioRegistry.h"
@@ -137,6 +138,7 @@ void MainWindow::createActions()
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportImage);
     connect(m_actions->openTrace(), &QAction::triggered, this, &MainWindow::openTrace);
     connect(m_saveTraceAction, &QAction::triggered, this, &MainWindow::saveTrace);
+    connect(m_actions->exportTraceJson(), &QAction::triggered, this, &MainWindow::exportTraceJson);
 }
 
 void MainWindow::createCatalog()
@@ -470,6 +472,7 @@ void MainWindow::updateActions()
     m_stopAction->setEnabled(running && !m_controller->isStopping());
     m_exportAction->setEnabled(m_recording.hasMeta());
     m_saveTraceAction->setEnabled(m_recording.hasMeta() && !running);
+    m_actions->exportTraceJson()->setEnabled(m_recording.hasMeta() && !running);
     m_catalog->setEnabled(!running);
     m_parameters->setEnabled(!running);
 }
@@ -563,6 +566,23 @@ void MainWindow::saveTrace()
     std::string error;
     if (!TraceFile::write(path.toStdString(), m_recording.trace(), &error))
         QMessageBox::warning(this, tr("Cannot save trace"), QString::fromStdString(error));
+}
+
+void MainWindow::exportTraceJson()
+{
+    if (!m_recording.hasMeta() || m_controller->isRunning())
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export trace as JSON"),
+        QString::fromStdString(m_recording.meta().scenario) + QStringLiteral(".json"),
+        tr("Trace Event Format, for Perfetto (*.json)"));
+    if (path.isEmpty())
+        return;
+    std::string error;
+    if (!ChromeTraceWriter::write(path.toStdString(), m_recording, &error))
+        QMessageBox::warning(this, tr("Export failed"), QString::fromStdString(error));
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -54,6 +54,7 @@ public slots:
     void exportImage();
     void openTrace();
     void saveTrace();
+    void exportTraceJson();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

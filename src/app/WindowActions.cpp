@@ -72,6 +72,9 @@ WindowActions::WindowActions(QMainWindow *window, TimelineView *timeline) : QObj
                                  tr("&Export image…"), this);
     m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
     m_exportAction->setToolTip(tr("Save the timeline as a PNG, SVG or PDF image (Ctrl+E)"));
+    m_exportJsonAction = new QAction(tr("Export trace as &JSON…"), this);
+    m_exportJsonAction->setToolTip(
+        tr("Save the run in the Trace Event Format, to open in Perfetto or chrome://tracing"));
     m_openTraceAction =
         new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open trace…"), this);
     m_openTraceAction->setShortcuts(QKeySequence::Open);
@@ -86,6 +89,7 @@ WindowActions::WindowActions(QMainWindow *window, TimelineView *timeline) : QObj
     file->addAction(m_openTraceAction);
     file->addAction(m_saveTraceAction);
     file->addAction(m_exportAction);
+    file->addAction(m_exportJsonAction);
     file->addSeparator();
     file->addAction(quit);
     QMenu *runMenu = window->menuBar()->addMenu(tr("&Run"));

@@ -25,6 +25,8 @@ public:
     QAction *runOrStop() const { return m_runOrStopAction; }
     QAction *follow() const { return m_followAction; }
     QAction *exportImage() const { return m_exportAction; }
+    // The run as Trace Event Format JSON, for Perfetto or chrome://tracing.
+    QAction *exportTraceJson() const { return m_exportJsonAction; }
     QAction *openTrace() const { return m_openTraceAction; }
     QAction *saveTrace() const { return m_saveTraceAction; }
     // The toolbar's limit for a run, kept across sessions.
@@ -36,6 +38,7 @@ private:
     QAction *m_runOrStopAction = nullptr;
     QAction *m_followAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_exportJsonAction = nullptr;
     QAction *m_openTraceAction = nullptr;
     QAction *m_saveTraceAction = nullptr;
     QSpinBox *m_limit = nullptr;

@@ -57,7 +57,8 @@ int main(int argc, char **argv)
     const QCommandLineOption exportImage(
         QStringLiteral("export"),
         QApplication::translate(
-            "main", "Write the timeline as PNG, SVG or PDF (by the suffix) without a window."),
+            "main", "Write the timeline as PNG, SVG or PDF, or the run as Trace Event Format "
+                    "JSON for Perfetto (by the suffix), without a window."),
         QStringLiteral("file.png"));
     const QCommandLineOption timeLimit(
         QStringLiteral("time-limit"),
