@@ -8,6 +8,7 @@ void RunRecording::reset(const TraceMeta &meta)
 {
     m_trace = Trace{};
     m_trace.meta = meta;
+    m_names.clear();
     m_timeline.reset(meta);
     m_queues.clear();
     for (const ObjectInfo &object : meta.objects) {
@@ -37,6 +38,7 @@ void RunRecording::reset(const TraceMeta &meta)
 void RunRecording::append(const Event *events, std::size_t count)
 {
     m_trace.events.insert(m_trace.events.end(), events, events + count);
+    m_names.apply(events, count, m_trace.meta);
     m_timeline.append(events, count);
     m_output.append(events, count);
     for (QueueDepthSeries &queue : m_queues)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "IoPhases.h"
+#include "LaneNames.h"
 #include "LockTimeline.h"
 #include "OutputLog.h"
 #include "QueueDepthSeries.h"
@@ -76,7 +77,8 @@ public:
     WaitForGraph waitForAt(std::uint64_t timeNs) const;
 
 private:
-    Trace m_trace;
+    Trace m_trace; // its meta carries the names LaneNamed events gave a watched program's lanes
+    LaneNames m_names;
     StateTimeline m_timeline;
     std::vector<QueueDepthSeries> m_queues;
     LockTimeline m_locks;

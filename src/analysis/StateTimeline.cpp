@@ -7,6 +7,7 @@ namespace conlab {
 void StateTimeline::reset(const TraceMeta &meta)
 {
     m_meta = meta;
+    m_names.clear();
     m_lanes.clear();
     m_laneOfWorker.clear();
     for (const auto &worker : meta.workers) {
@@ -49,6 +50,7 @@ void StateTimeline::begin(Lane &lane, const StateInterval &next)
 
 void StateTimeline::append(const Event *events, std::size_t count)
 {
+    m_names.apply(events, count, m_meta);
     for (std::size_t i = 0; i < count; ++i) {
         const Event &e = events[i];
         const int index = laneOf(e.worker);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LaneNames.h"
 #include "StateInterval.h"
 #include "trace/Event.h"
 #include "trace/TraceMeta.h"
@@ -47,7 +48,8 @@ public:
 private:
     void begin(Lane &lane, const StateInterval &next);
 
-    TraceMeta m_meta;
+    TraceMeta m_meta; // with the names LaneNamed events gave a watched program's lanes
+    LaneNames m_names;
     std::vector<Lane> m_lanes;
     std::vector<int> m_laneOfWorker;
     std::uint64_t m_firstNs = 0;

@@ -85,6 +85,10 @@ const char *toString(EventKind kind)
         return "pipe read";
     case EventKind::CpuSample:
         return "kernel sample";
+    case EventKind::LaneNamed:
+        return "lane named";
+    case EventKind::LaneNamedMore:
+        return "lane named (continued)";
     }
     return "unknown";
 }

@@ -65,6 +65,11 @@ enum class EventKind : std::uint16_t {
     // arg = bytes this call moved.
     PipeWrite = 39,
     PipeRead = 40,
+    // A watched program's thread got a lane: its real name ("python3 12345": command name and
+    // tid) replaces the placeholder the header declared. Packed as Output is: reason = the
+    // name's length, object/value/arg = its first 16 bytes, the rest in LaneNamedMore events.
+    LaneNamed = 41,
+    LaneNamedMore = 42, // reason = chunk number (1, 2, ...), object/value/arg = 16 more bytes
 };
 
 enum class BlockReason : std::uint16_t {

@@ -17,7 +17,7 @@ void pack(Event &e, const char *bytes, std::size_t count)
 } // namespace
 
 std::vector<Event> OutputText::encode(std::uint32_t worker, std::uint64_t timeNs,
-                                      std::string_view text)
+                                      std::string_view text, EventKind first, EventKind more)
 {
     text = text.substr(0, kMaxBytes);
     std::vector<Event> events;
@@ -26,7 +26,7 @@ std::vector<Event> OutputText::encode(std::uint32_t worker, std::uint64_t timeNs
         Event e;
         e.timeNs = timeNs;
         e.worker = worker;
-        e.kind = chunk == 0 ? EventKind::Output : EventKind::OutputMore;
+        e.kind = chunk == 0 ? first : more;
         e.reason = chunk == 0 ? std::uint16_t(text.size()) : std::uint16_t(chunk);
         const std::size_t count =
             std::min(kBytesPerEvent, text.size() - std::min(offset, text.size()));

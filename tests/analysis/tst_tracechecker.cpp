@@ -156,6 +156,7 @@ private slots:
     void blockedIntervalEndedWithoutItsCause();
     void blockedOnJoinEndedBeforeTheJoinedWorker();
     void blockedIntervalEndedByAStopIsFine();
+    void sampledWatchTracesHaveNoCauseEvents();
     void itemConsumedTwice();
     void itemNeverConsumedWhenTheRunCompleted();
     void unconsumedItemIsFineWhenTheRunWasCutShort();
@@ -288,6 +289,27 @@ void TestTraceChecker::blockedIntervalEndedByAStopIsFine()
     b.terminated(16, 1);
     const auto violations = check(b.trace(), false);
     QVERIFY2(violations.empty(), describe(violations).c_str());
+}
+
+void TestTraceChecker::sampledWatchTracesHaveNoCauseEvents()
+{
+    // A watched program's waits are read from outside: nothing records what ended them.
+    for (const char *scenario : {"exec", "attach"}) {
+        TraceBuilder b;
+        b.blocked(10, 1, BlockReason::Lock, 0).ready(20, 1).running(20, 1);
+        b.blocked(30, 1, BlockReason::PipeEmpty, 0).ready(40, 1).terminated(50, 1);
+        Trace trace = b.trace();
+        trace.meta.scenario = scenario;
+        trace.meta.sampleNs = 2'000'000;
+        const auto violations = check(trace, false);
+        QVERIFY2(violations.empty(), describe(violations).c_str());
+    }
+    // Sampling alone is no excuse: a scenario run with sampled lanes keeps the rule.
+    TraceBuilder b;
+    b.blocked(10, 1, BlockReason::Lock, kLock).ready(20, 1);
+    Trace trace = b.trace();
+    trace.meta.sampleNs = 2'000'000;
+    expectOnly(trace, "blocked-cause", false);
 }
 
 void TestTraceChecker::itemConsumedTwice()
