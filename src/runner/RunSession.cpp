@@ -7,6 +7,7 @@
 #include "analysis/TraceChecker.h"
 #include "runtime/CpuGate.h"
 #include "runtime/EventRecorder.h"
+#include "runtime/Futex.h"
 #include "runtime/JobScheduling.h"
 #include "runtime/JobTableCsv.h"
 #include "runtime/WorkerContext.h"
@@ -36,17 +37,11 @@ namespace {
 std::atomic<bool> g_stopRequested{false};
 
 constexpr int kControlPeriodMs = 5;
-constexpr int kStreamEveryTicks = 2; // stream to the GUI every 10 ms
+constexpr std::uint64_t kCollectEveryNs = 10'000'000; // and stream to the GUI
 // How long workers get to notice Stop before the rest is killed.
 constexpr std::uint64_t kStopGraceNs = 700'000'000;
 constexpr std::uint32_t kStopByUser = 1;
 constexpr std::uint32_t kStopByTimeLimit = 2;
-
-void sleepMs(int ms)
-{
-    timespec ts{0, long(ms) * 1000000L};
-    nanosleep(&ts, nullptr);
-}
 
 // Whether a file can be written at `path`, tried without leaving anything behind: an
 // existing file is opened for writing (not truncated), a new one created and removed again.
@@ -358,11 +353,20 @@ void RunSession::controlLoop()
 {
     const auto limitNs = std::uint64_t(m_options.timeLimitSeconds * 1e9);
     std::uint64_t stopSince = 0;
-    for (int tick = 0;; ++tick) {
-        sleepMs(kControlPeriodMs);
+    std::atomic<std::uint32_t> &doorbell = m_arena->header().doorbell;
+    std::uint32_t rung = doorbell.load(std::memory_order_acquire);
+    std::uint64_t collectedAt = 0;
+    for (;;) {
+        // A period, or less when a worker's ring is half full: drain it before it overflows.
+        futexWait(doorbell, rung, kControlPeriodMs);
+        const std::uint32_t bell = doorbell.load(std::memory_order_acquire);
+        const bool urgent = bell != rung;
+        rung = bell;
         reapProcesses(false);
-        if (tick % kStreamEveryTicks == 0)
+        if (urgent || monotonicNs() - collectedAt >= kCollectEveryNs) {
             collect();
+            collectedAt = monotonicNs();
+        }
         if (everyoneTerminated())
             break;
         const std::uint64_t now = monotonicNs();

@@ -13,7 +13,7 @@ namespace conlab {
 
 namespace {
 constexpr std::uint64_t kMagic = 0x414e455241424c43ull; // "CLBARENA"
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 
 std::size_t roundUp(std::size_t value, std::size_t align)
 {
@@ -76,8 +76,8 @@ std::unique_ptr<Arena> Arena::create(const Layout &layout, std::string *error)
     header->startNs = monotonicNs();
     header->totalBytes = total;
     for (std::uint32_t i = 0; i <= layout.workerCount; ++i)
-        EventRing::create(static_cast<char *>(base) + headerBytes + stride * i,
-                          layout.ringCapacity);
+        EventRing::create(static_cast<char *>(base) + headerBytes + stride * i, layout.ringCapacity,
+                          &header->doorbell);
     arena->m_objectsOffset = headerBytes + ringsBytes;
     arena->m_cursor = arena->m_objectsOffset;
     return arena;

@@ -24,6 +24,9 @@ struct ArenaHeader
     std::uint64_t totalBytes = 0;
     // Non-zero once the run must end (the value says why); every wait re-checks it.
     std::atomic<std::uint32_t> stop{0};
+    // Bumped (and futex-woken) by a worker whose ring has just become half full, so that the
+    // collector drains at once instead of at its next period.
+    std::atomic<std::uint32_t> doorbell{0};
 };
 
 // One shared-memory region per run. It lives in an anonymous memfd, so nothing is ever left

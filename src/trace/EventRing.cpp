@@ -1,6 +1,10 @@
 #include "EventRing.h"
 
+#include <climits>
+#include <linux/futex.h>
 #include <new>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace conlab {
 
@@ -9,11 +13,25 @@ std::size_t EventRing::bytesFor(std::uint32_t capacity)
     return sizeof(EventRing) + std::size_t(capacity) * sizeof(Event);
 }
 
-EventRing *EventRing::create(void *memory, std::uint32_t capacity)
+EventRing *EventRing::create(void *memory, std::uint32_t capacity,
+                             std::atomic<std::uint32_t> *doorbell)
 {
     auto *ring = new (memory) EventRing;
     ring->m_capacity = capacity;
+    if (doorbell)
+        ring->m_doorbellOffset =
+            reinterpret_cast<char *>(doorbell) - reinterpret_cast<char *>(ring);
     return ring;
+}
+
+void EventRing::ringDoorbell()
+{
+    auto *bell = reinterpret_cast<std::atomic<std::uint32_t> *>(reinterpret_cast<char *>(this) +
+                                                                m_doorbellOffset);
+    bell->fetch_add(1, std::memory_order_release);
+    // Shared, not private: the collector may be in another process than the producer.
+    syscall(SYS_futex, reinterpret_cast<std::uint32_t *>(bell), FUTEX_WAKE, INT_MAX, nullptr,
+            nullptr, 0);
 }
 
 bool EventRing::push(const Event &event)
@@ -26,6 +44,9 @@ bool EventRing::push(const Event &event)
     }
     slots()[head & (m_capacity - 1)] = event;
     m_head.store(head + 1, std::memory_order_release);
+    // Once per filling, not per event: a wake is a system call.
+    if (head + 1 - tail == m_capacity / 2 && m_doorbellOffset != 0)
+        ringDoorbell();
     return true;
 }
 

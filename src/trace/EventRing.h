@@ -16,7 +16,9 @@ class EventRing
 public:
     static std::size_t bytesFor(std::uint32_t capacity);
     // Constructs a ring in `memory` (bytesFor(capacity) bytes). capacity is a power of two.
-    static EventRing *create(void *memory, std::uint32_t capacity);
+    // `doorbell`, in the same shared mapping, is rung each time the ring becomes half full.
+    static EventRing *create(void *memory, std::uint32_t capacity,
+                             std::atomic<std::uint32_t> *doorbell = nullptr);
 
     bool push(const Event &event);
     // Copies up to maxCount events into out; returns how many.
@@ -28,6 +30,7 @@ public:
 
 private:
     EventRing() = default;
+    void ringDoorbell();
     Event *slots() { return reinterpret_cast<Event *>(this + 1); }
 
     // Head and tail on separate cache lines so producer and consumer don't share one.
@@ -35,6 +38,9 @@ private:
     alignas(64) std::atomic<std::uint64_t> m_tail{0};
     alignas(64) std::atomic<std::uint64_t> m_dropped{0};
     std::uint32_t m_capacity = 0;
+    // From this ring to its doorbell, in bytes: an offset, not a pointer, because every
+    // process maps the arena at its own address. 0 for none.
+    std::int64_t m_doorbellOffset = 0;
 };
 
 static_assert(std::atomic<std::uint64_t>::is_always_lock_free,

@@ -18,9 +18,9 @@ namespace {
 class RingMemory
 {
 public:
-    explicit RingMemory(std::uint32_t capacity)
+    explicit RingMemory(std::uint32_t capacity, std::atomic<std::uint32_t> *doorbell = nullptr)
         : m_memory(::operator new(EventRing::bytesFor(capacity), std::align_val_t(64))),
-          m_ring(EventRing::create(m_memory, capacity))
+          m_ring(EventRing::create(m_memory, capacity, doorbell))
     {
     }
     ~RingMemory() { ::operator delete(m_memory, std::align_val_t(64)); }
@@ -58,6 +58,7 @@ private slots:
     void drainStopsAtMaxCount();
     void overflowKeepsTheOldestAndCountsDrops();
     void concurrentProducersAndCollector();
+    void doorbellRingsOnceEachTimeTheRingIsHalfFull();
 };
 
 void TestEventRing::emptyRingDrainsNothing()
@@ -134,6 +135,25 @@ void TestEventRing::overflowKeepsTheOldestAndCountsDrops()
     QCOMPARE(ring->dropped(), std::uint64_t(extra));
     QCOMPARE(ring->drain(out, capacity), std::size_t(1));
     QCOMPARE(out[0].arg, std::int64_t(1000));
+}
+
+void TestEventRing::doorbellRingsOnceEachTimeTheRingIsHalfFull()
+{
+    std::atomic<std::uint32_t> doorbell{0};
+    RingMemory ring(16, &doorbell);
+    for (int i = 0; i < 7; ++i)
+        ring->push(numbered(i));
+    QCOMPARE(doorbell.load(), 0u);
+    ring->push(numbered(7)); // 8 of 16
+    QCOMPARE(doorbell.load(), 1u);
+    for (int i = 8; i < 20; ++i) // on to full, and past it: no more rings
+        ring->push(numbered(i));
+    QCOMPARE(doorbell.load(), 1u);
+    Event out[16];
+    QCOMPARE(ring->drain(out, 16), std::size_t(16));
+    for (int i = 0; i < 8; ++i) // half full again after the collector emptied it
+        ring->push(numbered(i));
+    QCOMPARE(doorbell.load(), 2u);
 }
 
 void TestEventRing::concurrentProducersAndCollector()
