@@ -78,66 +78,68 @@ void BM_FutexWakeNobody(benchmark::State &state)
 }
 BENCHMARK(BM_FutexWakeNobody);
 
-// Uncontended instrumented lock + unlock: the robust process-shared mutex twice (acquire and
-// release each take it) and two recorded events.
-void BM_InstrumentedLockUnlock(benchmark::State &state)
+// Times `step` on the object `make` places in a fresh run's arena, for one worker.
+template <class Make, class Step>
+void measureUncontended(benchmark::State &state, Make make, Step step)
 {
     OneWorker run(state);
     if (!run.worker)
         return;
-    InstrumentedMutex *lock = run.arena->make<InstrumentedMutex>(1, InstrumentedMutex::Kind::Plain);
+    auto *object = make(*run.arena);
     std::uint64_t count = 0;
     for (auto _ : state) {
-        lock->lock(*run.worker);
-        lock->unlock(*run.worker);
+        step(*object, *run.worker);
         run.drainEvery(state, count, 2);
     }
+}
+
+// Uncontended instrumented lock + unlock: the robust process-shared mutex twice (acquire and
+// release each take it) and two recorded events.
+void BM_InstrumentedLockUnlock(benchmark::State &state)
+{
+    measureUncontended(
+        state,
+        [](Arena &arena) {
+            return arena.make<InstrumentedMutex>(1, InstrumentedMutex::Kind::Plain);
+        },
+        [](InstrumentedMutex &lock, WorkerContext &worker) {
+            lock.lock(worker);
+            lock.unlock(worker);
+        });
 }
 BENCHMARK(BM_InstrumentedLockUnlock);
 
 void BM_SemaphoreAcquireRelease(benchmark::State &state)
 {
-    OneWorker run(state);
-    if (!run.worker)
-        return;
-    CountingSemaphore *semaphore = run.arena->make<CountingSemaphore>(1, 1);
-    std::uint64_t count = 0;
-    for (auto _ : state) {
-        semaphore->acquire(*run.worker);
-        semaphore->release(*run.worker);
-        run.drainEvery(state, count, 2);
-    }
+    measureUncontended(
+        state, [](Arena &arena) { return arena.make<CountingSemaphore>(1, 1); },
+        [](CountingSemaphore &semaphore, WorkerContext &worker) {
+            semaphore.acquire(worker);
+            semaphore.release(worker);
+        });
 }
 BENCHMARK(BM_SemaphoreAcquireRelease);
 
 void BM_QueuePutGet(benchmark::State &state)
 {
-    OneWorker run(state);
-    if (!run.worker)
-        return;
-    BoundedQueue *queue = run.arena->make<BoundedQueue>(1, 4, BoundedQueue::Order::Fifo);
-    std::uint64_t count = 0;
     std::int64_t item = 0;
-    for (auto _ : state) {
-        queue->put(*run.worker, ++item);
-        queue->get(*run.worker, item);
-        run.drainEvery(state, count, 2);
-    }
+    measureUncontended(
+        state, [](Arena &arena) { return arena.make<BoundedQueue>(1, 4); },
+        [&item](BoundedQueue &queue, WorkerContext &worker) {
+            queue.put(worker, ++item);
+            queue.get(worker, item);
+        });
 }
 BENCHMARK(BM_QueuePutGet);
 
 void BM_EventSetClear(benchmark::State &state)
 {
-    OneWorker run(state);
-    if (!run.worker)
-        return;
-    SharedEvent *event = run.arena->make<SharedEvent>(1);
-    std::uint64_t count = 0;
-    for (auto _ : state) {
-        event->set(*run.worker);
-        event->clear(*run.worker);
-        run.drainEvery(state, count, 2);
-    }
+    measureUncontended(
+        state, [](Arena &arena) { return arena.make<SharedEvent>(1); },
+        [](SharedEvent &event, WorkerContext &worker) {
+            event.set(worker);
+            event.clear(worker);
+        });
 }
 BENCHMARK(BM_EventSetClear);
 
