@@ -285,10 +285,12 @@ int RunSession::run()
     else
         forceEnd();
     finish();
-    // A run whose trace or table could not be written did not do what it was asked.
+    // Whatever the outcome, failed included, the JSON line says it and the exit is 0 (the
+    // README's contract, and an export still draws a failed run); only a trace or table that
+    // could not be written means the runner did not do what it was asked.
     const bool unwritten =
         !m_traceError.empty() || !m_csvError.empty() || !m_chromeTraceError.empty();
-    return m_outcome == Outcome::Failed || unwritten ? 1 : 0;
+    return unwritten ? 1 : 0;
 }
 
 bool RunSession::startWorkers()
