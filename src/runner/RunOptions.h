@@ -16,6 +16,12 @@ struct RunOptions
     std::string chromeTracePath; // the run in the Trace Event Format (Perfetto)
     std::string jobsPath;        // a job table (CSV) for scenarios that run one
     bool stream = false;         // binary frames on stdout for the GUI
+    // Watching a program instead of running a scenario: --exec launches `command`, --attach
+    // follows the running process `attachPid`.
+    enum class Watch { None, Exec, Attach };
+    Watch watch = Watch::None;
+    std::vector<std::string> command;
+    long attachPid = 0;
 };
 
 } // namespace conlab

@@ -29,8 +29,15 @@ std::string RunnerCommandLine::usage()
            "       conlab-runner --scenario ID [--set name=value ...] [--time-limit SECONDS]\n"
            "                     [--trace FILE] [--csv FILE] [--chrome-trace FILE]\n"
            "                     [--jobs FILE] [--stream]\n"
+           "       conlab-runner --exec [--set sample=MS] [--set stall=S] [options] -- COMMAND "
+           "ARGS...\n"
+           "       conlab-runner --attach PID [--set sample=MS] [--set stall=S] [options]\n"
            "       conlab-runner --check FILE\n"
            "Runs a Concurrency Lab scenario headless and prints a one-line JSON summary.\n"
+           "  --exec -- COMMAND  launch COMMAND and draw its threads and child processes\n"
+           "                     from the kernel's accounting (sample 1..100 ms, default 2)\n"
+           "  --attach PID       follow a running process of your user the same way; Stop\n"
+           "                     detaches and leaves it running\n"
            "  --list             scenarios and their parameters (ranges, defaults)\n"
            "  --set name=value   a scenario parameter (repeatable)\n"
            "  --time-limit S     end the run after S seconds (default 60)\n"
@@ -117,6 +124,24 @@ bool RunnerCommandLine::parse(int argc, char **argv, RunnerCommandLine &out, std
                 return false;
         } else if (arg == "--stream") {
             out.run.stream = true;
+        } else if (arg == "--exec") {
+            if (!once(arg, seen, error))
+                return false;
+            out.run.watch = RunOptions::Watch::Exec;
+        } else if (arg == "--attach") {
+            std::int64_t number = 0;
+            if (!single(value, "a process id"))
+                return false;
+            if (!ParameterSet::parseInteger(value, number) || number <= 0 || number > INT32_MAX) {
+                *error = "--attach: '" + value + "' is not a process id (a whole number above 0)";
+                return false;
+            }
+            out.run.watch = RunOptions::Watch::Attach;
+            out.run.attachPid = long(number);
+        } else if (arg == "--") {
+            // Everything after it is the command to watch, options included.
+            out.run.command.assign(argv + i + 1, argv + argc);
+            break;
         } else if (arg == "--worker" || arg == "--arena-fd" || arg == "--parent") {
             std::int64_t number = 0;
             if (!single(value, "a number"))
@@ -143,8 +168,31 @@ bool RunnerCommandLine::parse(int argc, char **argv, RunnerCommandLine &out, std
         out.worker.assignments = out.run.assignments;
         return true;
     }
+    if (out.run.watch != RunOptions::Watch::None || !out.run.command.empty()) {
+        const bool exec = std::find(seen.begin(), seen.end(), "--exec") != seen.end();
+        const bool attach = std::find(seen.begin(), seen.end(), "--attach") != seen.end();
+        std::string problem;
+        if (exec && attach)
+            problem = "--exec and --attach: give one of them";
+        else if (sawScenario)
+            problem = "--scenario and --" + std::string(exec ? "exec" : "attach") +
+                      ": a run either runs a scenario or watches a program";
+        else if (!out.run.jobsPath.empty())
+            problem = "--jobs: a watched program runs no job table";
+        else if (exec && out.run.command.empty())
+            problem = "--exec needs a command after --, e.g. --exec -- python3 script.py";
+        else if (!exec && !out.run.command.empty())
+            problem = "a command after -- needs --exec in front of it";
+        if (!problem.empty()) {
+            *error = problem;
+            return false;
+        }
+        out.mode = Mode::Run;
+        return true;
+    }
     if (!sawScenario) {
-        *error = "nothing to do: give --scenario ID, --list or --check FILE";
+        *error = "nothing to do: give --scenario ID, --exec -- COMMAND, --attach PID, --list or "
+                 "--check FILE";
         return false;
     }
     out.mode = Mode::Run;

@@ -1,5 +1,6 @@
 #include "RunSession.h"
 #include "RunnerCommandLine.h"
+#include "WatchSession.h"
 #include "WorkerProcess.h"
 #include "analysis/TraceChecker.h"
 #include "scenarios/ScenarioRegistry.h"
@@ -19,6 +20,7 @@ namespace {
 void onStopSignal(int)
 {
     RunSession::requestStop();
+    WatchSession::requestStop();
 }
 
 sigset_t stopSignals()
@@ -128,6 +130,10 @@ int main(int argc, char **argv)
     // (Unblocked before any worker is started: they inherit the mask.) The GUI's runner leads
     // its own process group and ends with the GUI: RunnerLaunch sets that up before our exec.
     unblockStopSignals();
+    if (commandLine.run.watch != RunOptions::Watch::None) {
+        WatchSession watch(commandLine.run);
+        return watch.run();
+    }
     RunSession session(commandLine.run);
     return session.run();
 }
