@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits>
@@ -20,6 +21,8 @@ namespace {
 constexpr std::uint32_t kUnknownCpu = std::numeric_limits<std::uint32_t>::max();
 // Beyond this many new pids since the last look, reading /proc whole is cheaper than probing.
 constexpr pid_t kProbeRange = 256;
+// Beyond this many, a process's task directory is read rather than probed id by id.
+constexpr pid_t kProbeThreads = 16;
 
 std::string_view readOnce(const char *path, char *buffer, std::size_t size)
 {
@@ -125,6 +128,8 @@ void ProgramWatcher::follow(pid_t pid, std::uint64_t sinceNs)
     m_threadsOf.emplace_back();
     m_progressed.push_back(1);
     m_leaderStatus.push_back(-1);
+    m_groupCpuNs.push_back(0);
+    m_groupMoved.push_back(1);
     if (m_lastNs == 0)
         m_lastNs = sinceNs;
     // Outside a sample (the process the session starts with), its first events wait for one.
@@ -261,10 +266,26 @@ void ProgramWatcher::discover(std::uint64_t sinceNs)
     const pid_t last = readLastPid();
     if (!m_scanAll && last != 0 && last == m_lastPid)
         return;
-    // A new thread or child needs one of ours to have run.
-    for (std::size_t p = 0; p < m_processes.size(); ++p)
-        if (!m_processes[p].ended && (m_progressed[p] || m_scanAll))
+    // A new thread or child needs one of ours to have run. A few new ids are looked up one by
+    // one (a thread's directory exists under its process's task/); many, and the directory is
+    // read whole.
+    const bool fewNew =
+        !m_scanAll && m_lastPid > 0 && last > m_lastPid && last - m_lastPid <= kProbeThreads;
+    for (std::size_t p = 0; p < m_processes.size(); ++p) {
+        if (m_processes[p].ended || !(m_progressed[p] || m_scanAll))
+            continue;
+        if (!fewNew) {
             scanTasks(p, sinceNs);
+            continue;
+        }
+        for (pid_t tid = m_lastPid + 1; tid <= last; ++tid) {
+            char path[64];
+            std::snprintf(path, sizeof path, "/proc/%d/task/%d", int(m_processes[p].pid), int(tid));
+            if (!m_trackOfTid.count(tid) && access(path, F_OK) == 0)
+                addThread(p, tid, sinceNs);
+        }
+        m_progressed[p] = 0;
+    }
     probeNewProcesses(m_scanAll ? 0 : m_lastPid, last, sinceNs);
     m_lastPid = last;
     m_scanAll = false;
@@ -279,9 +300,19 @@ void ProgramWatcher::sample(std::uint64_t nowNs, std::vector<Event> &out)
     ++m_samples;
     // The counters first: which processes ran in this window, and so may have started a
     // thread or a child, is known before looking for new ones.
-    for (auto &track : m_tracks)
-        if (track->drawn != Drawn::Ended)
+    for (std::size_t p = 0; p < m_processes.size(); ++p)
+        m_groupMoved[p] = !m_processes[p].ended && groupCpuMoved(p);
+    for (auto &track : m_tracks) {
+        if (track->drawn == Drawn::Ended)
+            continue;
+        if (m_groupMoved[track->process]) {
             readCounters(*track);
+        } else {
+            track->readAt = m_samples;
+            track->changed = false;
+            track->gone = false;
+        }
+    }
     // Threads found now were born in this window: their lanes begin at its start.
     discover(t0);
     for (auto &track : m_tracks) {
@@ -296,6 +327,20 @@ void ProgramWatcher::sample(std::uint64_t nowNs, std::vector<Event> &out)
     m_lastNs = nowNs;
     checkStall(nowNs);
     m_out = nullptr;
+}
+
+bool ProgramWatcher::groupCpuMoved(std::size_t process)
+{
+    clockid_t clock;
+    timespec now;
+    if (clock_getcpuclockid(m_processes[process].pid, &clock) != 0 ||
+        clock_gettime(clock, &now) != 0)
+        return true; // gone, or not ours to read: every thread is read, and says so
+    const std::uint64_t ns =
+        std::uint64_t(now.tv_sec) * 1'000'000'000ull + std::uint64_t(now.tv_nsec);
+    const bool moved = ns != m_groupCpuNs[process];
+    m_groupCpuNs[process] = ns;
+    return moved;
 }
 
 bool ProgramWatcher::readCounters(Track &track)

@@ -65,6 +65,8 @@ public:
 
     explicit ProgramWatcher(Settings settings);
     ~ProgramWatcher();
+    ProgramWatcher(const ProgramWatcher &) = delete;
+    ProgramWatcher &operator=(const ProgramWatcher &) = delete;
 
     // Starts following `pid` (its lanes begin at `sinceNs`).
     void follow(pid_t pid, std::uint64_t sinceNs);
@@ -137,12 +139,19 @@ private:
               std::uint32_t object = 0, std::uint32_t value = 0, std::int64_t arg = 0);
     bool following(pid_t pid) const;
     pid_t readLastPid();
+    bool groupCpuMoved(std::size_t process);
 
     Settings m_settings;
     std::vector<ProcessRecord> m_processes;
     std::vector<std::vector<std::size_t>> m_threadsOf; // by process: indexes into m_tracks
     std::vector<std::uint8_t> m_progressed;            // by process: a thread ran since a scan
     std::vector<int> m_leaderStatus;                   // by process: a zombie leader's status
+    // By process: the CPU time all its threads have used, from its CPU-time clock (exact, one
+    // system call), and whether it moved in this window. A process whose threads used no CPU
+    // can have changed nothing (waking, starting, exiting all take CPU): its threads' files
+    // are not read at all.
+    std::vector<std::uint64_t> m_groupCpuNs;
+    std::vector<std::uint8_t> m_groupMoved;
     std::vector<std::unique_ptr<Track>> m_tracks;
     std::unordered_map<pid_t, std::size_t> m_trackOfTid;
     std::vector<Event> *m_out = nullptr;

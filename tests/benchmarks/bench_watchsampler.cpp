@@ -1,0 +1,126 @@
+#include "ProgramWatcher.h"
+#include "trace/Clock.h"
+
+#include <benchmark/benchmark.h>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <ctime>
+#include <mutex>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+using namespace conlab;
+
+namespace {
+
+// A process of 100 threads asleep, as a program with a big thread pool has them, forked
+// from the benchmark as a watched program is started by the runner. With a nap, each thread
+// wakes that often (ms) and sleeps again; without, it sleeps until the process is killed.
+class SleepingThreads
+{
+public:
+    SleepingThreads(int count, int napMs)
+    {
+        int ready[2];
+        if (pipe(ready) != 0)
+            return;
+        m_pid = fork();
+        if (m_pid == 0) {
+            std::vector<std::thread> threads;
+            for (int i = 0; i < count; ++i)
+                threads.emplace_back([napMs] {
+                    for (;;)
+                        if (napMs > 0)
+                            usleep(useconds_t(napMs) * 1000);
+                        else
+                            sleep(1000);
+                });
+            [[maybe_unused]] const auto written = write(ready[1], "r", 1);
+            for (;;)
+                pause();
+        }
+        char byte;
+        [[maybe_unused]] const auto got = read(ready[0], &byte, 1);
+        close(ready[0]);
+        close(ready[1]);
+    }
+    ~SleepingThreads()
+    {
+        kill(m_pid, SIGKILL);
+        waitpid(m_pid, nullptr, 0);
+    }
+    pid_t pid() const { return m_pid; }
+
+private:
+    pid_t m_pid = 0;
+};
+
+ProgramWatcher::Settings atTwoMilliseconds()
+{
+    ProgramWatcher::Settings settings;
+    settings.sampleNs = 2'000'000;
+    settings.baselineFirstThreads = true;
+    return settings;
+}
+
+void follow(ProgramWatcher &watcher, pid_t pid, std::vector<Event> &events)
+{
+    watcher.follow(pid, monotonicNs());
+    watcher.sample(monotonicNs(), events); // the first sample names every lane
+}
+
+} // namespace
+
+// One sample of a process of 100 sleeping threads: each thread's schedstat, and for one that
+// has run since the last sample its state and system call (one that has not is still in the
+// same wait, and costs nothing more). Argument: how often each thread wakes (ms; 0 never).
+static void BM_SampleHundredThreads(benchmark::State &state)
+{
+    SleepingThreads threads(100, int(state.range(0)));
+    std::vector<Event> events;
+    ProgramWatcher watcher(atTwoMilliseconds());
+    follow(watcher, threads.pid(), events);
+    for (auto _ : state) {
+        events.clear();
+        watcher.sample(monotonicNs(), events);
+        benchmark::DoNotOptimize(events.data());
+    }
+    state.counters["threads"] = double(watcher.threadsSeen());
+}
+BENCHMARK(BM_SampleHundredThreads)->Arg(0)->Arg(50)->Unit(benchmark::kMicrosecond);
+
+// The sampler as conlab-runner runs it, every 2 ms for a second: the CPU time it takes as a
+// share of one core (the goal: under 5 %).
+static void BM_CpuShareAt2ms(benchmark::State &state)
+{
+    SleepingThreads threads(100, int(state.range(0)));
+    std::vector<Event> events;
+    ProgramWatcher watcher(atTwoMilliseconds());
+    follow(watcher, threads.pid(), events);
+    double share = 0;
+    for (auto _ : state) {
+        timespec cpu0;
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu0);
+        const std::uint64_t start = monotonicNs();
+        std::uint64_t next = start;
+        while (monotonicNs() - start < 1'000'000'000) {
+            next += 2'000'000;
+            const timespec at{time_t(next / 1'000'000'000ull), long(next % 1'000'000'000ull)};
+            clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, nullptr);
+            events.clear();
+            watcher.sample(monotonicNs(), events);
+        }
+        timespec cpu1;
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu1);
+        const double cpuNs =
+            double(cpu1.tv_sec - cpu0.tv_sec) * 1e9 + double(cpu1.tv_nsec - cpu0.tv_nsec);
+        share = cpuNs / double(monotonicNs() - start);
+    }
+    state.counters["cpu_share_percent"] = share * 100;
+}
+BENCHMARK(BM_CpuShareAt2ms)->Arg(0)->Arg(50)->Iterations(3)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();
