@@ -1,5 +1,6 @@
 #include "RunSession.h"
 
+#include "OutputPaths.h"
 #include "RunSummary.h"
 #include "analysis/ChromeTraceWriter.h"
 #include "analysis/IntervalCsv.h"
@@ -42,46 +43,6 @@ constexpr std::uint64_t kCollectEveryNs = 10'000'000; // and stream to the GUI
 constexpr std::uint64_t kStopGraceNs = 700'000'000;
 constexpr std::uint32_t kStopByUser = 1;
 constexpr std::uint32_t kStopByTimeLimit = 2;
-
-// Whether a file can be written at `path`, tried without leaving anything behind: an
-// existing file is opened for writing (not truncated), a new one created and removed again.
-// On failure, `error` says why.
-bool canWrite(const std::string &path, std::string &error)
-{
-    struct stat info = {};
-    if (stat(path.c_str(), &info) == 0) {
-        if (S_ISDIR(info.st_mode)) {
-            error = "is a folder";
-            return false;
-        }
-        // A pipe or a device may have no reader yet; whether it takes writes is its own affair.
-        if (!S_ISREG(info.st_mode)) {
-            if (access(path.c_str(), W_OK) == 0)
-                return true;
-            error = std::strerror(errno);
-            return false;
-        }
-        const int fd = open(path.c_str(), O_WRONLY | O_CLOEXEC);
-        if (fd < 0) {
-            error = std::strerror(errno);
-            return false;
-        }
-        close(fd);
-        return true;
-    }
-    if (errno != ENOENT) {
-        error = std::strerror(errno);
-        return false;
-    }
-    const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        error = std::strerror(errno);
-        return false;
-    }
-    close(fd);
-    unlink(path.c_str());
-    return true;
-}
 
 const char *outcomeText(int outcome)
 {
@@ -198,16 +159,8 @@ bool RunSession::prepare()
         return false;
     }
     // Before the run, not after it: a run whose trace can't be kept is refused, not wasted.
-    for (const auto &[option, path] :
-         {std::pair{"--trace", &m_options.tracePath}, std::pair{"--csv", &m_options.csvPath},
-          std::pair{"--chrome-trace", &m_options.chromeTracePath}}) {
-        std::string why;
-        if (!path->empty() && !canWrite(*path, why)) {
-            std::fprintf(stderr, "conlab-runner: %s %s: cannot write there: %s\n", option,
-                         path->c_str(), why.c_str());
-            return false;
-        }
-    }
+    if (!OutputPaths::check(m_options))
+        return false;
     m_meta = m_scenario->describe(m_values);
     m_processes = m_scenario->workersAreProcesses(m_values);
     return true;
