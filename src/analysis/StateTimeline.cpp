@@ -10,21 +10,27 @@ void StateTimeline::reset(const TraceMeta &meta)
     m_names.clear();
     m_lanes.clear();
     m_laneOfWorker.clear();
-    for (const auto &worker : meta.workers) {
-        // Readers refuse such headers; a meta built any other way must not size the table
-        // after an absurd id (4294967295 + 1 wraps to 0) or give one worker two lanes.
-        if (worker.id >= TraceMeta::kMaxWorkers ||
-            (worker.id < m_laneOfWorker.size() && m_laneOfWorker[worker.id] >= 0))
-            continue;
-        if (worker.id >= m_laneOfWorker.size())
-            m_laneOfWorker.resize(worker.id + 1, -1);
-        m_laneOfWorker[worker.id] = int(m_lanes.size());
-        Lane lane;
-        lane.worker = worker.id;
-        m_lanes.push_back(std::move(lane));
-    }
+    m_lanesAsSeen = meta.sampleNs > 0 && (meta.scenario == "exec" || meta.scenario == "attach");
+    for (const auto &worker : meta.workers)
+        if (!m_lanesAsSeen || worker.id == 0)
+            addLane(worker.id);
     m_firstNs = meta.startNs;
     m_lastNs = meta.startNs;
+}
+
+void StateTimeline::addLane(std::uint32_t worker)
+{
+    // Readers refuse such headers; a meta built any other way must not size the table after
+    // an absurd id (4294967295 + 1 wraps to 0) or give one worker two lanes.
+    if (worker >= TraceMeta::kMaxWorkers ||
+        (worker < m_laneOfWorker.size() && m_laneOfWorker[worker] >= 0))
+        return;
+    if (worker >= m_laneOfWorker.size())
+        m_laneOfWorker.resize(worker + 1, -1);
+    m_laneOfWorker[worker] = int(m_lanes.size());
+    Lane lane;
+    lane.worker = worker;
+    m_lanes.push_back(std::move(lane));
 }
 
 int StateTimeline::laneOf(std::uint32_t worker) const
@@ -53,7 +59,11 @@ void StateTimeline::append(const Event *events, std::size_t count)
     m_names.apply(events, count, m_meta);
     for (std::size_t i = 0; i < count; ++i) {
         const Event &e = events[i];
-        const int index = laneOf(e.worker);
+        int index = laneOf(e.worker);
+        if (index < 0 && m_lanesAsSeen && m_meta.worker(e.worker)) {
+            addLane(e.worker);
+            index = laneOf(e.worker);
+        }
         if (index < 0)
             continue;
         Lane &lane = m_lanes[std::size_t(index)];

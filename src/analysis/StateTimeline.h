@@ -47,11 +47,15 @@ public:
 
 private:
     void begin(Lane &lane, const StateInterval &next);
+    void addLane(std::uint32_t worker);
 
     TraceMeta m_meta; // with the names LaneNamed events gave a watched program's lanes
     LaneNames m_names;
     std::vector<Lane> m_lanes;
     std::vector<int> m_laneOfWorker;
+    // A watched program's lanes are declared in advance as placeholders; each gets a lane
+    // only once its first event arrives, in the order they appear.
+    bool m_lanesAsSeen = false;
     std::uint64_t m_firstNs = 0;
     std::uint64_t m_lastNs = 0;
 };

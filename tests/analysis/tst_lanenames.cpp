@@ -1,6 +1,7 @@
 #include "analysis/LaneNames.h"
 #include "analysis/ProcessTree.h"
 #include "analysis/RunRecording.h"
+#include "analysis/StateTimeline.h"
 #include "trace/OutputText.h"
 
 #include <QTest>
@@ -72,6 +73,28 @@ private slots:
         const ProcessTree tree = ProcessTree::build(recording.meta(), recording.trace().events);
         QCOMPARE(tree.processes().size(), std::size_t(1));
         QCOMPARE(tree.processes()[0].threads[0].name, std::string("python3 4242"));
+    }
+
+    void aWatchedProgramsLanesAppearAsTheirThreadsDo()
+    {
+        // Placeholders declared in advance are no lanes until something happens on them.
+        TraceMeta meta = placeholders();
+        meta.sampleNs = 2'000'000;
+        StateTimeline timeline;
+        timeline.reset(meta);
+        QCOMPARE(timeline.laneCount(), std::size_t(1));
+        const std::vector<Event> events = {{50, 2, EventKind::WorkerNew, 0, 0, 0, 0},
+                                           {60, 2, EventKind::Ready, 0, 0, 0, 0},
+                                           {70, 9, EventKind::WorkerNew, 0, 0, 0, 0}};
+        timeline.append(events);
+        QCOMPARE(timeline.laneCount(), std::size_t(2)); // worker 9 is not declared
+        QCOMPARE(timeline.lane(1).worker, 2u);
+        QCOMPARE(timeline.laneOf(1), -1);
+        QCOMPARE(timeline.lane(1).intervals.size(), std::size_t(2));
+        // A scenario run keeps every declared lane from the start.
+        meta.scenario = "producer-consumer";
+        timeline.reset(meta);
+        QCOMPARE(timeline.laneCount(), std::size_t(3));
     }
 };
 
