@@ -1,6 +1,7 @@
 #include "TimelineImage.h"
 
 #include "analysis/RunRecording.h"
+#include "views/ScenarioTexts.h"
 #include "views/StatePalette.h"
 #include "views/TimeAxis.h"
 #include "views/TimelinePainter.h"
@@ -56,7 +57,8 @@ QString outcomeLine(const RunRecording &recording)
     QStringList parts;
     if (summary.contains(QLatin1String("outcome")))
         parts << QCoreApplication::translate("TimelineImage", "outcome: %1")
-                     .arg(summary.value(QLatin1String("outcome")).toString());
+                     .arg(StatePalette::outcomeText(
+                         summary.value(QLatin1String("outcome")).toString()));
     if (!recording.queues().empty())
         parts << QCoreApplication::translate("TimelineImage", "produced %1, consumed %2")
                      .arg(recording.produced())
@@ -148,8 +150,9 @@ void paintPage(QPainter &painter, const RunRecording &recording, const TimelineP
     painter.fillRect(QRect(QPoint(0, 0), page.size), Qt::white);
     painter.setFont(page.titleFont);
     painter.setPen(palette.color(QPalette::WindowText));
-    const QString title = QString::fromStdString(
-        recording.meta().title.empty() ? recording.meta().scenario : recording.meta().title);
+    const QString title = recording.meta().title.empty()
+                              ? QString::fromStdString(recording.meta().scenario)
+                              : ScenarioTexts::text(recording.meta().title);
     painter.drawText(page.title, Qt::AlignLeft | Qt::AlignVCenter, title);
     painter.setFont(page.font);
     painter.setPen(QColor(0x50, 0x50, 0x50));

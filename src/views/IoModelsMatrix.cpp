@@ -2,6 +2,7 @@
 
 #include "TimeAxis.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 
@@ -15,11 +16,15 @@ struct Model
     const char *title;
 };
 
-const Model kBlocking{"blocking", "blocking"};
-const Model kMultiplexing{"multiplexing", "multiplexing (epoll/poll/select)"};
-const Model kNonBlocking{"nonblocking", "non-blocking (polling)"};
-const Model kSignalDriven{"signal_driven", "signal-driven"};
-const Model kAsync{"async", "asynchronous (io_uring / POSIX AIO)"};
+const Model kBlocking{"blocking", QT_TRANSLATE_NOOP("conlab::IoModelsMatrix", "blocking IO")};
+const Model kMultiplexing{"multiplexing", QT_TRANSLATE_NOOP("conlab::IoModelsMatrix",
+                                                            "IO multiplexing (epoll/poll/select)")};
+const Model kNonBlocking{"nonblocking",
+                         QT_TRANSLATE_NOOP("conlab::IoModelsMatrix", "non-blocking IO (polling)")};
+const Model kSignalDriven{"signal_driven",
+                          QT_TRANSLATE_NOOP("conlab::IoModelsMatrix", "signal-driven IO")};
+const Model kAsync{
+    "async", QT_TRANSLATE_NOOP("conlab::IoModelsMatrix", "asynchronous IO (io_uring / POSIX AIO)")};
 
 QLabel *cell(QWidget *parent)
 {
@@ -39,7 +44,7 @@ QString figures(const QJsonObject &summary, const Model &model)
     const auto value = [&](const char *name) {
         return summary.value(prefix + QLatin1Char('_') + QLatin1String(name));
     };
-    QString text = QStringLiteral("<b>%1</b>").arg(QString::fromLatin1(model.title));
+    QString text = QStringLiteral("<b>%1</b>").arg(IoModelsMatrix::tr(model.title));
     if (summary.isEmpty() || !value("wait_ns").isDouble())
         return text;
     text +=
@@ -64,24 +69,19 @@ QString figures(const QJsonObject &summary, const Model &model)
 IoModelsMatrix::IoModelsMatrix(QWidget *parent) : QWidget(parent)
 {
     auto *grid = new QGridLayout(this);
-    const auto heading = [this](const QString &text, const QString &tip) {
-        auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(text), this);
-        label->setToolTip(tip);
+    const auto heading = [this]() {
+        auto *label = new QLabel(this);
         label->setWordWrap(true);
         return label;
     };
-    grid->addWidget(
-        heading(tr("synchronous"), tr("The caller itself waits while the data is copied to it")), 0,
-        1);
-    grid->addWidget(heading(tr("asynchronous"),
-                            tr("The kernel copies the data and tells the caller when it is done")),
-                    0, 2);
-    grid->addWidget(
-        heading(tr("blocking"), tr("The caller sleeps in the kernel while it waits for data")), 1,
-        0);
-    grid->addWidget(
-        heading(tr("non-blocking"), tr("The caller is free (or polls) while it waits for data")), 2,
-        0);
+    m_synchronous = heading();
+    m_asynchronous = heading();
+    m_blocking = heading();
+    m_nonBlocking = heading();
+    grid->addWidget(m_synchronous, 0, 1);
+    grid->addWidget(m_asynchronous, 0, 2);
+    grid->addWidget(m_blocking, 1, 0);
+    grid->addWidget(m_nonBlocking, 2, 0);
     m_syncBlocking = cell(this);
     m_syncNonBlocking = cell(this);
     m_asyncBlocking = cell(this);
@@ -90,17 +90,43 @@ IoModelsMatrix::IoModelsMatrix(QWidget *parent) : QWidget(parent)
     grid->addWidget(m_asyncBlocking, 1, 2);
     grid->addWidget(m_syncNonBlocking, 2, 1);
     grid->addWidget(m_asyncNonBlocking, 2, 2);
-    auto *note = new QLabel(
-        tr("Measured in the last run, from its trace: waits, CPU time, tries, wake-ups and "
-           "system calls per message; time blocked over the whole run. Hover a heading for "
-           "its meaning."),
-        this);
-    note->setWordWrap(true);
-    grid->addWidget(note, 3, 0, 1, 3);
+    m_note = new QLabel(this);
+    m_note->setWordWrap(true);
+    grid->addWidget(m_note, 3, 0, 1, 3);
     grid->setRowStretch(4, 1);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(2, 1);
+    setTexts();
     clear();
+}
+
+void IoModelsMatrix::setTexts()
+{
+    const auto heading = [](QLabel *label, const QString &text, const QString &tip) {
+        label->setText(QStringLiteral("<b>%1</b>").arg(text));
+        label->setToolTip(tip);
+    };
+    heading(m_synchronous, tr("synchronous"),
+            tr("The caller itself waits while the data is copied to it"));
+    heading(m_asynchronous, tr("asynchronous"),
+            tr("The kernel copies the data and tells the caller when it is done"));
+    heading(m_blocking, tr("blocking"),
+            tr("The caller sleeps in the kernel while it waits for data"));
+    heading(m_nonBlocking, tr("non-blocking"),
+            tr("The caller is free (or polls) while it waits for data"));
+    m_note->setText(
+        tr("Measured in the last run, from its trace: waits, CPU time, tries, wake-ups and "
+           "system calls per message; time blocked over the whole run. Hover a heading for "
+           "its meaning."));
+}
+
+void IoModelsMatrix::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    setTexts();
+    showSummary(QJsonObject(m_summary));
 }
 
 void IoModelsMatrix::clear()

@@ -21,7 +21,17 @@ public:
     // The text of the cell a model sits in ("blocking", "async", ...), for tests.
     QString cellText(const QString &model) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void setTexts();
+
+    QLabel *m_synchronous = nullptr;
+    QLabel *m_asynchronous = nullptr;
+    QLabel *m_blocking = nullptr;
+    QLabel *m_nonBlocking = nullptr;
+    QLabel *m_note = nullptr;
     QLabel *m_syncBlocking = nullptr;
     QLabel *m_syncNonBlocking = nullptr;
     QLabel *m_asyncBlocking = nullptr;

@@ -4,6 +4,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChartView>
+#include <QEvent>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
@@ -132,8 +133,16 @@ bool MultiprogrammingChart::hasPhases(const QJsonObject &summary)
                        [&](const PhaseKey &phase) { return summary.contains(phase.key); });
 }
 
+void MultiprogrammingChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        showSummary(QJsonObject(m_summary));
+}
+
 void MultiprogrammingChart::clear()
 {
+    m_summary = {};
     for (QChartView *view : {m_utilisation, m_makespan}) {
         auto *chart = new QChart;
         chart->legend()->hide();
@@ -148,6 +157,7 @@ void MultiprogrammingChart::showSummary(const QJsonObject &summary)
         clear();
         return;
     }
+    m_summary = summary;
     Bars utilisation;
     // Chart titles are HTML; the categories are too narrow to say what they mean.
     utilisation.title = tr("<p align=\"center\">CPU utilisation: busy time over the phase's "

@@ -24,7 +24,11 @@ public:
     // The measured utilisation bars as drawn, in percent, one per phase that ran.
     QList<double> utilisationBars() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    QJsonObject m_summary; // drawn again in another language
     QChartView *m_utilisation = nullptr;
     QChartView *m_makespan = nullptr;
 };

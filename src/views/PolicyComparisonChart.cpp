@@ -3,6 +3,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QEvent>
 #include <QValueAxis>
 #include <algorithm>
 
@@ -23,8 +24,20 @@ void PolicyComparisonChart::replaceChart(QChart *chart)
     delete previous;
 }
 
+void PolicyComparisonChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    if (m_results.isEmpty())
+        clear();
+    else
+        setResults(QList<QJsonObject>(m_results));
+}
+
 void PolicyComparisonChart::clear()
 {
+    m_results.clear();
     auto *chart = new QChart;
     chart->setTitle(tr("Press Compare policies"));
     chart->legend()->hide();
@@ -34,6 +47,7 @@ void PolicyComparisonChart::clear()
 
 void PolicyComparisonChart::setResults(const QList<QJsonObject> &summaries)
 {
+    m_results = summaries;
     auto *chart = new QChart;
     chart->setTitle(tr("Averages per policy (measured on real workers)"));
     auto *series = new QBarSeries(chart);

@@ -18,8 +18,13 @@ public:
     void clear();
     int categoryCount() const { return m_categories; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void replaceChart(QChart *chart);
+
+    QList<QJsonObject> m_results; // drawn again in another language
 
     int m_categories = 0;
 };

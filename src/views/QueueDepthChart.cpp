@@ -3,6 +3,7 @@
 #include "TimeAxis.h"
 #include "analysis/RunRecording.h"
 
+#include <QEvent>
 #include <QFontMetrics>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -18,19 +19,15 @@ QueueDepthChart::QueueDepthChart(QWidget *parent) : QChartView(parent)
     chart->setMargins(QMargins(4, 2, 4, 2));
     chart->setBackgroundRoundness(0);
     chart->setBackgroundBrush(palette().color(QPalette::Base));
-    chart->setTitle(tr("How full the queue or pipe is (dashed: its capacity)"));
     m_series = new QLineSeries(chart);
-    m_series->setName(tr("items in the queue"));
     m_series->setPen(QPen(QColor(0xCC, 0x79, 0xA7), 2));
     chart->addSeries(m_series);
     m_capacityLine = new QLineSeries(chart);
     m_capacityLine->setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
     chart->addSeries(m_capacityLine);
     m_timeAxis = new QValueAxis(chart);
-    m_timeAxis->setTitleText(tr("time (s)"));
     m_timeAxis->setLabelFormat(QStringLiteral("%.2f"));
     m_depthAxis = new QValueAxis(chart);
-    m_depthAxis->setTitleText(tr("items"));
     m_depthAxis->setLabelFormat(QStringLiteral("%d"));
     // The plot area is placed by hand, so the axis never widens its label column for "64":
     // labels are drawn whole instead of as "…".
@@ -70,10 +67,7 @@ void QueueDepthChart::reset()
             if (object.kind == "queue" || object.kind == "pipe") {
                 m_capacity = object.capacity;
                 // The same chart in KiB: a pipe holds bytes, not items.
-                const bool pipe = object.kind == "pipe";
-                m_unit = pipe ? 1024 : 1;
-                m_series->setName(pipe ? tr("KiB in the pipe") : tr("items in the queue"));
-                m_depthAxis->setTitleText(pipe ? tr("KiB") : tr("items"));
+                m_unit = object.kind == "pipe" ? 1024 : 1;
                 break;
             }
         }
@@ -90,10 +84,28 @@ void QueueDepthChart::reset()
     m_depthAxis->setTickAnchor(0);
     m_depthAxis->setTickInterval(capacity > 8 ? std::ceil(capacity / 8) : 1);
     m_depthAxis->setTickType(QValueAxis::TicksDynamic);
-    if (m_capacity > 0) {
+    if (m_capacity > 0)
         m_series->append(0, 0);
-        m_capacityLine->setName(tr("capacity %1").arg(capacity));
-    }
+    setTexts();
+}
+
+void QueueDepthChart::setTexts()
+{
+    chart()->setTitle(tr("How full the queue or pipe is (dashed: its capacity)"));
+    m_timeAxis->setTitleText(tr("time (s)"));
+    const bool pipe = m_unit > 1;
+    m_series->setName(pipe ? tr("KiB in the pipe") : tr("items in the queue"));
+    m_depthAxis->setTitleText(pipe ? tr("KiB") : tr("items"));
+    m_capacityLine->setName(tr("capacity %1").arg(double(m_capacity) / m_unit));
+}
+
+void QueueDepthChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    setTexts();
+    placePlot();
 }
 
 bool QueueDepthChart::hasQueue() const

@@ -35,9 +35,11 @@ public slots:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void placePlot();
+    void setTexts();
 
     const RunRecording *m_recording = nullptr;
     QLineSeries *m_series = nullptr;

@@ -4,6 +4,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChartView>
+#include <QEvent>
 #include <QGridLayout>
 #include <QMap>
 #include <QProgressBar>
@@ -46,16 +47,20 @@ QChart *barChart(const QJsonObject &summary, const QStringList &designs, const B
     chart->addSeries(series);
     auto *categories = new QBarCategoryAxis(chart);
     // Short names, so six categories fit a narrow dock; the lesson text spells them out.
-    static const QMap<QString, QString> shortNames{
-        {QStringLiteral("process_per_connection"), QStringLiteral("fork")},
-        {QStringLiteral("thread_per_connection"), QStringLiteral("thread")},
-        {QStringLiteral("thread_pool"), QStringLiteral("pool")},
-        {QStringLiteral("epoll"), QStringLiteral("epoll")},
-        {QStringLiteral("coroutines"), QStringLiteral("coro")},
-        {QStringLiteral("io_uring"), QStringLiteral("uring")}};
+    static const QMap<QString, const char *> shortNames{
+        {QStringLiteral("process_per_connection"),
+         QT_TRANSLATE_NOOP("conlab::ServerModelsCharts", "fork")},
+        {QStringLiteral("thread_per_connection"),
+         QT_TRANSLATE_NOOP("conlab::ServerModelsCharts", "thread")},
+        {QStringLiteral("thread_pool"), QT_TRANSLATE_NOOP("conlab::ServerModelsCharts", "pool")},
+        {QStringLiteral("epoll"), QT_TRANSLATE_NOOP("conlab::ServerModelsCharts", "epoll")},
+        {QStringLiteral("coroutines"), QT_TRANSLATE_NOOP("conlab::ServerModelsCharts", "coro")},
+        {QStringLiteral("io_uring"), QT_TRANSLATE_NOOP("conlab::ServerModelsCharts", "uring")}};
     QStringList labels;
-    for (const QString &design : designs)
-        labels << shortNames.value(design, design);
+    for (const QString &design : designs) {
+        const char *name = shortNames.value(design, nullptr);
+        labels << (name ? ServerModelsCharts::tr(name) : design);
+    }
     categories->append(labels);
     auto *values = new QValueAxis(chart);
     values->setTitleText(bars.unit);
@@ -103,6 +108,17 @@ ServerModelsCharts::ServerModelsCharts(QWidget *parent) : QWidget(parent)
     clear();
 }
 
+void ServerModelsCharts::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    m_progress->setFormat(tr("running the designs: %p%"));
+    const bool running = m_progress->isVisible();
+    showSummary(m_summary);
+    m_progress->setVisible(running);
+}
+
 QStringList ServerModelsCharts::designsIn(const QJsonObject &summary)
 {
     QStringList designs;
@@ -111,10 +127,12 @@ QStringList ServerModelsCharts::designsIn(const QJsonObject &summary)
             designs << it.key().chopped(kThroughputSuffix.size());
     }
     // JSON objects come back sorted by key; the runner's order of designs is the lesson's.
-    static const QStringList order{
-        QStringLiteral("process_per_connection"), QStringLiteral("thread_per_connection"),
-        QStringLiteral("thread_pool"), QStringLiteral("epoll"), QStringLiteral("coroutines"),
-        QStringLiteral("io_uring")};
+    static const QStringList order{QStringLiteral("process_per_connection"),
+                                   QStringLiteral("thread_per_connection"),
+                                   QStringLiteral("thread_pool"),
+                                   QStringLiteral("epoll"),
+                                   QStringLiteral("coroutines"),
+                                   QStringLiteral("io_uring")};
     std::stable_sort(designs.begin(), designs.end(), [](const QString &a, const QString &b) {
         const auto rank = [](const QString &design) {
             const qsizetype index = order.indexOf(design);
@@ -128,6 +146,7 @@ QStringList ServerModelsCharts::designsIn(const QJsonObject &summary)
 void ServerModelsCharts::clear()
 {
     m_designs.clear();
+    m_summary = {};
     for (QChartView *view : {m_throughput, m_latency, m_memory, m_workers}) {
         auto *chart = new QChart;
         chart->legend()->hide();
@@ -145,6 +164,7 @@ void ServerModelsCharts::setProgress(double fraction)
 
 void ServerModelsCharts::showSummary(const QJsonObject &summary)
 {
+    m_summary = summary;
     m_progress->setVisible(false);
     m_designs = designsIn(summary);
     if (m_designs.isEmpty()) {

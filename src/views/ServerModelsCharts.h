@@ -26,7 +26,11 @@ public:
     QStringList designs() const { return m_designs; }
     static QStringList designsIn(const QJsonObject &summary);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    QJsonObject m_summary; // drawn again in another language
     QChartView *m_throughput = nullptr;
     QChartView *m_latency = nullptr;
     QChartView *m_memory = nullptr;

@@ -1,5 +1,6 @@
 #include "StartCostChart.h"
 
+#include <QEvent>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QJsonArray>
@@ -35,8 +36,20 @@ void StartCostChart::replaceChart(QChart *chart)
     delete previous;
 }
 
+void StartCostChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    if (m_methods.isEmpty())
+        clear();
+    else
+        setResults(QJsonObject(m_methods));
+}
+
 void StartCostChart::clear()
 {
+    m_methods = {};
     auto *chart = new QChart;
     chart->setTitle(tr("Run the lesson to measure start times"));
     chart->legend()->hide();
@@ -47,6 +60,7 @@ void StartCostChart::clear()
 
 void StartCostChart::setResults(const QJsonObject &methods)
 {
+    m_methods = methods;
     auto *chart = new QChart;
     chart->setTitle(tr("Start call → first instruction"));
     // Okabe-Ito hues, as on the other charts; these name methods, not states.

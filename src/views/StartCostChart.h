@@ -25,6 +25,7 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void replaceChart(QChart *chart);
@@ -41,6 +42,7 @@ private:
     QList<CurveLabel> m_labels;
 
     int m_curves = 0;
+    QJsonObject m_methods; // drawn again in another language
 };
 
 } // namespace conlab

@@ -2,6 +2,7 @@
 
 #include "StatePalette.h"
 
+#include <QEvent>
 #include <QPainter>
 #include <cmath>
 
@@ -146,6 +147,16 @@ void StateDiagramView::paintEvent(QPaintEvent *)
                              .arg(StatePalette::stateName(state))
                              .arg(m_transitions.occupancy(state)));
     }
+}
+
+void StateDiagramView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    // The words are translated as they are painted.
+    setAccessibleName(tr("State diagram"));
+    update();
 }
 
 } // namespace conlab

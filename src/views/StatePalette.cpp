@@ -174,6 +174,21 @@ QString StatePalette::exitText(ExitCause cause, qint64 arg)
     return {};
 }
 
+QString StatePalette::outcomeText(const QString &outcome)
+{
+    if (outcome == QLatin1String("completed"))
+        return tr("completed");
+    if (outcome == QLatin1String("stopped"))
+        return tr("stopped");
+    if (outcome == QLatin1String("timed_out"))
+        return tr("timed out");
+    if (outcome == QLatin1String("failed"))
+        return tr("failed");
+    if (outcome == QLatin1String("deadlocked"))
+        return tr("deadlocked");
+    return outcome;
+}
+
 QString StatePalette::describe(const StateInterval &interval, const TraceMeta &meta)
 {
     switch (interval.state) {

@@ -41,6 +41,8 @@ public:
     static QString stateName(WorkerState state);
     static QString reasonName(BlockReason reason);
     static QString exitText(ExitCause cause, qint64 arg);
+    // A run's outcome as the summary names it ("completed", "timed_out", ...), in words.
+    static QString outcomeText(const QString &outcome);
     // One line: "blocked: queue full (queue)", "running on CPU 0", "terminated: finished".
     static QString describe(const StateInterval &interval, const TraceMeta &meta);
 };

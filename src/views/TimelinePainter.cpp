@@ -283,6 +283,14 @@ QVector<TimelineLegend::Item> TimelinePainter::legendItems() const
     return items;
 }
 
+QStringList TimelinePainter::legendLabels() const
+{
+    QStringList labels;
+    for (const TimelineLegend::Item &item : legendItems())
+        labels << item.label;
+    return labels;
+}
+
 int TimelinePainter::legendHeight(int width) const
 {
     return TimelineLegend(legendItems(), m_font, m_palette).height(width);

@@ -14,6 +14,7 @@
 #include <QRect>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 class QPainter;
@@ -93,6 +94,8 @@ public:
     // Lane names beside the lanes, same vertical placement as paintLanes.
     void paintLabels(QPainter &painter, const QRect &labels, int scrollY) const;
     int legendHeight(int width) const;
+    // The legend's words in the order they are painted.
+    QStringList legendLabels() const;
     void paintLegend(QPainter &painter, const QRect &area) const;
 
 private:

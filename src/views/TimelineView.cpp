@@ -62,6 +62,11 @@ TimelinePainter TimelineView::makePainter() const
     return painter;
 }
 
+QStringList TimelineView::legendLabels() const
+{
+    return m_recording ? makePainter().legendLabels() : QStringList();
+}
+
 int TimelineView::laneCount() const
 {
     return m_recording ? int(m_recording->timeline().laneCount()) : 0;
@@ -255,6 +260,23 @@ void TimelineView::resizeEvent(QResizeEvent *event)
         updateScrollBars();
         emitRange();
     }
+}
+
+void TimelineView::changeEvent(QEvent *event)
+{
+    QAbstractScrollArea::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    // Every word on the lanes and in the legend is translated as it is painted; the legend
+    // may now take another number of rows, so the plot is placed again.
+    setAccessibleName(tr("Timeline"));
+    if (m_autoFit) {
+        fit();
+    } else {
+        updateScrollBars();
+        emitRange();
+    }
+    viewport()->update();
 }
 
 void TimelineView::paintEvent(QPaintEvent *)

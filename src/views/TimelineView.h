@@ -31,6 +31,8 @@ public:
     bool showWakeups() const { return m_showWakeups; }
     bool showCpus() const { return m_showCpus; }
     QString laneLabel(int lane) const;
+    // The legend's words as painted, for a reader without eyes on the screen (and tests).
+    QStringList legendLabels() const;
     // Where lane `lane`'s state at time `ns` is drawn, in viewport coordinates.
     QPoint pointFor(int lane, double ns) const;
     QString toolTipAt(const QPoint &viewportPos) const;
@@ -61,6 +63,7 @@ signals:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;

@@ -2,6 +2,7 @@
 
 #include "TimeAxis.h"
 
+#include <QEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <cmath>
@@ -180,6 +181,16 @@ void WaitForGraphView::paintEvent(QPaintEvent *)
     painter.drawText(QRect(8, height() - footer, width() - 16, footer - 4),
                      Qt::AlignLeft | Qt::AlignVCenter,
                      tr("○ worker  □ lock  → holds  ⇢ waits for"));
+}
+
+void WaitForGraphView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    // The words are translated as they are painted.
+    setAccessibleName(tr("Wait-for graph"));
+    update();
 }
 
 } // namespace conlab
