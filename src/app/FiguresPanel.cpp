@@ -1,7 +1,9 @@
 #include "FiguresPanel.h"
 
+#include "views/StatePalette.h"
 #include "views/TimeAxis.h"
 
+#include <QEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -30,9 +32,9 @@ QString textOf(const QJsonValue &value)
     if (value.isString())
         return value.toString();
     if (value.isBool())
-        return value.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
+        return value.toBool() ? FiguresPanel::tr("yes") : FiguresPanel::tr("no");
     if (value.isNull())
-        return QStringLiteral("none");
+        return FiguresPanel::tr("none");
     const QJsonDocument document =
         value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
@@ -85,23 +87,50 @@ QString recordsTable(const QString &title, const QJsonArray &records)
 
 FiguresPanel::FiguresPanel(QWidget *parent) : QTextBrowser(parent)
 {
-    setHtml(tr("<p>Figures of the last run appear here when it ends.</p>"));
+    showAgain();
 }
 
 void FiguresPanel::showRunning()
 {
-    setHtml(tr("<p>Running… figures appear when the run ends.</p>"));
+    m_showing = Showing::Running;
+    m_summary = {};
+    showAgain();
 }
 
 void FiguresPanel::showSummary(const QJsonObject &summary)
 {
-    setHtml(html(summary));
+    m_showing = Showing::Summary;
+    m_summary = summary;
+    showAgain();
+}
+
+void FiguresPanel::showAgain()
+{
+    switch (m_showing) {
+    case Showing::Nothing:
+        setHtml(tr("<p>Figures of the last run appear here when it ends.</p>"));
+        break;
+    case Showing::Running:
+        setHtml(tr("<p>Running… figures appear when the run ends.</p>"));
+        break;
+    case Showing::Summary:
+        setHtml(html(m_summary));
+        break;
+    }
+}
+
+void FiguresPanel::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        showAgain();
 }
 
 QString FiguresPanel::html(const QJsonObject &summary)
 {
     QString text = QStringLiteral("<table cellspacing='0' cellpadding='3' width='100%'>");
-    text += row(tr("outcome"), summary.value(QLatin1String("outcome")).toString());
+    text += row(tr("outcome"),
+                StatePalette::outcomeText(summary.value(QLatin1String("outcome")).toString()));
     text += row(tr("elapsed"),
                 TimeAxis::formatDuration(summary.value(QLatin1String("elapsed_ns")).toDouble()));
     QString tables;

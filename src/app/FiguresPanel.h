@@ -16,6 +16,16 @@ public:
     void showSummary(const QJsonObject &summary);
     void showRunning();
     static QString html(const QJsonObject &summary);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    enum class Showing { Nothing, Running, Summary };
+    void showAgain();
+
+    Showing m_showing = Showing::Nothing;
+    QJsonObject m_summary;
 };
 
 } // namespace conlab

@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
@@ -16,43 +17,59 @@ JobTableEditor::JobTableEditor(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_use = new QCheckBox(tr("Run my own job table"), this);
+    m_use = new QCheckBox(this);
     m_use->setObjectName(QStringLiteral("useJobTable"));
-    m_use->setToolTip(tr("Off: the preset chosen in the parameters. On: the table below, "
-                         "passed to the runner as --jobs"));
     layout->addWidget(m_use);
     auto *row = new QHBoxLayout;
     m_presets = new QComboBox(this);
     for (const std::string &name : PoliciesScenario::presetNames())
         m_presets->addItem(QString::fromStdString(name));
-    auto *load = new QPushButton(tr("Start from preset"), this);
-    connect(load, &QPushButton::clicked, this, [this] { loadPreset(m_presets->currentText()); });
-    auto *add = new QPushButton(tr("Add job"), this);
-    connect(add, &QPushButton::clicked, this, [this] {
+    m_load = new QPushButton(this);
+    connect(m_load, &QPushButton::clicked, this, [this] { loadPreset(m_presets->currentText()); });
+    m_add = new QPushButton(this);
+    connect(m_add, &QPushButton::clicked, this, [this] {
         addJob(QStringLiteral("J%1").arg(m_table->rowCount() + 1), QStringLiteral("0"),
                QStringLiteral("1"), QStringLiteral("0"));
     });
-    auto *remove = new QPushButton(tr("Remove job"), this);
-    connect(remove, &QPushButton::clicked, this, [this] {
+    m_remove = new QPushButton(this);
+    connect(m_remove, &QPushButton::clicked, this, [this] {
         const int row = m_table->currentRow();
         m_table->removeRow(row >= 0 ? row : m_table->rowCount() - 1);
     });
     row->addWidget(m_presets);
-    row->addWidget(load);
-    row->addWidget(add);
-    row->addWidget(remove);
+    row->addWidget(m_load);
+    row->addWidget(m_add);
+    row->addWidget(m_remove);
     layout->addLayout(row);
     m_table = new QTableWidget(0, 4, this);
     m_table->setObjectName(QStringLiteral("jobTable"));
-    m_table->setHorizontalHeaderLabels({tr("Job"), tr("Arrival"), tr("Bursts"), tr("Priority")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
+    layout->addWidget(m_table);
+    setTexts();
+    if (m_presets->count() > 0)
+        loadPreset(m_presets->itemText(0));
+}
+
+void JobTableEditor::setTexts()
+{
+    m_use->setText(tr("Run my own job table"));
+    m_use->setToolTip(tr("Off: the preset chosen in the parameters. On: the table below, "
+                         "passed to the runner as --jobs"));
+    m_load->setText(tr("Start from preset"));
+    m_add->setText(tr("Add job"));
+    m_remove->setText(tr("Remove job"));
+    m_table->setHorizontalHeaderLabels({tr("Job"), tr("Arrival"), tr("Bursts"), tr("Priority")});
     m_table->setToolTip(tr("Bursts alternate CPU and IO, starting and ending on the CPU: "
                            "4/2/3 computes 4, waits 2, computes 3. Times are in the lesson's "
                            "time units; a lower priority number is more urgent."));
-    layout->addWidget(m_table);
-    if (m_presets->count() > 0)
-        loadPreset(m_presets->itemText(0));
+}
+
+void JobTableEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        setTexts();
 }
 
 bool JobTableEditor::useTable() const

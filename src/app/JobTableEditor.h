@@ -5,6 +5,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QPushButton;
 class QTableWidget;
 
 namespace conlab {
@@ -26,11 +27,18 @@ public:
     QString csv() const;
     int jobCount() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void setTexts();
     void addJob(const QString &name, const QString &arrival, const QString &bursts,
                 const QString &priority);
 
     QCheckBox *m_use = nullptr;
+    QPushButton *m_load = nullptr;
+    QPushButton *m_add = nullptr;
+    QPushButton *m_remove = nullptr;
     QComboBox *m_presets = nullptr;
     QTableWidget *m_table = nullptr;
 };

@@ -1,7 +1,9 @@
 #include "LessonPanel.h"
 
+#include "InterfaceLanguage.h"
+
+#include <QEvent>
 #include <QFile>
-#include <QLocale>
 
 namespace conlab {
 
@@ -13,8 +15,8 @@ LessonPanel::LessonPanel(QWidget *parent) : QTextBrowser(parent)
 
 QString LessonPanel::lessonPath(const QString &scenarioId)
 {
-    // The user's language first, English where a lesson is not translated yet.
-    const QStringList languages{QLocale().name(), QStringLiteral("en")};
+    // The window's language first, English where a lesson is not translated yet.
+    const QStringList languages{InterfaceLanguage::current(), QStringLiteral("en")};
     for (const QString &language : languages) {
         const QString path = QStringLiteral(":/lessons/%1/%2.html").arg(language, scenarioId);
         if (QFile::exists(path))
@@ -25,6 +27,7 @@ QString LessonPanel::lessonPath(const QString &scenarioId)
 
 void LessonPanel::showLesson(const QString &scenarioId)
 {
+    m_scenarioId = scenarioId;
     const QString path = lessonPath(scenarioId);
     QFile file(path);
     if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
@@ -32,6 +35,13 @@ void LessonPanel::showLesson(const QString &scenarioId)
         return;
     }
     setHtml(QString::fromUtf8(file.readAll()));
+}
+
+void LessonPanel::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange && !m_scenarioId.isEmpty())
+        showLesson(m_scenarioId);
 }
 
 } // namespace conlab

@@ -13,6 +13,7 @@
 #include "views/StateDiagramView.h"
 #include "views/WaitForGraphView.h"
 
+#include <QEvent>
 #include <QJsonObject>
 #include <QSplitter>
 
@@ -33,6 +34,7 @@ LessonTabs::LessonTabs(QWidget *parent) : QTabWidget(parent)
     m_processTree = new ProcessTreeView(this);
     m_processTree->setObjectName(QStringLiteral("processTree"));
     auto *figures = new QSplitter(Qt::Vertical, this);
+    m_figuresTab = figures;
     figures->addWidget(m_figures);
     figures->addWidget(m_processTree);
     figures->addWidget(m_remedies);
@@ -42,38 +44,62 @@ LessonTabs::LessonTabs(QWidget *parent) : QTabWidget(parent)
     m_output = new OutputPanel(this);
     m_output->setObjectName(QStringLiteral("output"));
     auto *graphs = new QSplitter(Qt::Vertical, this);
+    m_graphs = graphs;
     graphs->addWidget(m_graph);
     graphs->addWidget(m_states);
-    addTab(m_lesson, tr("Lesson"));
-    addTab(graphs, tr("Graph"));
-    setTabToolTip(1, tr("Wait-for graph and worker-state diagram"));
-    addTab(figures, tr("Figures"));
-    setTabToolTip(indexOf(figures), tr("What the run measured, and its processes and threads"));
+    addTab(m_lesson, QString());
+    addTab(graphs, QString());
+    addTab(figures, QString());
     // Always there, so that a reader learns where printed lines go before a lesson prints.
-    addTab(m_output, tr("Output"));
-    setTabToolTip(indexOf(m_output), tr("Lines the workers printed, with their times"));
+    addTab(m_output, QString());
     connect(m_output, &OutputPanel::lineCountChanged, this, [this](int lines) {
         setTabText(indexOf(m_output), lines > 0 ? tr("Output (%1)").arg(lines) : tr("Output"));
     });
 
     m_ioMatrix = new IoModelsMatrix(this);
     m_ioMatrix->setObjectName(QStringLiteral("ioModels"));
-    addTab(m_ioMatrix, tr("IO models"));
+    addTab(m_ioMatrix, QString());
     m_scheduling = new SchedulingPanel(this);
     m_scheduling->setObjectName(QStringLiteral("scheduling"));
-    addTab(m_scheduling, tr("Scheduling"));
+    addTab(m_scheduling, QString());
     m_servers = new ServerModelsCharts(this);
     m_servers->setObjectName(QStringLiteral("servers"));
-    addTab(m_servers, tr("Servers"));
+    addTab(m_servers, QString());
     m_multiprogramming = new MultiprogrammingChart(this);
     m_multiprogramming->setObjectName(QStringLiteral("multiprogramming"));
-    addTab(m_multiprogramming, tr("Multiprogramming"));
+    addTab(m_multiprogramming, QString());
     m_startCost = new StartCostChart(this);
     m_startCost->setObjectName(QStringLiteral("startCost"));
-    addTab(m_startCost, tr("Start cost"));
+    addTab(m_startCost, QString());
+    setTexts();
+}
+
+void LessonTabs::setTexts()
+{
+    setTabText(indexOf(m_lesson), tr("Lesson"));
+    setTabText(indexOf(m_graphs), tr("Graph"));
+    setTabToolTip(indexOf(m_graphs), tr("Wait-for graph and worker-state diagram"));
+    setTabText(indexOf(m_figuresTab), tr("Figures"));
+    setTabToolTip(indexOf(m_figuresTab),
+                  tr("What the run measured, and its processes and threads"));
+    const int lines = m_output->lineCount();
+    setTabText(indexOf(m_output), lines > 0 ? tr("Output (%1)").arg(lines) : tr("Output"));
+    setTabToolTip(indexOf(m_output), tr("Lines the workers printed, with their times"));
+    setTabText(indexOf(m_ioMatrix), tr("IO models"));
+    setTabText(indexOf(m_scheduling), tr("Scheduling"));
+    setTabText(indexOf(m_servers), tr("Servers"));
+    setTabText(indexOf(m_multiprogramming), tr("Multiprogramming"));
+    setTabText(indexOf(m_startCost), tr("Start cost"));
     setTabToolTip(
         indexOf(m_startCost),
         tr("How long each start method took to reach the new worker's first instruction"));
+}
+
+void LessonTabs::changeEvent(QEvent *event)
+{
+    QTabWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        setTexts();
 }
 
 void LessonTabs::showTabsFor(const QString &scenario, bool hasPolicy)

@@ -52,7 +52,14 @@ public:
     // A run ended: each panel takes what the summary has for it.
     void showSummary(const QJsonObject &summary, bool hasIo);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void setTexts();
+
+    QWidget *m_graphs = nullptr;
+    QWidget *m_figuresTab = nullptr;
     LessonPanel *m_lesson = nullptr;
     WaitForGraphView *m_graph = nullptr;
     StateDiagramView *m_states = nullptr;

@@ -18,8 +18,10 @@
 #include "scenarios/ScenarioRegistry.h"
 #include "trace/TraceFile.h"
 #include "views/QueueDepthChart.h"
+#include "views/ScenarioTexts.h"
 #include "views/ServerModelsCharts.h"
 #include "views/StateDiagramView.h"
+#include "views/StatePalette.h"
 #include "views/TimeAxis.h"
 #include "views/TimelineView.h"
 #include "views/WaitForGraphView.h"
@@ -151,14 +153,14 @@ void MainWindow::createCatalog()
             chapter = info.chapter;
             chapterItem = new QTreeWidgetItem(m_catalog);
             chapterItem->setText(0, QStringLiteral("%1  %2").arg(chapter).arg(
-                                        QString::fromStdString(info.chapterTitle)));
+                                        ScenarioTexts::text(info.chapterTitle)));
             chapterItem->setFlags(Qt::ItemIsEnabled);
             QFont bold = chapterItem->font(0);
             bold.setBold(true);
             chapterItem->setFont(0, bold);
         }
         auto *item = new QTreeWidgetItem(chapterItem);
-        item->setText(0, QString::fromStdString(info.title));
+        item->setText(0, ScenarioTexts::text(info.title));
         item->setData(0, kIdRole, QString::fromStdString(info.id));
         item->setToolTip(0, QString::fromStdString(info.id));
     }
@@ -414,6 +416,36 @@ void MainWindow::updateBanner()
     m_banner->showRun(m_recording, m_controller->summary());
 }
 
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Concurrency Lab"));
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("lessonsDock")))
+        dock->setWindowTitle(tr("Lessons and parameters"));
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("lessonDock")))
+        dock->setWindowTitle(tr("Lesson"));
+    m_actions->retranslate();
+    // The catalogue and the parameter panel are built from the scenarios' English words:
+    // built again, on the same lesson with the same values (they are kept in QSettings).
+    const QString scenario = currentScenario();
+    {
+        const QSignalBlocker blocker(m_catalog);
+        createCatalog();
+    }
+    if (!scenario.isEmpty())
+        selectScenario(scenario);
+    // The panels retranslate themselves; what the window composes is composed again.
+    if (m_recording.hasMeta())
+        updateBanner();
+    updateStatus();
+}
+
 QString MainWindow::bannerText() const
 {
     return m_banner->isVisible() ? m_banner->text() : QString();
@@ -455,7 +487,7 @@ void MainWindow::updateStatus()
                                          : m_parameters->value(QStringLiteral("cores"));
     QStringList outcome;
     if (!m_outcome.isEmpty())
-        outcome << tr("outcome: %1").arg(m_outcome);
+        outcome << tr("outcome: %1").arg(StatePalette::outcomeText(m_outcome));
     if (m_lastStopMs >= 0)
         outcome << tr("stopped in %1 ms").arg(m_lastStopMs);
     if (!m_message.isEmpty())

@@ -60,6 +60,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // Texts set in code, again in the language now installed (QEvent::LanguageChange).
+    void changeEvent(QEvent *event) override;
+    void retranslate();
     void createActions();
     void createCatalog();
     void createCentre();

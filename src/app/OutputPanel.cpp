@@ -3,6 +3,7 @@
 #include "OutputLineModel.h"
 #include "analysis/RunRecording.h"
 
+#include <QEvent>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -29,8 +30,7 @@ OutputPanel::OutputPanel(QWidget *parent) : QTableView(parent)
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     horizontalHeader()->setStretchLastSection(true);
     horizontalHeader()->setHighlightSections(false);
-    setAccessibleName(tr("Output"));
-    setToolTip(tr("Lines the workers printed. Choose one to see that instant on the timeline."));
+    setTexts();
     connect(this, &QAbstractItemView::clicked, this, &OutputPanel::choose);
     connect(this, &QAbstractItemView::activated, this, &OutputPanel::choose);
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -39,6 +39,23 @@ OutputPanel::OutputPanel(QWidget *parent) : QTableView(parent)
                 if (QGuiApplication::mouseButtons() == Qt::NoButton)
                     choose(current);
             });
+    fitColumns();
+}
+
+void OutputPanel::setTexts()
+{
+    setAccessibleName(tr("Output"));
+    setToolTip(tr("Lines the workers printed. Choose one to see that instant on the timeline."));
+}
+
+void OutputPanel::changeEvent(QEvent *event)
+{
+    QTableView::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    setTexts();
+    // The headers are the model's, asked again when it says they changed.
+    emit m_model->headerDataChanged(Qt::Horizontal, 0, OutputLineModel::ColumnCount - 1);
     fitColumns();
 }
 

@@ -31,10 +31,12 @@ signals:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void choose(const QModelIndex &index);
     void fitColumns();
+    void setTexts();
 
     const RunRecording *m_recording = nullptr;
     OutputLineModel *m_model = nullptr;

@@ -1,9 +1,11 @@
 #include "ParameterEditor.h"
 
 #include "scenarios/ParameterSet.h"
+#include "views/ScenarioTexts.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -26,9 +28,20 @@ constexpr std::size_t kMaxSwitchCharacters = 24;
 
 QString tooltipFor(const ParameterSpec &spec)
 {
-    return QStringLiteral("<p>%1</p><p><tt>--set %2=…</tt> (%3, default %4)</p>")
-        .arg(QString::fromStdString(spec.help).toHtmlEscaped(), QString::fromStdString(spec.name),
+    // The --set part stays as the command line spells it: it is what a script would type.
+    return QCoreApplication::translate("conlab::ParameterEditor",
+                                       "<p>%1</p><p><tt>--set %2=…</tt> (%3, default %4)</p>")
+        .arg(ScenarioTexts::text(spec.help).toHtmlEscaped(), QString::fromStdString(spec.name),
              QString::fromStdString(spec.rangeText()), QString::fromStdString(spec.defaultText()));
+}
+
+// How wide a label is in Latin letters: a CJK character takes the room of two.
+std::size_t cells(const QString &text)
+{
+    std::size_t width = 0;
+    for (const char32_t c : text.toUcs4())
+        width += c >= 0x2E80 ? 2 : 1;
+    return width;
 }
 
 } // namespace
@@ -41,7 +54,7 @@ ParameterEditor::ParameterEditor(const ParameterSpec &spec, QWidget *parent)
     layout->setSpacing(6);
     setToolTip(tooltipFor(spec));
     const QString suffix =
-        spec.unit.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(spec.unit);
+        spec.unit.empty() ? QString() : QStringLiteral(" ") + ScenarioTexts::text(spec.unit);
 
     switch (spec.type) {
     case ParameterSpec::Type::Integer: {
@@ -90,12 +103,12 @@ ParameterEditor::ParameterEditor(const ParameterSpec &spec, QWidget *parent)
     }
     case ParameterSpec::Type::Choice: {
         const auto labelOf = [&spec](std::size_t i) {
-            return QString::fromStdString(i < spec.choiceLabels.size() ? spec.choiceLabels[i]
-                                                                       : spec.choices[i]);
+            return ScenarioTexts::text(i < spec.choiceLabels.size() ? spec.choiceLabels[i]
+                                                                    : spec.choices[i]);
         };
         std::size_t characters = 0;
         for (std::size_t i = 0; i < spec.choices.size(); ++i)
-            characters += std::size_t(labelOf(i).size());
+            characters += cells(labelOf(i));
         if (spec.choices.size() <= kMaxSwitchButtons && characters <= kMaxSwitchCharacters) {
             m_choices = new QButtonGroup(this);
             m_choices->setExclusive(true);
@@ -132,7 +145,7 @@ ParameterEditor::ParameterEditor(const ParameterSpec &spec, QWidget *parent)
         connect(m_list, &QLineEdit::editingFinished, this, &ParameterEditor::changed);
         layout->addWidget(m_list, 1);
         if (!spec.unit.empty())
-            layout->addWidget(new QLabel(QString::fromStdString(spec.unit), this));
+            layout->addWidget(new QLabel(ScenarioTexts::text(spec.unit), this));
         break;
     }
     }
@@ -141,7 +154,8 @@ ParameterEditor::ParameterEditor(const ParameterSpec &spec, QWidget *parent)
 
 QString ParameterEditor::label() const
 {
-    return QString::fromStdString(m_spec.label.empty() ? m_spec.name : m_spec.label);
+    return m_spec.label.empty() ? QString::fromStdString(m_spec.name)
+                                : ScenarioTexts::text(m_spec.label);
 }
 
 int ParameterEditor::sliderPositionFor(double value) const

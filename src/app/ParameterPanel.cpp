@@ -2,6 +2,7 @@
 
 #include "ParameterEditor.h"
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -26,15 +27,29 @@ ParameterPanel::ParameterPanel(QWidget *parent) : QWidget(parent)
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     layout->addLayout(m_form);
-    m_empty = new QLabel(tr("Pick a lesson to see its parameters."), this);
+    m_empty = new QLabel(this);
     m_empty->setWordWrap(true);
     layout->addWidget(m_empty);
-    auto *reset = new QPushButton(tr("Reset to defaults"), this);
-    reset->setObjectName(QStringLiteral("resetParameters"));
-    reset->setToolTip(tr("Put every parameter of this lesson back to its default value"));
-    connect(reset, &QPushButton::clicked, this, &ParameterPanel::resetToDefaults);
-    layout->addWidget(reset, 0, Qt::AlignLeft);
+    m_reset = new QPushButton(this);
+    m_reset->setObjectName(QStringLiteral("resetParameters"));
+    connect(m_reset, &QPushButton::clicked, this, &ParameterPanel::resetToDefaults);
+    layout->addWidget(m_reset, 0, Qt::AlignLeft);
     layout->addStretch(1);
+    setTexts();
+}
+
+void ParameterPanel::setTexts()
+{
+    m_empty->setText(tr("Pick a lesson to see its parameters."));
+    m_reset->setText(tr("Reset to defaults"));
+    m_reset->setToolTip(tr("Put every parameter of this lesson back to its default value"));
+}
+
+void ParameterPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        setTexts();
 }
 
 void ParameterPanel::setScenario(const QString &scenarioId, const std::vector<ParameterSpec> &specs)

@@ -9,6 +9,7 @@
 
 class QFormLayout;
 class QLabel;
+class QPushButton;
 
 namespace conlab {
 
@@ -39,12 +40,17 @@ public slots:
 signals:
     void changed();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void setTexts();
     void remember(const ParameterEditor *editor);
 
     QString m_scenarioId;
     QFormLayout *m_form = nullptr;
     QLabel *m_empty = nullptr;
+    QPushButton *m_reset = nullptr;
     std::vector<ParameterEditor *> m_editors;
 };
 

@@ -1,5 +1,6 @@
 #include "ProcessTreeView.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -47,17 +48,33 @@ void collect(const QTreeWidgetItem *item, QStringList &texts)
 ProcessTreeView::ProcessTreeView(QWidget *parent) : QTreeWidget(parent)
 {
     setColumnCount(1);
-    setHeaderLabels({tr("Processes and threads")});
+    setHeaders();
     header()->setSectionResizeMode(QHeaderView::Stretch);
     setSelectionMode(QAbstractItemView::NoSelection);
     setFocusPolicy(Qt::NoFocus);
     setUniformRowHeights(true);
-    setAccessibleName(tr("Processes and threads"));
     hide();
+}
+
+void ProcessTreeView::setHeaders()
+{
+    setHeaderLabels({tr("Processes and threads")});
+    setAccessibleName(tr("Processes and threads"));
+}
+
+void ProcessTreeView::changeEvent(QEvent *event)
+{
+    QTreeWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    setHeaders();
+    if (!m_summary.isEmpty())
+        showSummary(m_summary);
 }
 
 void ProcessTreeView::showSummary(const QJsonObject &summary)
 {
+    m_summary = summary;
     clear();
     const QJsonArray roots = summary.value(QLatin1String("tree")).toArray();
     for (const QJsonValue &root : roots)
@@ -68,6 +85,7 @@ void ProcessTreeView::showSummary(const QJsonObject &summary)
 
 void ProcessTreeView::showRunning()
 {
+    m_summary = {};
     clear();
     hide();
 }

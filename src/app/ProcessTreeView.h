@@ -1,8 +1,7 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QTreeWidget>
-
-class QJsonObject;
 
 namespace conlab {
 
@@ -22,6 +21,14 @@ public:
     void showRunning();
     // Every row's text, depth first, for a reader without eyes on the screen (and tests).
     QStringList rowTexts() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void setHeaders();
+
+    QJsonObject m_summary; // kept to write the rows again in another language
 };
 
 } // namespace conlab

@@ -1,19 +1,37 @@
 #include "RemedyTable.h"
 
+#include "views/StatePalette.h"
 #include "views/TimeAxis.h"
 
+#include <QEvent>
 #include <QHeaderView>
 
 namespace conlab {
 
 RemedyTable::RemedyTable(QWidget *parent) : QTableWidget(0, 7, parent)
 {
-    setHorizontalHeaderLabels({tr("Lesson"), tr("Remedy"), tr("Kind"), tr("Result"), tr("Time"),
-                               tr("Retries"), tr("Aborts")});
+    setHeaders();
     verticalHeader()->hide();
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+}
+
+void RemedyTable::setHeaders()
+{
+    setHorizontalHeaderLabels({tr("Lesson"), tr("Remedy"), tr("Kind"), tr("Result"), tr("Time"),
+                               tr("Retries"), tr("Aborts")});
     setToolTip(tr("One row per run of a lesson with remedies, to compare them"));
+}
+
+void RemedyTable::changeEvent(QEvent *event)
+{
+    QTableWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    setHeaders();
+    setRowCount(0);
+    for (const QJsonObject &summary : std::as_const(m_runs))
+        addRow(summary);
 }
 
 void RemedyTable::addRun(const QJsonObject &summary)
@@ -21,13 +39,21 @@ void RemedyTable::addRun(const QJsonObject &summary)
     const QJsonObject params = summary.value(QLatin1String("params")).toObject();
     if (!params.contains(QLatin1String("remedy")))
         return;
+    m_runs.append(summary);
+    addRow(summary);
+}
+
+void RemedyTable::addRow(const QJsonObject &summary)
+{
+    const QJsonObject params = summary.value(QLatin1String("params")).toObject();
     const bool finished =
         summary.value(QLatin1String("outcome")).toString() == QLatin1String("completed");
     const QStringList cells{
         summary.value(QLatin1String("scenario")).toString(),
         params.value(QLatin1String("remedy")).toString(),
         params.value(QLatin1String("kind")).toString(),
-        finished ? tr("finished") : summary.value(QLatin1String("outcome")).toString(),
+        finished ? tr("finished")
+                 : StatePalette::outcomeText(summary.value(QLatin1String("outcome")).toString()),
         finished ? TimeAxis::formatDuration(summary.value(QLatin1String("elapsed_ns")).toDouble())
                  : QStringLiteral("—"),
         QString::number(summary.value(QLatin1String("retries")).toInt()),

@@ -15,6 +15,15 @@ public:
     explicit RemedyTable(QWidget *parent = nullptr);
     // Adds the run if its lesson has a remedy parameter; other runs are not remedies.
     void addRun(const QJsonObject &summary);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void setHeaders();
+    void addRow(const QJsonObject &summary);
+
+    QList<QJsonObject> m_runs; // kept to write the rows again in another language
 };
 
 } // namespace conlab

@@ -6,6 +6,7 @@
 #include "views/TimeAxis.h"
 
 #include <QDir>
+#include <QEvent>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
@@ -38,22 +39,15 @@ SchedulingPanel::SchedulingPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_jobTable, 2);
     m_metrics = new QTableWidget(0, 7, this);
     m_metrics->setObjectName(QStringLiteral("jobMetrics"));
-    m_metrics->setHorizontalHeaderLabels({tr("Job"), tr("Waiting"), tr("Turnaround"),
-                                          tr("Response"), tr("Model: waiting"),
-                                          tr("Model: turnaround"), tr("Model: response")});
     m_metrics->verticalHeader()->hide();
     m_metrics->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_metrics->setToolTip(tr("Measured on the real workers, and computed by the pure policy "
-                             "for the same job table"));
     layout->addWidget(m_metrics, 2);
     m_verdict = new QLabel(this);
     m_verdict->setWordWrap(true);
     layout->addWidget(m_verdict);
-    m_compare = new QPushButton(tr("Compare policies"), this);
+    m_compare = new QPushButton(this);
     m_compare->setObjectName(QStringLiteral("comparePolicies"));
-    m_compare->setToolTip(tr("Run this job table under every policy, one after the other, "
-                             "and chart the average waiting, turnaround and response times"));
     connect(m_compare, &QPushButton::clicked, this, &SchedulingPanel::compareRequested);
     layout->addWidget(m_compare, 0, Qt::AlignLeft);
     m_progress = new QProgressBar(this);
@@ -77,14 +71,42 @@ SchedulingPanel::SchedulingPanel(QWidget *parent) : QWidget(parent)
     connect(m_batch, &BatchRunner::failed, this, [this](const QString &message) {
         m_progress->setVisible(false);
         m_compare->setEnabled(true);
+        m_error = message;
         m_verdict->setText(tr("Comparison stopped: %1").arg(message));
         emit comparisonFinished();
     });
+    setTexts();
     clear();
+}
+
+void SchedulingPanel::setTexts()
+{
+    m_metrics->setHorizontalHeaderLabels({tr("Job"), tr("Waiting"), tr("Turnaround"),
+                                          tr("Response"), tr("Model: waiting"),
+                                          tr("Model: turnaround"), tr("Model: response")});
+    m_metrics->setToolTip(tr("Measured on the real workers, and computed by the pure policy "
+                             "for the same job table"));
+    m_compare->setText(tr("Compare policies"));
+    m_compare->setToolTip(tr("Run this job table under every policy, one after the other, "
+                             "and chart the average waiting, turnaround and response times"));
+}
+
+void SchedulingPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    setTexts();
+    if (!m_error.isEmpty())
+        m_verdict->setText(tr("Comparison stopped: %1").arg(m_error));
+    else
+        showSummary(m_summary);
 }
 
 void SchedulingPanel::clear()
 {
+    m_summary = {};
+    m_error.clear();
     m_metrics->setRowCount(0);
     m_verdict->setText(tr("Run the scheduling lesson to see each job's times here."));
 }
@@ -102,6 +124,7 @@ bool SchedulingPanel::isComparing() const
 void SchedulingPanel::showSummary(const QJsonObject &summary)
 {
     const QJsonArray jobs = summary.value(QLatin1String("jobs")).toArray();
+    m_error.clear();
     const QJsonObject expected = summary.value(QLatin1String("expected")).toObject();
     const QJsonArray model = expected.value(QLatin1String("jobs")).toArray();
     m_metrics->setRowCount(0);
@@ -145,6 +168,7 @@ void SchedulingPanel::showSummary(const QJsonObject &summary)
         clear();
         return;
     }
+    m_summary = summary;
     const bool match = summary.value(QLatin1String("dispatches_match")).toBool();
     m_verdict->setText(
         tr("CPU utilisation %1% (model %2%). Order of dispatches %3 the policy's schedule.")

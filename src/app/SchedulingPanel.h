@@ -41,8 +41,15 @@ signals:
     void compareRequested();
     void comparisonFinished();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void setTexts();
+
     JobTableEditor *m_jobTable = nullptr;
+    QJsonObject m_summary; // the last run's, kept to write the table again in another language
+    QString m_error;       // a failed comparison's reason, shown until the next run
     QTemporaryFile *m_jobsFile = nullptr;
     QTableWidget *m_metrics = nullptr;
     QLabel *m_verdict = nullptr;

@@ -3,8 +3,11 @@
 #include <QObject>
 
 class QAction;
+class QActionGroup;
 class QMainWindow;
+class QMenu;
 class QSpinBox;
+class QToolBar;
 
 namespace conlab {
 
@@ -31,8 +34,14 @@ public:
     QAction *saveTrace() const { return m_saveTraceAction; }
     // The toolbar's limit for a run, kept across sessions.
     int timeLimitSeconds() const;
+    // View > Language: one checkable entry per translation, each named in its own language.
+    QActionGroup *languages() const { return m_languages; }
+    // Every text again in the language now installed; the window calls it on LanguageChange.
+    void retranslate();
 
 private:
+    void createLanguageMenu(QMenu *view);
+
     QAction *m_runAction = nullptr;
     QAction *m_stopAction = nullptr;
     QAction *m_runOrStopAction = nullptr;
@@ -42,6 +51,18 @@ private:
     QAction *m_openTraceAction = nullptr;
     QAction *m_saveTraceAction = nullptr;
     QSpinBox *m_limit = nullptr;
+    QAction *m_zoomIn = nullptr;
+    QAction *m_zoomOut = nullptr;
+    QAction *m_fit = nullptr;
+    QAction *m_wakeups = nullptr;
+    QAction *m_cpus = nullptr;
+    QAction *m_quit = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_runMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QActionGroup *m_languages = nullptr;
+    QToolBar *m_toolbar = nullptr;
 };
 
 } // namespace conlab

@@ -1,4 +1,5 @@
 #include "ExportCommand.h"
+#include "InterfaceLanguage.h"
 #include "MainWindow.h"
 #include "ParameterPanel.h"
 #include "RunController.h"
@@ -67,10 +68,26 @@ int main(int argc, char **argv)
     const QCommandLineOption width(QStringLiteral("width"),
                                    QApplication::translate("main", "Image width in points."),
                                    QStringLiteral("pixels"), QStringLiteral("1400"));
+    // The window's language for this start only (and an export's); English words on the
+    // command line whatever it is, since scripts read them.
+    const QCommandLineOption language(QStringLiteral("language"),
+                                      QStringLiteral("Language of the window and of exported "
+                                                     "images: en or zh_CN (default: the one "
+                                                     "chosen last, else the system's)."),
+                                      QStringLiteral("code"));
     const QCommandLineOption runNow(QStringLiteral("run"),
                                     QApplication::translate("main", "Start the run at once."));
-    parser.addOptions({scenario, set, trace, exportImage, timeLimit, width, runNow});
+    parser.addOptions({scenario, set, trace, exportImage, timeLimit, width, runNow, language});
     parser.process(app);
+    // After the options are read: --help and every message below stay English.
+    const QString code =
+        parser.isSet(language) ? parser.value(language) : conlab::InterfaceLanguage::preferred();
+    if (!conlab::InterfaceLanguage::apply(code)) {
+        std::fprintf(stderr, "conlab: no translation for language '%s' (there are: %s)\n",
+                     qPrintable(code),
+                     qPrintable(conlab::InterfaceLanguage::available().join(QStringLiteral(", "))));
+        return 2;
+    }
 
     if (parser.isSet(exportImage)) {
         QTextStream out(stdout);
