@@ -47,12 +47,12 @@ bool toInteger(std::string_view text, std::int64_t &value)
 }
 
 // Text from the file as it may be shown in a message: printable ASCII as is, anything else
-// (control bytes, escape sequences, invalid or non-ASCII UTF-8) as \xNN, cut after 40 bytes.
-std::string shown(std::string_view text)
+// (control bytes, escape sequences, invalid or non-ASCII UTF-8) as \xNN, cut after
+// `maxBytes` bytes (40 by default: a field; a path is shown whole, up to PATH_MAX).
+std::string shown(std::string_view text, std::size_t maxBytes = 40)
 {
-    constexpr std::size_t kMaxShown = 40;
     std::string out;
-    for (std::size_t i = 0; i < text.size() && i < kMaxShown; ++i) {
+    for (std::size_t i = 0; i < text.size() && i < maxBytes; ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x20 && c < 0x7f) {
             out += char(c);
@@ -63,7 +63,7 @@ std::string shown(std::string_view text)
             out += hex[c & 15];
         }
     }
-    if (text.size() > kMaxShown)
+    if (text.size() > maxBytes)
         out += "...";
     return out;
 }
@@ -162,7 +162,7 @@ bool JobTableCsv::readFile(const std::string &path, std::string &text, std::stri
 {
     auto fail = [&](const std::string &what) {
         if (error)
-            *error = shown(path) + ": " + what;
+            *error = shown(path, 4096) + ": " + what; // the whole path, or it names no file
         return false;
     };
     std::error_code ec;

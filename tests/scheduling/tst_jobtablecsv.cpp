@@ -182,6 +182,14 @@ void TestJobTableCsv::readFileRefusesFoldersDevicesAndHugeFiles()
     QVERIFY(!JobTableCsv::readFile(dir.filePath(QStringLiteral("none.csv")).toStdString(), text,
                                    &error));
     QVERIFY2(error.find("cannot read") != std::string::npos, error.c_str());
+
+    // A long path is named whole (only text from the file is cut short in a message).
+    const std::string longPath =
+        dir.filePath(
+               QStringLiteral("a-job-table-with-a-rather-long-name-%1.csv").arg(QString(60, 'x')))
+            .toStdString();
+    QVERIFY(!JobTableCsv::readFile(longPath, text, &error));
+    QVERIFY2(error.rfind(longPath + ": cannot read", 0) == 0, error.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestJobTableCsv)
