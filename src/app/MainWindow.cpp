@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AttachDialog.h"
 #include "FiguresPanel.h"
 #include "LessonPanel.h"
 #include "LessonTabs.h"
@@ -11,6 +12,7 @@
 #include "RunController.h"
 #include "RunStatusLine.h"
 #include "SchedulingPanel.h"
+#include "WatchDialog.h"
 #include "WindowActions.h"
 #include "analysis/ChromeTraceWriter.h"
 #include "analysis/StateTransitions.h"
@@ -141,6 +143,8 @@ void MainWindow::createActions()
     connect(m_actions->openTrace(), &QAction::triggered, this, &MainWindow::openTrace);
     connect(m_saveTraceAction, &QAction::triggered, this, &MainWindow::saveTrace);
     connect(m_actions->exportTraceJson(), &QAction::triggered, this, &MainWindow::exportTraceJson);
+    connect(m_actions->watchProgram(), &QAction::triggered, this, &MainWindow::watchProgram);
+    connect(m_actions->attachProcess(), &QAction::triggered, this, &MainWindow::attachProcess);
 }
 
 void MainWindow::createCatalog()
@@ -296,6 +300,50 @@ void MainWindow::run()
     m_banner->hide();
 }
 
+void MainWindow::watchProgram()
+{
+    if (m_controller->isRunning())
+        return;
+    WatchDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    dialog.remember();
+    watch(dialog.runnerArguments(), dialog.workingFolder());
+}
+
+void MainWindow::attachProcess()
+{
+    if (m_controller->isRunning())
+        return;
+    AttachDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted || dialog.pid() == 0)
+        return;
+    watch(dialog.runnerArguments());
+}
+
+bool MainWindow::watch(const QStringList &runnerArguments, const QString &workingFolder)
+{
+    if (m_controller->isRunning())
+        return false;
+    m_outcome.clear();
+    m_message.clear();
+    m_lastStopMs = -1;
+    if (!m_controller->startRunner(runnerArguments, timeLimitSeconds(), workingFolder)) {
+        m_message = m_controller->errorText();
+        updateStatus();
+        QMessageBox::warning(this, tr("Cannot watch"), m_message);
+        return false;
+    }
+    // No lesson's tabs: the program is the user's, and the lesson text says how to read it.
+    showLessonTabs(QString());
+    m_rightTabs->lesson()->showLesson(QStringLiteral("watch"));
+    m_rightTabs->showRunning();
+    m_rightTabs->states()->clear();
+    m_rightTabs->graph()->clear();
+    m_banner->hide();
+    return true;
+}
+
 int MainWindow::timeLimitSeconds() const
 {
     return m_actions->timeLimitSeconds();
@@ -338,7 +386,7 @@ void MainWindow::refresh()
                                      m_parameters->value(QStringLiteral("time-scale")).toDouble() *
                                      1e6;
             const QString design = m_parameters->value(QStringLiteral("design"));
-            const double designs = design == QLatin1String("all") ? 5 : 1;
+            const double designs = design == QLatin1String("all") ? 6 : 1;
             if (perDesign > 0)
                 m_rightTabs->servers()->setProgress(now / (perDesign * designs));
         }
@@ -507,6 +555,8 @@ void MainWindow::updateActions()
     m_actions->exportTraceJson()->setEnabled(m_recording.hasMeta() && !running);
     m_catalog->setEnabled(!running);
     m_parameters->setEnabled(!running);
+    m_actions->watchProgram()->setEnabled(!running);
+    m_actions->attachProcess()->setEnabled(!running);
 }
 
 void MainWindow::exportImage()

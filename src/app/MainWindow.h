@@ -48,9 +48,15 @@ public:
     QString statusText() const;
     bool loadTrace(const QString &path, QString *error);
 
+    // Watch mode: runs the runner on a program (--exec ...) or a process (--attach PID) with
+    // the given arguments, live, as a lesson's run is.
+    bool watch(const QStringList &runnerArguments, const QString &workingFolder = {});
+
 public slots:
     void run();
     void stop();
+    void watchProgram();
+    void attachProcess();
     void exportImage();
     void openTrace();
     void saveTrace();

@@ -39,6 +39,15 @@ RunController::~RunController()
 bool RunController::start(const QString &scenario, const QStringList &assignments,
                           int timeLimitSeconds, const QStringList &extraArguments)
 {
+    QStringList arguments{QStringLiteral("--scenario"), scenario};
+    for (const QString &assignment : assignments)
+        arguments << QStringLiteral("--set") << assignment;
+    return startRunner(arguments + extraArguments, timeLimitSeconds);
+}
+
+bool RunController::startRunner(const QStringList &arguments, int timeLimitSeconds,
+                                const QString &workingFolder)
+{
     if (isRunning())
         return false;
     m_summary = {};
@@ -47,12 +56,12 @@ bool RunController::start(const QString &scenario, const QStringList &assignment
     m_stopping = false;
     m_groupId = 0;
     m_decoder.reset();
-    QStringList arguments{QStringLiteral("--scenario"), scenario};
-    for (const QString &assignment : assignments)
-        arguments << QStringLiteral("--set") << assignment;
-    arguments << extraArguments << QStringLiteral("--time-limit")
-              << QString::number(timeLimitSeconds) << QStringLiteral("--stream");
-    RunnerLaunch::start(m_process, arguments);
+    // The options go before a watched command's "--", after which everything is its own.
+    QStringList all{QStringLiteral("--time-limit"), QString::number(timeLimitSeconds),
+                    QStringLiteral("--stream")};
+    all << arguments;
+    m_process.setWorkingDirectory(workingFolder);
+    RunnerLaunch::start(m_process, all);
     if (!m_process.waitForStarted(5000))
         return false;
     // The runner leads its own process group (set before its exec), so the group id is its pid.

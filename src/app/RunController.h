@@ -27,6 +27,10 @@ public:
     // `extraArguments` go to the runner as they are (`--jobs FILE`, say).
     bool start(const QString &scenario, const QStringList &assignments, int timeLimitSeconds,
                const QStringList &extraArguments = {});
+    // A run of the runner with `arguments` as they are (watch mode: --exec ... or --attach
+    // PID), live, in `workingFolder` if given.
+    bool startRunner(const QStringList &arguments, int timeLimitSeconds,
+                     const QString &workingFolder = {});
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     bool isStopping() const { return m_stopping; }
     qint64 runnerPid() const { return m_process.processId(); }

@@ -64,6 +64,9 @@ WindowActions::WindowActions(QMainWindow *window, TimelineView *timeline) : QObj
     m_exportAction = new QAction(QIcon::fromTheme(QStringLiteral("document-export")), {}, this);
     m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
     m_exportJsonAction = new QAction(this);
+    m_watchAction = new QAction(QIcon::fromTheme(QStringLiteral("system-run")), {}, this);
+    m_watchAction->setShortcut(Qt::CTRL | Qt::Key_W);
+    m_attachAction = new QAction(this);
     m_openTraceAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), {}, this);
     m_openTraceAction->setShortcuts(QKeySequence::Open);
     m_saveTraceAction = new QAction(QIcon::fromTheme(QStringLiteral("document-save")), {}, this);
@@ -74,6 +77,9 @@ WindowActions::WindowActions(QMainWindow *window, TimelineView *timeline) : QObj
 
     QMenu *file = window->menuBar()->addMenu(QString());
     m_fileMenu = file;
+    file->addAction(m_watchAction);
+    file->addAction(m_attachAction);
+    file->addSeparator();
     file->addAction(m_openTraceAction);
     file->addAction(m_saveTraceAction);
     file->addAction(m_exportAction);
@@ -164,6 +170,11 @@ void WindowActions::retranslate()
     m_exportJsonAction->setText(tr("Export trace as &JSON…"));
     m_exportJsonAction->setToolTip(
         tr("Save the run in the Trace Event Format, to open in Perfetto or chrome://tracing"));
+    m_watchAction->setText(tr("&Watch a program…"));
+    m_watchAction->setToolTip(tr("Launch any program and draw its real threads and child "
+                                 "processes from the kernel's accounting (Ctrl+W)"));
+    m_attachAction->setText(tr("&Attach to a process…"));
+    m_attachAction->setToolTip(tr("Follow a running process of yours, without stopping it"));
     m_openTraceAction->setText(tr("&Open trace…"));
     m_saveTraceAction->setText(tr("&Save trace…"));
     m_quit->setText(tr("&Quit"));

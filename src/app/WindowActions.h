@@ -31,6 +31,9 @@ public:
     // The run as Trace Event Format JSON, for Perfetto or chrome://tracing.
     QAction *exportTraceJson() const { return m_exportJsonAction; }
     QAction *openTrace() const { return m_openTraceAction; }
+    // Watch mode: launch a program, or follow a running one, and draw its real threads.
+    QAction *watchProgram() const { return m_watchAction; }
+    QAction *attachProcess() const { return m_attachAction; }
     QAction *saveTrace() const { return m_saveTraceAction; }
     // The toolbar's limit for a run, kept across sessions.
     int timeLimitSeconds() const;
@@ -49,6 +52,8 @@ private:
     QAction *m_exportAction = nullptr;
     QAction *m_exportJsonAction = nullptr;
     QAction *m_openTraceAction = nullptr;
+    QAction *m_watchAction = nullptr;
+    QAction *m_attachAction = nullptr;
     QAction *m_saveTraceAction = nullptr;
     QSpinBox *m_limit = nullptr;
     QAction *m_zoomIn = nullptr;

@@ -213,8 +213,8 @@ void ProgramWatcher::addThread(std::size_t process, pid_t tid, std::uint64_t sin
     // As any worker records it: arg = pid, value = tid, object = ppid.
     push(sinceNs, lane, EventKind::WorkerStarted, 0, std::uint32_t(record.ppid), std::uint32_t(tid),
          record.pid);
-    const std::string name =
-        (status.comm.empty() ? record.name : status.comm) + " " + std::to_string(tid);
+    track->comm = status.comm.empty() ? record.name : status.comm;
+    const std::string name = track->comm + " " + std::to_string(tid);
     for (const Event &e :
          OutputText::encode(lane, sinceNs, name, EventKind::LaneNamed, EventKind::LaneNamedMore))
         m_out->push_back(e);
@@ -321,6 +321,13 @@ void ProgramWatcher::sample(std::uint64_t nowNs, std::vector<Event> &out)
         if (track->readAt != m_samples)
             readCounters(*track);
         layout(*track, track->gone ? Observation() : observe(*track), t0, nowNs);
+        if (!track->renamedTo.empty()) {
+            for (const Event &e :
+                 OutputText::encode(track->lane, nowNs, track->renamedTo, EventKind::LaneNamed,
+                                    EventKind::LaneNamedMore))
+                m_out->push_back(e);
+            track->renamedTo.clear();
+        }
     }
     for (std::size_t p = 0; p < m_processes.size(); ++p)
         endProcessIfDone(p);
@@ -378,6 +385,10 @@ ProgramWatcher::Observation ProgramWatcher::observe(Track &track)
     ThreadProbe::Status status;
     if (!track.probe->readStatus(status))
         return seen; // gone
+    if (!status.comm.empty() && status.comm != track.comm) {
+        track.comm = status.comm;
+        track.renamedTo = status.comm + " " + std::to_string(track.tid);
+    }
     switch (status.state) {
     case 'R':
         seen.kind = Observation::Kind::Runnable;

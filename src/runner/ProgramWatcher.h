@@ -115,6 +115,10 @@ private:
         BlockedCall::Wait wait = BlockedCall::Wait::Unknown;
         std::uint32_t object = 0;
         std::uint64_t futexSinceNs = 0; // on a futex with no CPU since, else 0
+        // The command name the lane is named by; a process that execs another program
+        // changes it (a shell's child becoming "sleep"), and the lane is named again.
+        std::string comm;
+        std::string renamedTo;
         // This sample's reading: the counters moved, or the thread is gone.
         std::uint64_t readAt = 0;
         bool changed = false;
