@@ -19,10 +19,11 @@ InstrumentedMutex::Result InstrumentedMutex::lock(WorkerContext &worker, std::ui
     ProcessMutexLocker lock(m_state);
     bool blocked = alreadyBlocked;
     for (;;) {
-        const bool free = m_owner < 0;
-        const bool mine = m_owner == me && m_kind == Kind::Reentrant;
+        const std::int32_t owner = m_owner.load(std::memory_order_relaxed);
+        const bool free = owner < 0;
+        const bool mine = owner == me && m_kind == Kind::Reentrant;
         if (free || mine) {
-            m_owner = me;
+            m_owner.store(me, std::memory_order_relaxed);
             ++m_depth;
             worker.recorder().record(EventKind::LockAcquired, 0, m_id, m_depth);
             return Result::Acquired;
@@ -57,12 +58,12 @@ InstrumentedMutex::Result InstrumentedMutex::lock(WorkerContext &worker, std::ui
 void InstrumentedMutex::unlock(WorkerContext &worker)
 {
     ProcessMutexLocker lock(m_state);
-    if (m_owner != std::int32_t(worker.id()) || m_depth == 0)
+    if (m_owner.load(std::memory_order_relaxed) != std::int32_t(worker.id()) || m_depth == 0)
         return; // releasing a lock one does not hold is a bug in the scenario, not a state
     --m_depth;
     worker.recorder().record(EventKind::LockReleased, 0, m_id, m_depth);
     if (m_depth == 0) {
-        m_owner = -1;
+        m_owner.store(-1, std::memory_order_relaxed);
         m_released.change();
     }
 }

@@ -32,14 +32,16 @@ public:
 
     std::uint32_t id() const { return m_id; }
     Kind kind() const { return m_kind; }
-    std::int32_t owner() const { return m_owner; }
+    // Read without the lock (a waiter polls it, as gil's dropping thread does): a hint that
+    // may be stale at once, never a decision; hence an atomic, relaxed.
+    std::int32_t owner() const { return m_owner.load(std::memory_order_relaxed); }
 
 private:
     ProcessMutex m_state;
     WaitWord m_released;
     std::uint32_t m_id;
     Kind m_kind;
-    std::int32_t m_owner = -1;
+    std::atomic<std::int32_t> m_owner{-1}; // written only under m_state
     std::uint32_t m_depth = 0;
 };
 
