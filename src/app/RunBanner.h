@@ -7,9 +7,9 @@ namespace conlab {
 
 class RunRecording;
 
-// The line above the timeline that names what went wrong, in words a student cannot miss:
-// a deadlock cycle (who holds what, waits for what, since when), a cycle that was broken,
-// a lock-order inversion, oversold tickets, lost updates. Hidden when there is nothing to say.
+// The line above the timeline that names what went wrong, in words a student cannot miss
+// (RunVerdict's, the same the exported images carry): red for a deadlock, amber for a broken
+// cycle, an inversion, oversold tickets, lost updates. Hidden when there is nothing to say.
 class RunBanner : public QLabel
 {
     Q_OBJECT

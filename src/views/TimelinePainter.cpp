@@ -277,7 +277,7 @@ QVector<TimelineLegend::Item> TimelinePainter::legendItems() const
     if (m_showWakeups && !m_recording.wakeups().empty())
         items.append({LegendItem::Shape::Arrow, m_palette.color(QPalette::WindowText),
                       QCoreApplication::translate("TimelinePainter", "unblocked by")});
-    if (m_recording.hasDeadlock())
+    if (deadlockNs() >= 0)
         items.append({LegendItem::Shape::Marker, QColor(0xE0, 0, 0),
                       QCoreApplication::translate("TimelinePainter", "deadlock formed")});
     return items;
@@ -349,11 +349,18 @@ void TimelinePainter::paintWakeups(QPainter &painter, const QRect &plot, int scr
     painter.restore();
 }
 
+double TimelinePainter::deadlockNs() const
+{
+    if (m_hasDeadlockOverride)
+        return m_deadlockOverride;
+    if (!m_recording.hasDeadlock())
+        return -1;
+    return double(m_recording.firstDeadlock().formedNs) - double(m_recording.meta().startNs);
+}
+
 void TimelinePainter::paintMarkers(QPainter &painter, const QRect &plot) const
 {
-    const double origin = double(m_recording.meta().startNs);
-    if (m_recording.hasDeadlock()) {
-        const double formed = double(m_recording.firstDeadlock().formedNs) - origin;
+    if (const double formed = deadlockNs(); formed >= 0) {
         if (m_window.contains(formed)) {
             const int x = int(std::lround(xForTime(formed, plot)));
             painter.fillRect(QRect(x - 1, plot.top(), 3, plot.height()), QColor(0xE0, 0, 0));

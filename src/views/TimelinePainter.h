@@ -48,6 +48,15 @@ public:
     void setShowWakeups(bool show) { m_showWakeups = show; }
     // A cursor line (the instant the wait-for graph shows); negative for none.
     void setCursorNs(double ns) { m_cursorNs = ns; }
+    // The instant marked red and named "deadlock formed" in the legend. By default the first
+    // cycle the recording saw; an export passes its summary's deadlock (negative: none), so a
+    // cycle the run broke is not drawn as a deadlock.
+    void setDeadlockNs(double ns)
+    {
+        m_deadlockOverride = ns;
+        m_hasDeadlockOverride = true;
+    }
+    double deadlockNs() const;
 
     int laneCount() const; // worker lanes
     int lockLaneCount() const;
@@ -119,6 +128,8 @@ private:
     TimeWindow m_window;
     double m_nowNs = -1;
     double m_cursorNs = -1;
+    double m_deadlockOverride = -1;
+    bool m_hasDeadlockOverride = false;
     bool m_showWakeups = true;
     bool m_showCpus = false;
     QSet<int> m_highlightedRows;
