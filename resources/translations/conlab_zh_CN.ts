@@ -2,6 +2,78 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>QueueDepthPainter</name>
+    <message>
+        <source>pipe fill: %1 (KiB)</source>
+        <translation>管道填充：%1（KiB）</translation>
+    </message>
+    <message>
+        <source>queue depth: %1</source>
+        <translation>队列深度：%1</translation>
+    </message>
+    <message>
+        <source>dashed: capacity %1</source>
+        <translation>虚线：容量 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunVerdict</name>
+    <message>
+        <source>%1 holds %2, waits for %3</source>
+        <translation>%1 持有 %2，等待 %3</translation>
+    </message>
+    <message>
+        <source>deadlock: %1 (cycle closed at %2)</source>
+        <translation>死锁：%1（环在 %2 闭合）</translation>
+    </message>
+    <message>
+        <source>deadlock: %1 waited for each other from %2 (detected at %3)</source>
+        <translation>死锁：%1 从 %2 起相互等待（在 %3 检测到）</translation>
+    </message>
+    <message>
+        <source>a deadlock cycle formed at %1 and was broken (%2)</source>
+        <translation>在 %1 形成过一个死锁环，后来被打破（%2）</translation>
+    </message>
+    <message>
+        <source>potential deadlock (lock-order inversion), though this run finished: %1</source>
+        <translation>潜在死锁（加锁顺序颠倒），尽管这次运行完成了：%1</translation>
+    </message>
+    <message>
+        <source>%1 tickets oversold: %2 sold with %3 in stock</source>
+        <translation>超卖 %1 张票：库存 %3 张，卖出 %2 张</translation>
+    </message>
+    <message>
+        <source>%1 updates lost: expected %2, the counter ended at %3</source>
+        <translation>丢失 %1 次更新：预期 %2，计数器最终为 %3</translation>
+    </message>
+    <message>
+        <source>a worker ended with an error</source>
+        <translation>有工作者以错误结束</translation>
+    </message>
+    <message>
+        <source>the cycle never opened, so the run could not finish; the time limit ended it</source>
+        <translation>环一直没有打开，运行无法结束；时间限制终止了它</translation>
+    </message>
+    <message numerus="yes">
+        <source>the time limit ended the run with %n worker(s) still waiting</source>
+        <translation>
+            <numerusform>时间限制终止了运行，仍有 %n 个工作者在等待</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the time limit ended the run before it finished</source>
+        <translation>运行结束前，时间限制终止了它</translation>
+    </message>
+    <message>
+        <source>Stop ended the run before it finished</source>
+        <translation>运行结束前被“停止”终止</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioTexts</name>
     <message>
         <source>Processes and threads</source>
@@ -1861,6 +1933,18 @@
         <source>the file cannot be created</source>
         <translation>无法创建该文件</translation>
     </message>
+    <message>
+        <source>Wait-for graph when the deadlock formed (%1)</source>
+        <translation>死锁形成时的等待图（%1）</translation>
+    </message>
+    <message>
+        <source>Wait-for graph when the cycle formed (%1), before it was broken</source>
+        <translation>环形成时（%1）、被打破之前的等待图</translation>
+    </message>
+    <message>
+        <source>Wait-for graph at the run&apos;s end (%1)</source>
+        <translation>运行结束时的等待图（%1）</translation>
+    </message>
 </context>
 <context>
     <name>TimelinePainter</name>
@@ -1995,6 +2079,23 @@
     <message>
         <source>running / ready: the kernel&apos;s schedstat, read every %1 ms; within a reading the order is not known</source>
         <translation>运行 / 就绪：内核的 schedstat，每 %1 毫秒读取一次；同一次读数内的先后顺序无法得知</translation>
+    </message>
+</context>
+<context>
+    <name>WaitForGraphPainter</name>
+    <message>
+        <source>no cycle</source>
+        <translation>无环</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cycle(s): deadlock</source>
+        <translation>
+            <numerusform>%n 个环：死锁</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>○ worker  □ lock  → holds  ⇢ waits for</source>
+        <translation>○ 工作者  □ 锁  → 持有  ⇢ 等待</translation>
     </message>
 </context>
 <context>

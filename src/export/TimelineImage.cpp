@@ -1,10 +1,13 @@
 #include "TimelineImage.h"
 
 #include "analysis/RunRecording.h"
+#include "views/QueueDepthPainter.h"
+#include "views/RunVerdict.h"
 #include "views/ScenarioTexts.h"
 #include "views/StatePalette.h"
 #include "views/TimeAxis.h"
 #include "views/TimelinePainter.h"
+#include "views/WaitForGraphPainter.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -12,7 +15,7 @@
 #include <QFontMetrics>
 #include <QGuiApplication>
 #include <QImageWriter>
-#include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QPageSize>
 #include <QPainter>
@@ -38,6 +41,7 @@ QPalette paperPalette()
     palette.setColor(QPalette::Text, QColor(0x20, 0x20, 0x20));
     palette.setColor(QPalette::Mid, QColor(0x90, 0x90, 0x90));
     palette.setColor(QPalette::Highlight, QColor(0x30, 0x60, 0xC0));
+    palette.setColor(QPalette::PlaceholderText, QColor(0x60, 0x60, 0x60));
     return palette;
 }
 
@@ -52,8 +56,7 @@ QString parameterLine(const RunRecording &recording)
 
 QString outcomeLine(const RunRecording &recording)
 {
-    const QJsonObject summary =
-        QJsonDocument::fromJson(QByteArray::fromStdString(recording.trace().summaryJson)).object();
+    const QJsonObject summary = RunVerdict::summaryOf(recording);
     QStringList parts;
     if (summary.contains(QLatin1String("outcome")))
         parts << QCoreApplication::translate("TimelineImage", "outcome: %1")
@@ -82,8 +85,73 @@ struct PageLayout
     double endNs = 0;
     double lastNs = 0;
     QRect title, subtitle, axis, plot, labels, range, legend;
+    QFont verdictFont;
+    RunVerdict::Line verdict, outcome;
+    QRect verdictBox, outcomeBox;
+    std::vector<QRect> queuePlots, queueLabels;
+    // The wait-for graph beside the timeline's story: at the deadlock, else at the run's end.
+    bool hasGraph = false;
+    WaitForGraph graph;
+    QString graphTitle;
+    QRect graphBox;
     QSize size;
 };
+
+constexpr int kGraphWidth = 560;
+constexpr int kGraphHeight = 440;
+constexpr int kQueueGap = 8;
+
+// Lessons about deadlock: two or more locks (a ring can close), or a cycle or an inversion seen.
+// A lesson with one lock and no cycle (ticket-race's lock, the GIL) has nothing to show there.
+bool showsGraph(const RunRecording &recording, const QJsonObject &summary)
+{
+    int locks = 0;
+    for (const ObjectInfo &object : recording.meta().objects)
+        locks += object.kind == "lock" ? 1 : 0;
+    if (locks == 0)
+        return false;
+    return locks >= 2 || recording.hasDeadlock() ||
+           summary.value(QLatin1String("deadlock")).isObject() ||
+           !summary.value(QLatin1String("potential_deadlocks")).toArray().isEmpty() ||
+           summary.value(QLatin1String("cycles_broken")).toInt() > 0;
+}
+
+// The instant the graph shows (relative to the run's start) and the words that say which.
+void chooseGraphInstant(const RunRecording &recording, const QJsonObject &summary, PageLayout &page)
+{
+    const double origin = double(recording.meta().startNs);
+    const QJsonObject deadlock = summary.value(QLatin1String("deadlock")).toObject();
+    double at = page.lastNs;
+    if (!deadlock.isEmpty()) {
+        at = deadlock.value(QLatin1String("formed_ns")).toDouble();
+        page.graphTitle = QCoreApplication::translate(
+                              "TimelineImage", "Wait-for graph when the deadlock formed (%1)")
+                              .arg(TimeAxis::formatDuration(at));
+    } else if (recording.hasDeadlock()) {
+        at = double(recording.firstDeadlock().formedNs) - origin;
+        page.graphTitle =
+            QCoreApplication::translate("TimelineImage",
+                                        "Wait-for graph when the cycle formed (%1), before it "
+                                        "was broken")
+                .arg(TimeAxis::formatDuration(at));
+    } else {
+        page.graphTitle =
+            QCoreApplication::translate("TimelineImage", "Wait-for graph at the run's end (%1)")
+                .arg(TimeAxis::formatDuration(at));
+    }
+    page.graph = recording.waitForAt(std::uint64_t(std::max(0.0, origin + at)));
+}
+
+// The summary's deadlock, or none when the run has a summary without one: a cycle the run broke
+// (a remedy's timeout, an aborted victim) is not a deadlock and is not marked as one.
+void markDeadlock(const QJsonObject &summary, TimelinePainter &timeline)
+{
+    if (summary.isEmpty())
+        return;
+    const QJsonObject deadlock = summary.value(QLatin1String("deadlock")).toObject();
+    timeline.setDeadlockNs(
+        deadlock.isEmpty() ? -1.0 : deadlock.value(QLatin1String("formed_ns")).toDouble());
+}
 
 QFont pageFont()
 {
@@ -108,8 +176,23 @@ PageLayout layOut(const RunRecording &recording, const TimelineImage::Options &o
     page.startNs = options.startNs >= 0 ? options.startNs : 0.0;
     timeline.setShowCpus(options.showCpus);
     timeline.setShowWakeups(options.showWakeups);
+    const QJsonObject summary = RunVerdict::summaryOf(recording);
+    markDeadlock(summary, timeline);
+    page.verdict = RunVerdict::verdict(recording, summary);
+    page.outcome = RunVerdict::outcome(summary);
+    page.verdictFont = page.font;
+    page.verdictFont.setPointSizeF(11);
+    page.verdictFont.setBold(true);
+    const QueueDepthPainter queues(recording, page.font, QPalette());
 
-    const int width = std::max(600, options.width);
+    const int labelWidth = std::max(timeline.labelWidth(), queues.labelWidth());
+    // Room after the last event for the longest way a lane can say how it ended.
+    const int room =
+        std::max(metrics.horizontalAdvance(StatePalette::exitText(ExitCause::Signal, 15)) + 12,
+                 timeline.endRoom());
+    // A page too narrow for the run and its exit causes side by side grows until they fit:
+    // "daemon ended with its owner" is never cut at the edge.
+    const int width = std::max({600, options.width, 2 * kMargin + labelWidth + 2 * room});
     const int contentWidth = width - 2 * kMargin;
     const QRect subtitleBounds = metrics.boundingRect(QRect(0, 0, contentWidth, 1000),
                                                       Qt::TextWordWrap, parameterLine(recording));
@@ -117,17 +200,27 @@ PageLayout layOut(const RunRecording &recording, const TimelineImage::Options &o
     page.title = QRect(kMargin, y, contentWidth, titleMetrics.height());
     y = page.title.bottom() + 4;
     page.subtitle = QRect(kMargin, y, contentWidth, subtitleBounds.height());
-    y = page.subtitle.bottom() + 12;
-    const int labelWidth = timeline.labelWidth();
+    y = page.subtitle.bottom() + 8;
+    // The verdict as the window's banner says it, then why the run did not complete.
+    const QFontMetrics verdictMetrics(page.verdictFont);
+    if (!page.verdict.text.isEmpty()) {
+        const QRect text = verdictMetrics.boundingRect(QRect(0, 0, contentWidth - 16, 2000),
+                                                       Qt::TextWordWrap, page.verdict.text);
+        page.verdictBox = QRect(kMargin, y, contentWidth, text.height() + 10);
+        y = page.verdictBox.bottom() + 6;
+    }
+    if (!page.outcome.text.isEmpty()) {
+        const QRect text = verdictMetrics.boundingRect(QRect(0, 0, contentWidth - 16, 2000),
+                                                       Qt::TextWordWrap, page.outcome.text);
+        page.outcomeBox = QRect(kMargin, y, contentWidth, text.height() + 4);
+        y = page.outcomeBox.bottom() + 6;
+    }
+    y += 6;
     page.axis =
         QRect(kMargin + labelWidth, y, contentWidth - labelWidth, TimelinePainter::kAxisHeight);
     y = page.axis.bottom() + 1;
     page.plot = QRect(page.axis.left(), y, page.axis.width(), timeline.lanesHeight());
-    // Room after the last event for the longest way a lane can say how it ended.
-    const double room =
-        std::max(metrics.horizontalAdvance(StatePalette::exitText(ExitCause::Signal, 15)) + 12,
-                 timeline.endRoom());
-    const double usable = std::max(page.plot.width() - room, page.plot.width() / 2.0);
+    const double usable = std::max(double(page.plot.width() - room), page.plot.width() / 2.0);
     page.endNs =
         options.endNs > page.startNs
             ? options.endNs
@@ -135,11 +228,23 @@ PageLayout layOut(const RunRecording &recording, const TimelineImage::Options &o
                        1e6);
     timeline.setRange(page.startNs, page.endNs);
     page.labels = QRect(kMargin, y, labelWidth, page.plot.height());
-    y = page.plot.bottom() + 8;
+    y = page.plot.bottom() + kQueueGap;
+    for (int row = 0; row < queues.count(); ++row) {
+        page.queuePlots.push_back(
+            QRect(page.plot.left(), y, page.plot.width(), QueueDepthPainter::kRowHeight));
+        page.queueLabels.push_back(QRect(kMargin, y, labelWidth, QueueDepthPainter::kRowHeight));
+        y += QueueDepthPainter::kRowHeight + kQueueGap;
+    }
     page.range = QRect(kMargin, y, contentWidth, metrics.height());
     y = page.range.bottom() + 10;
     page.legend = QRect(kMargin, y, contentWidth, timeline.legendHeight(contentWidth));
     y = page.legend.bottom() + kMargin;
+    page.hasGraph = showsGraph(recording, summary);
+    if (page.hasGraph) {
+        chooseGraphInstant(recording, summary, page);
+        page.graphBox = QRect(kMargin, y, std::min(contentWidth, kGraphWidth), kGraphHeight);
+        y = page.graphBox.bottom() + kMargin;
+    }
     page.size = QSize(width, y);
     return page;
 }
@@ -158,12 +263,35 @@ void paintPage(QPainter &painter, const RunRecording &recording, const TimelineP
     painter.setPen(QColor(0x50, 0x50, 0x50));
     painter.drawText(page.subtitle, Qt::TextWordWrap, parameterLine(recording));
 
+    if (!page.verdict.text.isEmpty()) {
+        // The banner's colours: red for a deadlock, amber for damage done.
+        const bool failure = page.verdict.severity == RunVerdict::Severity::Failure;
+        painter.fillRect(page.verdictBox,
+                         failure ? QColor(0xE0, 0x00, 0x00) : QColor(0xE6, 0x9F, 0x00));
+        painter.setFont(page.verdictFont);
+        painter.setPen(failure ? Qt::white : Qt::black);
+        painter.drawText(page.verdictBox.adjusted(8, 5, -8, -5),
+                         Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, page.verdict.text);
+    }
+    if (!page.outcome.text.isEmpty()) {
+        painter.setFont(page.verdictFont);
+        painter.setPen(QColor(0xB0, 0x00, 0x00));
+        painter.drawText(page.outcomeBox.adjusted(8, 2, -8, -2),
+                         Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, page.outcome.text);
+    }
+
     timeline.paintAxis(painter, page.axis);
     timeline.paintLanes(painter, page.plot, 0);
     timeline.paintLabels(painter, page.labels, 0);
     painter.setPen(palette.color(QPalette::Mid));
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(page.plot.adjusted(0, 0, -1, -1));
+    const QueueDepthPainter queues(recording, page.font, palette);
+    const TimeWindow window(page.startNs, page.endNs);
+    for (int row = 0; row < int(page.queuePlots.size()); ++row) {
+        queues.paint(painter, row, page.queuePlots[std::size_t(row)], window);
+        queues.paintLabel(painter, row, page.queueLabels[std::size_t(row)]);
+    }
 
     painter.setFont(page.font);
     painter.setPen(palette.color(QPalette::WindowText));
@@ -178,6 +306,13 @@ void paintPage(QPainter &painter, const RunRecording &recording, const TimelineP
                        TimeAxis::formatDuration(page.lastNs)));
     painter.drawText(page.range, Qt::AlignRight | Qt::AlignVCenter, outcomeLine(recording));
     timeline.paintLegend(painter, page.legend);
+    if (page.hasGraph) {
+        painter.setPen(palette.color(QPalette::Mid));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(page.graphBox.adjusted(0, 0, -1, -1));
+        WaitForGraphPainter(recording.meta(), page.graph)
+            .paint(painter, page.graphBox, page.font, palette, page.graphTitle);
+    }
 }
 
 QString writeError(const QString &path, const QString &what)
