@@ -2671,37 +2671,6 @@ What a worker prints appears here with its time; choose a line to see that insta
     </message>
 </context>
 <context>
-    <name>conlab::RunBanner</name>
-    <message>
-        <source>%1 holds %2, waits for %3</source>
-        <translation>%1 持有 %2，等待 %3</translation>
-    </message>
-    <message>
-        <source>deadlock: %1 (cycle closed at %2)</source>
-        <translation>死锁：%1（环在 %2 闭合）</translation>
-    </message>
-    <message>
-        <source>deadlock: %1 waited for each other from %2 (detected at %3)</source>
-        <translation>死锁：%1 从 %2 起相互等待（在 %3 检测到）</translation>
-    </message>
-    <message>
-        <source>a deadlock cycle formed at %1 and was broken (%2)</source>
-        <translation>在 %1 形成过一个死锁环，后来被打破（%2）</translation>
-    </message>
-    <message>
-        <source>potential deadlock (lock-order inversion), though this run finished: %1</source>
-        <translation>潜在死锁（加锁顺序颠倒），尽管这次运行完成了：%1</translation>
-    </message>
-    <message>
-        <source>%1 tickets oversold: %2 sold with %3 in stock</source>
-        <translation>超卖 %1 张票：库存 %3 张，卖出 %2 张</translation>
-    </message>
-    <message>
-        <source>%1 updates lost: expected %2, the counter ended at %3</source>
-        <translation>丢失 %1 次更新：预期 %2，计数器最终为 %3</translation>
-    </message>
-</context>
-<context>
     <name>conlab::RunController</name>
     <message>
         <source>cannot start %1: %2</source>
@@ -2981,20 +2950,6 @@ Every worker of the run gets a lane here.</source>
     <message>
         <source>Wait-for graph %1</source>
         <translation>等待图 %1</translation>
-    </message>
-    <message>
-        <source>no cycle</source>
-        <translation>无环</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n cycle(s): deadlock</source>
-        <translation>
-            <numerusform>%n 个环：死锁</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>○ worker  □ lock  → holds  ⇢ waits for</source>
-        <translation>○ 工作者  □ 锁  → 持有  ⇢ 等待</translation>
     </message>
 </context>
 <context>
