@@ -4,6 +4,12 @@
 
 namespace conlab {
 
+void RunRecording::clear()
+{
+    reset(TraceMeta());
+    m_hasMeta = false;
+}
+
 void RunRecording::reset(const TraceMeta &meta)
 {
     m_trace = Trace{};

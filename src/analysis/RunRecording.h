@@ -23,6 +23,8 @@ class RunRecording
 {
 public:
     void reset(const TraceMeta &meta);
+    // No run at all, as before the first one.
+    void clear();
     void append(const Event *events, std::size_t count);
     void setDropped(std::uint64_t total) { m_trace.droppedEvents = total; }
     void setSummary(const std::string &json) { m_trace.summaryJson = json; }

@@ -97,6 +97,13 @@ void FiguresPanel::showRunning()
     showAgain();
 }
 
+void FiguresPanel::clear()
+{
+    m_showing = Showing::Nothing;
+    m_summary = {};
+    showAgain();
+}
+
 void FiguresPanel::showSummary(const QJsonObject &summary)
 {
     m_showing = Showing::Summary;

@@ -15,6 +15,8 @@ public:
     explicit FiguresPanel(QWidget *parent = nullptr);
     void showSummary(const QJsonObject &summary);
     void showRunning();
+    // Back to "figures appear when a run ends": the last run belonged to another lesson.
+    void clear();
     static QString html(const QJsonObject &summary);
 
 protected:

@@ -263,6 +263,11 @@ void MainWindow::onScenarioChosen(QTreeWidgetItem *item)
     const auto scenario = ScenarioRegistry::create(id.toStdString());
     if (!scenario)
         return;
+    // A finished run of another lesson (or a watched program) is not this lesson's: leaving
+    // its lanes and verdict under this lesson's title would be read as this lesson's result.
+    if (!m_controller->isRunning() && m_recording.hasMeta() &&
+        QString::fromStdString(m_recording.meta().scenario) != id)
+        clearRun();
     m_parameters->setScenario(id, scenario->parameters());
     m_rightTabs->lesson()->showLesson(id);
     showLessonTabs(id);
@@ -342,6 +347,24 @@ bool MainWindow::watch(const QStringList &runnerArguments, const QString &workin
     m_rightTabs->graph()->clear();
     m_banner->hide();
     return true;
+}
+
+void MainWindow::clearRun()
+{
+    m_recording.clear();
+    m_timeline->resetView();
+    m_queueChart->reset();
+    m_queueChart->setVisible(false);
+    m_rightTabs->output()->reload();
+    m_rightTabs->states()->clear();
+    m_rightTabs->graph()->clear();
+    m_rightTabs->figures()->clear();
+    m_rightTabs->processTree()->showRunning();
+    m_banner->hide();
+    m_outcome.clear();
+    m_message.clear();
+    updateActions();
+    updateStatus();
 }
 
 int MainWindow::timeLimitSeconds() const

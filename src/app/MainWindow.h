@@ -69,6 +69,8 @@ private:
     // Texts set in code, again in the language now installed (QEvent::LanguageChange).
     void changeEvent(QEvent *event) override;
     void retranslate();
+    // Forgets the run shown: its lanes, banner, figures and graph belong to another lesson.
+    void clearRun();
     void createActions();
     void createCatalog();
     void createCentre();

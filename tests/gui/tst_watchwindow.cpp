@@ -56,6 +56,22 @@ private slots:
         const auto *lesson = window.findChild<QTextBrowser *>();
         QVERIFY(lesson);
         saveShot(&window, QStringLiteral("watch-window"));
+
+        // Choosing a lesson afterwards clears the watched run: its lanes, outcome and figures
+        // are not the lesson's.
+        // (Two lessons, so that one of them is a change whichever lesson was chosen before.)
+        QVERIFY(window.selectScenario(QStringLiteral("ticket-race")));
+        QVERIFY(window.selectScenario(QStringLiteral("timer")));
+        QVERIFY(!window.recording().hasMeta());
+        QCOMPARE(window.timeline()->laneCount(), 0);
+        QVERIFY2(!window.statusText().contains(QLatin1String("completed")),
+                 qPrintable(window.statusText()));
+        // A lesson's own run is kept when its lesson is chosen again.
+        window.run();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 20000);
+        QVERIFY(window.recording().hasMeta());
+        QVERIFY(window.selectScenario(QStringLiteral("timer")));
+        QVERIFY(window.recording().hasMeta());
     }
 
     void watchDialogRefusesAProgramThatIsNotThere()
