@@ -2099,6 +2099,53 @@
     </message>
 </context>
 <context>
+    <name>conlab::AttachDialog</name>
+    <message>
+        <source>Attach to a process</source>
+        <translation>附加到进程</translation>
+    </message>
+    <message>
+        <source>Filter by pid, name, user or command</source>
+        <translation>按 PID、名称、用户或命令筛选</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Only your own processes can be followed. Attaching reads /proc and never stops or changes the process; Stop leaves it running.</source>
+        <translation>只能跟踪你自己的进程。附加只读取 /proc，从不暂停或改变该进程；Stop 之后它继续运行。</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>附加</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Another user&apos;s process: /proc does not show its threads&apos; states to you.</source>
+        <translation>其他用户的进程：/proc 不向你显示它的线程状态。</translation>
+    </message>
+</context>
+<context>
     <name>conlab::BatchRunner</name>
     <message>
         <source>cannot start %1: %2</source>
@@ -2451,6 +2498,10 @@
     <message>
         <source>Trace Event Format, for Perfetto (*.json)</source>
         <translation>Trace Event Format，供 Perfetto 使用 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot watch</source>
+        <translation>无法观察</translation>
     </message>
 </context>
 <context>
@@ -2953,6 +3004,73 @@ Every worker of the run gets a lane here.</source>
     </message>
 </context>
 <context>
+    <name>conlab::WatchDialog</name>
+    <message>
+        <source>Watch a program</source>
+        <translation>观察一个程序</translation>
+    </message>
+    <message>
+        <source>python3 my_threads.py --workers 4</source>
+        <translation>python3 my_threads.py --workers 4</translation>
+    </message>
+    <message>
+        <source>The program and its arguments, as you would type them in a shell (double quotes group words; no pipes or redirections).</source>
+        <translation>程序及其参数，就像在 shell 中输入的那样（双引号把多个词合为一个参数；不支持管道和重定向）。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>How often the program&apos;s threads are read from /proc: nothing shorter than this is seen.</source>
+        <translation>多久从 /proc 读取一次程序的线程：比这更短的事情看不到。</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Working folder:</source>
+        <translation>工作目录：</translation>
+    </message>
+    <message>
+        <source>Sample every:</source>
+        <translation>采样间隔：</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>观察</translation>
+    </message>
+    <message>
+        <source>Working folder</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <source>Type the command to run.</source>
+        <translation>请输入要运行的命令。</translation>
+    </message>
+    <message>
+        <source>The command line has an unclosed quote.</source>
+        <translation>命令行中有未闭合的引号。</translation>
+    </message>
+    <message>
+        <source>The working folder does not exist.</source>
+        <translation>工作目录不存在。</translation>
+    </message>
+    <message>
+        <source>No program called &quot;%1&quot; on PATH.</source>
+        <translation>PATH 中没有名为“%1”的程序。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an executable file.</source>
+        <translation>“%1”不是可执行文件。</translation>
+    </message>
+</context>
+<context>
     <name>conlab::WindowActions</name>
     <message>
         <source>Export trace as &amp;JSON…</source>
@@ -3065,6 +3183,22 @@ Every worker of the run gets a lane here.</source>
     <message>
         <source>A run still going after this long is ended, and says so</source>
         <translation>运行超过这个时长仍未结束时，将被终止并给出说明</translation>
+    </message>
+    <message>
+        <source>&amp;Watch a program…</source>
+        <translation>观察程序(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Launch any program and draw its real threads and child processes from the kernel&apos;s accounting (Ctrl+W)</source>
+        <translation>启动任意程序，并根据内核的统计画出它真实的线程和子进程（Ctrl+W）</translation>
+    </message>
+    <message>
+        <source>&amp;Attach to a process…</source>
+        <translation>附加到进程(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Follow a running process of yours, without stopping it</source>
+        <translation>跟踪你的一个正在运行的进程，而不暂停它</translation>
     </message>
 </context>
 </TS>
