@@ -3,7 +3,9 @@
 #include "ScenarioParameters.h"
 #include "WorkerLauncher.h"
 #include "analysis/WorkerLifetimes.h"
+#include "runtime/Futex.h"
 #include "runtime/WorkerContext.h"
+#include "trace/Arena.h"
 #include "trace/Clock.h"
 #include "trace/JsonWriter.h"
 
@@ -83,8 +85,11 @@ TraceMeta TerminateScenario::describe(const ParameterSet &values) const
     return meta;
 }
 
-bool TerminateScenario::setup(Arena &, const ParameterSet &values)
+bool TerminateScenario::setup(Arena &arena, const ParameterSet &values)
 {
+    m_workerReady = arena.make<std::atomic<std::uint32_t>>(0u);
+    if (!m_workerReady)
+        return false;
     const double scale = values.real("time-scale") * 1e6;
     m_meta = describe(values);
     m_processes = workersAreProcesses(values);
@@ -120,6 +125,8 @@ void TerminateScenario::runWorker(WorkerContext &worker)
 {
     if (m_processes)
         installHandler();
+    m_workerReady->store(1, std::memory_order_release);
+    futexWakeAll(*m_workerReady);
     if (!worker.runFree())
         return worker.exit(worker.stopCause());
     worker.print("worker: starts a " + std::to_string(m_workNs / 1000000) + " ms job");
@@ -152,7 +159,17 @@ void TerminateScenario::runMain(WorkerContext &main, RunServices &services)
 {
     WorkerLauncher launcher(main, services, m_meta,
                             m_processes ? StartMethod::Spawn : StartMethod::Thread);
-    if (!launcher.start(kWorker) || !main.sleep(m_afterNs) || !main.runFree())
+    if (!launcher.start(kWorker))
+        return main.exit(main.stopCause());
+    // `after` counts from the worker's start, handler installed, not from the spawn call: a
+    // slow start must not meet the signal's default action. Main is asleep meanwhile.
+    main.block(BlockReason::Sleep, 0);
+    while (m_workerReady->load(std::memory_order_acquire) == 0 && services.isAlive(kWorker)) {
+        if (main.shouldStop())
+            return main.exit(main.stopCause());
+        futexWait(*m_workerReady, 0, 20);
+    }
+    if (!main.sleep(m_afterNs) || !main.runFree())
         return main.exit(main.stopCause());
     if (m_processes) {
         main.print(std::string("main: sends ") + signalName(m_signal) + " to the worker");

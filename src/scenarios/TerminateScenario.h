@@ -41,6 +41,9 @@ private:
     std::uint64_t m_cleanupNs = 0;
     // Threads share this; a process never looks at it.
     std::atomic<bool> m_stopFlag{false};
+    // In the arena: set by the worker once its handler is in place, so that main's signal
+    // never comes before it (a slow start would otherwise meet the default action).
+    std::atomic<std::uint32_t> *m_workerReady = nullptr;
     // Measured by main, in the runner.
     std::uint64_t m_stopAskedNs = 0;
     std::int64_t m_aliveUntilNs = -1;
