@@ -6,10 +6,12 @@
 #include <QChartView>
 #include <QEvent>
 #include <QGridLayout>
+#include <QLogValueAxis>
 #include <QMap>
 #include <QProgressBar>
 #include <QValueAxis>
 #include <algorithm>
+#include <cmath>
 
 namespace conlab {
 
@@ -24,6 +26,9 @@ struct Bars
     QList<QPair<QString, QColor>> sets; // figure suffix, colour
     QStringList setNames;               // legend names, when more than one set
     double scale = 1.0;                 // figure value times this = plotted value
+    // Powers of ten: latencies differ by orders of magnitude between the designs (a forking
+    // server's p99 against an event loop's median), and a linear axis flattens the small ones.
+    bool logarithmic = false;
 };
 
 QChart *barChart(const QJsonObject &summary, const QStringList &designs, const Bars &bars)
@@ -33,6 +38,7 @@ QChart *barChart(const QJsonObject &summary, const QStringList &designs, const B
     chart->setMargins(QMargins(2, 2, 2, 2));
     auto *series = new QBarSeries(chart);
     double highest = 0;
+    double lowest = 0; // the smallest positive value
     for (qsizetype i = 0; i < bars.sets.size(); ++i) {
         const auto &[suffix, color] = bars.sets[i];
         auto *set = new QBarSet(i < bars.setNames.size() ? bars.setNames[i] : QString(), series);
@@ -41,6 +47,8 @@ QChart *barChart(const QJsonObject &summary, const QStringList &designs, const B
             const double value = summary.value(design + suffix).toDouble() * bars.scale;
             set->append(value);
             highest = std::max(highest, value);
+            if (value > 0)
+                lowest = lowest > 0 ? std::min(lowest, value) : value;
         }
         series->append(set);
     }
@@ -62,11 +70,26 @@ QChart *barChart(const QJsonObject &summary, const QStringList &designs, const B
         labels << (name ? ServerModelsCharts::tr(name) : design);
     }
     categories->append(labels);
-    auto *values = new QValueAxis(chart);
-    values->setTitleText(bars.unit);
-    values->setRange(0, std::max(1.0, highest * 1.1));
-    values->applyNiceNumbers();
-    values->setLabelFormat(QStringLiteral("%.0f"));
+    QAbstractAxis *values = nullptr;
+    if (bars.logarithmic && lowest > 0) {
+        auto *log = new QLogValueAxis(chart);
+        log->setBase(10);
+        log->setMinorTickCount(0);
+        log->setLabelFormat(QStringLiteral("%g"));
+        // Whole decades around the data, so every bar starts from the same floor.
+        log->setRange(std::pow(10.0, std::floor(std::log10(lowest))),
+                      std::pow(10.0, std::ceil(std::log10(highest * 1.01))));
+        values = log;
+    } else {
+        auto *linear = new QValueAxis(chart);
+        linear->setRange(0, std::max(1.0, highest * 1.1));
+        linear->applyNiceNumbers();
+        linear->setLabelFormat(QStringLiteral("%.0f"));
+        values = linear;
+    }
+    values->setTitleText(bars.logarithmic && lowest > 0
+                             ? ServerModelsCharts::tr("%1 (log)").arg(bars.unit)
+                             : bars.unit);
     chart->addAxis(categories, Qt::AlignBottom);
     chart->addAxis(values, Qt::AlignLeft);
     series->attachAxis(categories);
@@ -182,6 +205,7 @@ void ServerModelsCharts::showSummary(const QJsonObject &summary)
                     {QStringLiteral("_latency_p99_ns"), QColor(0xE6, 0x9F, 0x00)}};
     latency.setNames = {tr("median"), tr("99th percentile")};
     latency.scale = 1e-3;
+    latency.logarithmic = true;
     replaceChart(m_latency, barChart(summary, m_designs, latency));
     replaceChart(m_memory, barChart(summary, m_designs,
                                     {tr("Server memory (resident)"),
