@@ -1,92 +1,210 @@
 #include "FiguresPanel.h"
 
-#include "views/StatePalette.h"
-#include "views/TimeAxis.h"
+#include "FigureLabels.h"
 
 #include <QEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
+#include <QScrollBar>
+#include <QUrl>
 #include <algorithm>
 
 namespace conlab {
 
 namespace {
 
-// Keys shown elsewhere (in the table, the process tree, the Output tab) or not figures at all.
-const QStringList kSkipped{QStringLiteral("scenario"),   QStringLiteral("outcome"),
-                           QStringLiteral("checks"),     QStringLiteral("params"),
-                           QStringLiteral("elapsed_ns"), QStringLiteral("tree"),
-                           QStringLiteral("output")};
+const QString kRunDetailsLink = QStringLiteral("conlab:run-details");
 
-QString row(const QString &name, const QString &value)
+// Shown in their own tabs (process tree, Output), or above every figure.
+bool isShownElsewhere(const QString &key)
 {
-    return QStringLiteral("<tr><td>%1</td><td align='right'><b>%2</b></td></tr>")
-        .arg(name.toHtmlEscaped(), value.toHtmlEscaped());
+    return key == QLatin1String("tree") || key == QLatin1String("output") ||
+           key == QLatin1String("outcome") || key == QLatin1String("elapsed_ns");
 }
 
-QString textOf(const QJsonValue &value)
+// The script's name of a figure, small and grey, so it can still be found in the JSON.
+QString rawKey(const QString &key)
 {
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 12);
-    if (value.isString())
-        return value.toString();
-    if (value.isBool())
-        return value.toBool() ? FiguresPanel::tr("yes") : FiguresPanel::tr("no");
-    if (value.isNull())
-        return FiguresPanel::tr("none");
-    const QJsonDocument document =
-        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
-    return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
+    return QStringLiteral("<span style='color:gray; font-size:small'>%1</span>")
+        .arg(key.toHtmlEscaped());
 }
 
-// A figure as read: times in the unit that suits them, anything else as it is.
-QString valueText(const QString &key, const QJsonValue &value)
+// Words never break inside: labels stay on one line, values break at spaces only.
+QString row(const QString &key, const QString &value)
 {
-    if (value.isDouble() && key.endsWith(QLatin1String("_ns")) && value.toDouble() >= 0)
-        return TimeAxis::formatDuration(value.toDouble());
-    return textOf(value);
+    return QStringLiteral("<tr><td style='white-space:nowrap'>%1</td>"
+                          "<td align='right'><b>%2</b></td>"
+                          "<td style='white-space:nowrap'>%3</td></tr>")
+        .arg(FigureLabels::label(key).toHtmlEscaped(), value.toHtmlEscaped(), rawKey(key));
+}
+
+bool isRecord(const QJsonValue &value)
+{
+    return value.isObject();
 }
 
 bool isTableOfRecords(const QJsonValue &value)
 {
     const QJsonArray array = value.toArray();
-    return value.isArray() && !array.isEmpty() &&
-           std::all_of(array.begin(), array.end(),
-                       [](const QJsonValue &v) { return v.isObject(); });
+    return value.isArray() && !array.isEmpty() && std::all_of(array.begin(), array.end(), isRecord);
 }
 
-// One row per record, one column per field of the first: per-thread or per-job figures.
-QString recordsTable(const QString &title, const QJsonArray &records)
+// An object whose members are all records (start-cost's methods): one row per member.
+bool isTableOfNamedRecords(const QJsonValue &value)
 {
-    // The name first; the rest as JSON sorts them. Times are shown in units, so their
-    // headers lose the _ns.
-    QStringList columns = records.first().toObject().keys();
-    if (columns.removeOne(QStringLiteral("name")))
-        columns.prepend(QStringLiteral("name"));
-    QString text = QStringLiteral("<h4>%1</h4><table cellspacing='0' cellpadding='3'><tr>")
-                       .arg(title.toHtmlEscaped());
+    const QJsonObject object = value.toObject();
+    return value.isObject() && !object.isEmpty() &&
+           std::all_of(object.begin(), object.end(),
+                       [](const auto &member) { return member.isObject(); });
+}
+
+QString heading(const QString &key)
+{
+    return QStringLiteral("<h4>%1 %2</h4>")
+        .arg(FigureLabels::label(key).toHtmlEscaped(), rawKey(key));
+}
+
+// One row per record, one column per field, the name first; cells never wrap (the panel
+// scrolls sideways instead).
+QString recordsTable(const QString &key, const QList<QPair<QString, QJsonObject>> &records,
+                     const QString &firstColumn = {})
+{
+    QStringList columns;
+    for (const auto &record : records) {
+        for (const QString &column : record.second.keys()) {
+            if (!columns.contains(column))
+                columns << column;
+        }
+    }
+    // Who first, then when, in the order things happen; the rest as JSON sorts them.
+    const QStringList leading{QStringLiteral("name"),     QStringLiteral("task"),
+                              QStringLiteral("worker"),   QStringLiteral("queued_ns"),
+                              QStringLiteral("start_ns"), QStringLiteral("end_ns")};
+    for (auto first = leading.rbegin(); first != leading.rend(); ++first) {
+        if (columns.removeOne(*first))
+            columns.prepend(*first);
+    }
+    QString text = heading(key) + QStringLiteral("<table cellspacing='0' cellpadding='3'><tr>");
+    const QString headerCell =
+        QStringLiteral("<th align='right' style='white-space:nowrap'>%1<br>%2</th>");
+    if (!firstColumn.isEmpty())
+        text += headerCell.arg(firstColumn.toHtmlEscaped(), QString());
     for (const QString &column : columns)
-        text += QStringLiteral("<th align='right'>%1</th>")
-                    .arg(QString(column)
-                             .remove(QRegularExpression(QStringLiteral("_ns$")))
-                             .replace(QLatin1Char('_'), QLatin1Char(' '))
-                             .toHtmlEscaped());
+        text += headerCell.arg(FigureLabels::label(column).toHtmlEscaped(), rawKey(column));
     text += QStringLiteral("</tr>");
-    for (const QJsonValue &record : records) {
+    for (const auto &record : records) {
         text += QStringLiteral("<tr>");
-        for (const QString &column : columns)
-            text += QStringLiteral("<td align='right'>%1</td>")
-                        .arg(valueText(column, record.toObject().value(column)).toHtmlEscaped());
+        if (!firstColumn.isEmpty())
+            text += QStringLiteral("<td style='white-space:nowrap'>%1</td>")
+                        .arg(FigureLabels::label(record.first).toHtmlEscaped());
+        for (const QString &column : columns) {
+            const QJsonValue cell = record.second.value(column);
+            const QString shown =
+                cell.isObject() ? QStringLiteral("…") : FigureLabels::value(column, cell);
+            text += QStringLiteral("<td align='%1' style='white-space:nowrap'>%2</td>")
+                        .arg(cell.isString() ? QStringLiteral("left") : QStringLiteral("right"),
+                             shown.toHtmlEscaped());
+        }
         text += QStringLiteral("</tr>");
     }
     return text + QStringLiteral("</table>");
+}
+
+QString figures(const QJsonObject &object, int depth, QString rows = {});
+
+// A figure that is not a single value: a table, or a section of its own figures.
+QString section(const QString &key, const QJsonValue &value, int depth)
+{
+    if (isTableOfRecords(value)) {
+        QList<QPair<QString, QJsonObject>> records;
+        for (const QJsonValue &record : value.toArray())
+            records.append({QString(), record.toObject()});
+        return recordsTable(key, records);
+    }
+    if (isTableOfNamedRecords(value)) {
+        QList<QPair<QString, QJsonObject>> records;
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            records.append({it.key(), it.value().toObject()});
+        return recordsTable(key, records, FigureLabels::label(key));
+    }
+    return heading(key) + figures(value.toObject(), depth + 1);
+}
+
+// Single values first, in a table of their own, then the tables and sections.
+QString figures(const QJsonObject &object, int depth, QString rows)
+{
+    QString sections;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (depth == 0 && (isShownElsewhere(it.key()) || FigureLabels::isRunDetail(it.key())))
+            continue;
+        const QJsonValue value = it.value();
+        const bool nested = isTableOfRecords(value) || (value.isObject() && depth < 2);
+        if (nested)
+            sections += section(it.key(), value, depth);
+        else if (value.isObject())
+            rows += row(it.key(), QStringLiteral("…"));
+        else
+            rows += row(it.key(), FigureLabels::value(it.key(), value));
+    }
+    if (!rows.isEmpty())
+        rows = QStringLiteral("<table cellspacing='0' cellpadding='3'>") + rows +
+               QStringLiteral("</table>");
+    return rows + sections;
+}
+
+QString runDetails(const QJsonObject &summary)
+{
+    QString rows;
+    for (const QString &key : FigureLabels::runDetails()) {
+        const QJsonValue value = summary.value(key);
+        if (value.isUndefined() || value.isObject() || isTableOfRecords(value) ||
+            key == QLatin1String("checks"))
+            continue;
+        rows += row(key, FigureLabels::value(key, value));
+    }
+    // Parameters by the names the runner's --set takes.
+    const QJsonObject params = summary.value(QLatin1String("params")).toObject();
+    if (!params.isEmpty())
+        rows += QStringLiteral("<tr><td colspan='3'><b>%1</b> %2</td></tr>")
+                    .arg(FigureLabels::label(QStringLiteral("params")).toHtmlEscaped(),
+                         rawKey(QStringLiteral("params")));
+    for (auto it = params.begin(); it != params.end(); ++it)
+        rows += QStringLiteral("<tr><td style='white-space:nowrap'>&nbsp;&nbsp;%1</td>"
+                               "<td align='right'><b>%2</b></td><td></td></tr>")
+                    .arg(it.key().toHtmlEscaped(),
+                         FigureLabels::value(it.key(), it.value()).toHtmlEscaped());
+    QString text = QStringLiteral("<table cellspacing='0' cellpadding='3'>") + rows +
+                   QStringLiteral("</table>");
+    const QJsonArray rules =
+        summary.value(QLatin1String("checks")).toObject().value(QLatin1String("rules")).toArray();
+    if (!rules.isEmpty())
+        text += QStringLiteral("<p>%1 %2</p>")
+                    .arg(FiguresPanel::tr("Rules checked: %1")
+                             .arg(FigureLabels::value(QStringLiteral("rules"), rules))
+                             .toHtmlEscaped(),
+                         rawKey(QStringLiteral("checks")));
+    // Other sections of bookkeeping (a lesson's expected schedule) after the rest.
+    for (auto it = summary.begin(); it != summary.end(); ++it) {
+        if (FigureLabels::isRunDetail(it.key()) && it.key() != QLatin1String("params") &&
+            it.key() != QLatin1String("checks") &&
+            (it.value().isObject() || isTableOfRecords(it.value())))
+            text += section(it.key(), it.value(), 1);
+    }
+    return text;
 }
 
 } // namespace
 
 FiguresPanel::FiguresPanel(QWidget *parent) : QTextBrowser(parent)
 {
+    // Break lines between words only, never inside one.
+    setWordWrapMode(QTextOption::WordWrap);
+    setOpenLinks(false);
+    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.toString() == kRunDetailsLink)
+            setRunDetailsShown(!m_runDetailsShown);
+    });
     showAgain();
 }
 
@@ -111,6 +229,14 @@ void FiguresPanel::showSummary(const QJsonObject &summary)
     showAgain();
 }
 
+void FiguresPanel::setRunDetailsShown(bool shown)
+{
+    m_runDetailsShown = shown;
+    const int scrolled = verticalScrollBar()->value();
+    showAgain();
+    verticalScrollBar()->setValue(scrolled);
+}
+
 void FiguresPanel::showAgain()
 {
     switch (m_showing) {
@@ -121,7 +247,7 @@ void FiguresPanel::showAgain()
         setHtml(tr("<p>Running… figures appear when the run ends.</p>"));
         break;
     case Showing::Summary:
-        setHtml(html(m_summary));
+        setHtml(html(m_summary, m_runDetailsShown));
         break;
     }
 }
@@ -133,25 +259,17 @@ void FiguresPanel::changeEvent(QEvent *event)
         showAgain();
 }
 
-QString FiguresPanel::html(const QJsonObject &summary)
+QString FiguresPanel::html(const QJsonObject &summary, bool withRunDetails)
 {
-    QString text = QStringLiteral("<table cellspacing='0' cellpadding='3' width='100%'>");
-    text += row(tr("outcome"),
-                StatePalette::outcomeText(summary.value(QLatin1String("outcome")).toString()));
-    text += row(tr("elapsed"),
-                TimeAxis::formatDuration(summary.value(QLatin1String("elapsed_ns")).toDouble()));
-    QString tables;
-    for (auto it = summary.begin(); it != summary.end(); ++it) {
-        if (kSkipped.contains(it.key()))
-            continue;
-        if (isTableOfRecords(it.value()))
-            tables += recordsTable(it.key(), it.value().toArray());
-        else if (it.value().isObject())
-            tables += recordsTable(it.key(), QJsonArray{it.value()});
-        else
-            text += row(it.key(), valueText(it.key(), it.value()));
-    }
-    text += QStringLiteral("</table>") + tables;
+    QString text =
+        figures(summary, 0,
+                row(QStringLiteral("outcome"),
+                    FigureLabels::value(QStringLiteral("outcome"),
+                                        summary.value(QLatin1String("outcome")))) +
+                    row(QStringLiteral("elapsed_ns"),
+                        FigureLabels::value(QStringLiteral("elapsed_ns"),
+                                            summary.value(QLatin1String("elapsed_ns")))));
+
     const QJsonObject checks = summary.value(QLatin1String("checks")).toObject();
     const bool passed = checks.value(QLatin1String("passed")).toBool();
     text += QStringLiteral("<h4>%1</h4>")
@@ -161,9 +279,21 @@ QString FiguresPanel::html(const QJsonObject &summary)
     if (!violations.isEmpty()) {
         text += QStringLiteral("<ul>");
         for (const QJsonValue &violation : violations)
-            text += QStringLiteral("<li>%1</li>").arg(textOf(violation).toHtmlEscaped());
+            text += QStringLiteral("<li>%1</li>")
+                        .arg((violation.isString()
+                                  ? violation.toString()
+                                  : QString::fromUtf8(QJsonDocument(violation.toObject())
+                                                          .toJson(QJsonDocument::Compact)))
+                                 .toHtmlEscaped());
         text += QStringLiteral("</ul>");
     }
+
+    text += QStringLiteral("<hr><p><a href='%1'>%2</a></p>")
+                .arg(kRunDetailsLink, withRunDetails ? tr("▾ Run details")
+                                                     : tr("▸ Run details (parameters, "
+                                                          "events, checker rules)"));
+    if (withRunDetails)
+        text += QStringLiteral("<div style='color:gray'>%1</div>").arg(runDetails(summary));
     return text;
 }
 

@@ -5,8 +5,10 @@
 
 namespace conlab {
 
-// What the last run measured, from the runner's summary: outcome, the checker's verdict
-// and every figure, in a table a student can read off.
+// What the last run measured, from the runner's summary, as a report: the outcome, the
+// lesson's own figures in words and units, per-thread or per-task records as tables, the
+// checker's verdict, and the bookkeeping every run has in a "Run details" section that
+// opens on a click.
 class FiguresPanel : public QTextBrowser
 {
     Q_OBJECT
@@ -17,7 +19,8 @@ public:
     void showRunning();
     // Back to "figures appear when a run ends": the last run belonged to another lesson.
     void clear();
-    static QString html(const QJsonObject &summary);
+    void setRunDetailsShown(bool shown);
+    static QString html(const QJsonObject &summary, bool withRunDetails = false);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -28,6 +31,7 @@ private:
 
     Showing m_showing = Showing::Nothing;
     QJsonObject m_summary;
+    bool m_runDetailsShown = false;
 };
 
 } // namespace conlab

@@ -1,7 +1,7 @@
 #include "RemedyTable.h"
 
+#include "FigureLabels.h"
 #include "views/StatePalette.h"
-#include "views/TimeAxis.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -20,7 +20,7 @@ void RemedyTable::setHeaders()
 {
     setHorizontalHeaderLabels({tr("Lesson"), tr("Remedy"), tr("Kind"), tr("Result"), tr("Time"),
                                tr("Retries"), tr("Aborts")});
-    setToolTip(tr("One row per run of a lesson with remedies, to compare them"));
+    setToolTip(tr("One row per run of this lesson's remedies, to compare them"));
 }
 
 void RemedyTable::changeEvent(QEvent *event)
@@ -36,6 +36,12 @@ void RemedyTable::changeEvent(QEvent *event)
 
 void RemedyTable::addRun(const QJsonObject &summary)
 {
+    const QString scenario = summary.value(QLatin1String("scenario")).toString();
+    if (scenario != m_scenario) {
+        m_scenario = scenario;
+        m_runs.clear();
+        setRowCount(0);
+    }
     const QJsonObject params = summary.value(QLatin1String("params")).toObject();
     if (!params.contains(QLatin1String("remedy")))
         return;
@@ -54,7 +60,7 @@ void RemedyTable::addRow(const QJsonObject &summary)
         params.value(QLatin1String("kind")).toString(),
         finished ? tr("finished")
                  : StatePalette::outcomeText(summary.value(QLatin1String("outcome")).toString()),
-        finished ? TimeAxis::formatDuration(summary.value(QLatin1String("elapsed_ns")).toDouble())
+        finished ? FigureLabels::duration(summary.value(QLatin1String("elapsed_ns")).toDouble())
                  : QStringLiteral("—"),
         QString::number(summary.value(QLatin1String("retries")).toInt()),
         QString::number(summary.value(QLatin1String("aborts")).toInt())};
