@@ -2161,7 +2161,7 @@
     </message>
 </context>
 <context>
-    <name>conlab::FiguresPanel</name>
+    <name>conlab::FigureLabels</name>
     <message>
         <source>yes</source>
         <translation>是</translation>
@@ -2175,6 +2175,737 @@
         <translation>无</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>, … (%1 in all)</source>
+        <translation>，……（共 %1 个）</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>工作者</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU 数</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Events recorded</source>
+        <translation>记录的事件</translation>
+    </message>
+    <message>
+        <source>Events dropped</source>
+        <translation>丢弃的事件</translation>
+    </message>
+    <message>
+        <source>Workers stranded</source>
+        <translation>滞留的工作者</translation>
+    </message>
+    <message>
+        <source>Workers killed</source>
+        <translation>被杀死的工作者</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Checker rules</source>
+        <translation>检查规则</translation>
+    </message>
+    <message>
+        <source>Lost updates</source>
+        <translation>丢失的更新</translation>
+    </message>
+    <message>
+        <source>Expected value</source>
+        <translation>期望值</translation>
+    </message>
+    <message>
+        <source>Final value</source>
+        <translation>最终值</translation>
+    </message>
+    <message>
+        <source>Most running at once</source>
+        <translation>同时运行的最多数目</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并行执行</translation>
+    </message>
+    <message>
+        <source>One after another would take</source>
+        <translation>依次执行需要</translation>
+    </message>
+    <message>
+        <source>Daemons ended with their owner</source>
+        <translation>随主线程结束的守护线程</translation>
+    </message>
+    <message>
+        <source>Join order</source>
+        <translation>join 顺序</translation>
+    </message>
+    <message>
+        <source>Daemon printed &quot;done&quot;</source>
+        <translation>守护线程打印了“done”</translation>
+    </message>
+    <message>
+        <source>Started after the first</source>
+        <translation>在第一个之后启动</translation>
+    </message>
+    <message>
+        <source>Main process sees</source>
+        <translation>主进程看到</translation>
+    </message>
+    <message>
+        <source>Workers saw</source>
+        <translation>工作者看到</translation>
+    </message>
+    <message>
+        <source>Pages copied</source>
+        <translation>复制的页</translation>
+    </message>
+    <message>
+        <source>Alive right after terminate()</source>
+        <translation>terminate() 之后仍存活</translation>
+    </message>
+    <message>
+        <source>Alive until</source>
+        <translation>存活到</translation>
+    </message>
+    <message>
+        <source>Escalated to kill</source>
+        <translation>升级为 kill</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>退出码</translation>
+    </message>
+    <message>
+        <source>Exit signal</source>
+        <translation>退出信号</translation>
+    </message>
+    <message>
+        <source>Time to stop</source>
+        <translation>停止用时</translation>
+    </message>
+    <message>
+        <source>Start methods</source>
+        <translation>启动方式</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>99th percentile</source>
+        <translation>第 99 百分位</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>Median join</source>
+        <translation>join 中位数</translation>
+    </message>
+    <message>
+        <source>Process vs thread</source>
+        <translation>进程与线程之比</translation>
+    </message>
+    <message>
+        <source>GIL handoffs</source>
+        <translation>GIL 交接次数</translation>
+    </message>
+    <message>
+        <source>GIL drop requests</source>
+        <translation>GIL 释放请求</translation>
+    </message>
+    <message>
+        <source>Waiting for the GIL</source>
+        <translation>等待 GIL</translation>
+    </message>
+    <message>
+        <source>One worker alone</source>
+        <translation>单个工作者单独运行</translation>
+    </message>
+    <message>
+        <source>Speedup</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>Cores</source>
+        <translation>核心数</translation>
+    </message>
+    <message>
+        <source>Tickets sold</source>
+        <translation>售出的票</translation>
+    </message>
+    <message>
+        <source>Tickets oversold</source>
+        <translation>超售的票</translation>
+    </message>
+    <message>
+        <source>Tickets left</source>
+        <translation>剩余的票</translation>
+    </message>
+    <message>
+        <source>Most inside at once</source>
+        <translation>同时在内的最多数目</translation>
+    </message>
+    <message>
+        <source>Waited at the door</source>
+        <translation>在门口等待</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>被放行</translation>
+    </message>
+    <message>
+        <source>Released before the set</source>
+        <translation>在 set 之前被放行</translation>
+    </message>
+    <message>
+        <source>Gave up</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>超时次数</translation>
+    </message>
+    <message>
+        <source>Fired after</source>
+        <translation>触发于</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>已生产</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>已消费</translation>
+    </message>
+    <message>
+        <source>Deepest queue</source>
+        <translation>队列最大深度</translation>
+    </message>
+    <message>
+        <source>Gets from an empty queue</source>
+        <translation>从空队列取</translation>
+    </message>
+    <message>
+        <source>Puts into a full queue</source>
+        <translation>向满队列放</translation>
+    </message>
+    <message>
+        <source>Put order</source>
+        <translation>放入顺序</translation>
+    </message>
+    <message>
+        <source>Get order</source>
+        <translation>取出顺序</translation>
+    </message>
+    <message>
+        <source>Bytes written</source>
+        <translation>写入字节</translation>
+    </message>
+    <message>
+        <source>Bytes read</source>
+        <translation>读取字节</translation>
+    </message>
+    <message>
+        <source>Most bytes in the pipe</source>
+        <translation>管道中最多字节</translation>
+    </message>
+    <message>
+        <source>Pipe capacity</source>
+        <translation>管道容量</translation>
+    </message>
+    <message>
+        <source>Torn messages</source>
+        <translation>被撕裂的消息</translation>
+    </message>
+    <message>
+        <source>Writer blocked</source>
+        <translation>写者阻塞</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Pages per second</source>
+        <translation>每秒页面数</translation>
+    </message>
+    <message>
+        <source>Links found</source>
+        <translation>找到的链接</translation>
+    </message>
+    <message>
+        <source>Links served</source>
+        <translation>提供的链接</translation>
+    </message>
+    <message>
+        <source>Words found</source>
+        <translation>找到的单词</translation>
+    </message>
+    <message>
+        <source>Fetchers waited</source>
+        <translation>抓取者等待</translation>
+    </message>
+    <message>
+        <source>Parsing</source>
+        <translation>解析</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Aborts</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Workers that finished</source>
+        <translation>完成的工作者</translation>
+    </message>
+    <message>
+        <source>Deadlock</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>环</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Formed at</source>
+        <translation>形成于</translation>
+    </message>
+    <message>
+        <source>Detected at</source>
+        <translation>检测于</translation>
+    </message>
+    <message>
+        <source>Victims aborted</source>
+        <translation>中止的牺牲者</translation>
+    </message>
+    <message>
+        <source>Cycles broken</source>
+        <translation>打破的环</translation>
+    </message>
+    <message>
+        <source>Possible deadlocks</source>
+        <translation>可能的死锁</translation>
+    </message>
+    <message>
+        <source>Tasks done</source>
+        <translation>完成的任务</translation>
+    </message>
+    <message>
+        <source>Workers used</source>
+        <translation>使用的工作者</translation>
+    </message>
+    <message>
+        <source>Threads created</source>
+        <translation>创建的线程</translation>
+    </message>
+    <message>
+        <source>Processes created</source>
+        <translation>创建的进程</translation>
+    </message>
+    <message>
+        <source>Result order</source>
+        <translation>结果顺序</translation>
+    </message>
+    <message>
+        <source>Per task</source>
+        <translation>每个任务</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>工作者</translation>
+    </message>
+    <message>
+        <source>Queued at</source>
+        <translation>入队于</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>开始于</translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation>结束于</translation>
+    </message>
+    <message>
+        <source>Callback thread</source>
+        <translation>回调线程</translation>
+    </message>
+    <message>
+        <source>With cooperative sleeps</source>
+        <translation>协作式睡眠时</translation>
+    </message>
+    <message>
+        <source>With blocking sleeps</source>
+        <translation>阻塞式睡眠时</translation>
+    </message>
+    <message>
+        <source>Threads used</source>
+        <translation>使用的线程</translation>
+    </message>
+    <message>
+        <source>Processes used</source>
+        <translation>使用的进程</translation>
+    </message>
+    <message>
+        <source>Coroutines</source>
+        <translation>协程</translation>
+    </message>
+    <message>
+        <source>Switches</source>
+        <translation>切换次数</translation>
+    </message>
+    <message>
+        <source>A function call</source>
+        <translation>一次函数调用</translation>
+    </message>
+    <message>
+        <source>A switch</source>
+        <translation>一次切换</translation>
+    </message>
+    <message>
+        <source>Switch vs call</source>
+        <translation>切换与调用之比</translation>
+    </message>
+    <message>
+        <source>Sampled every</source>
+        <translation>采样间隔</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>On a CPU</source>
+        <translation>在 CPU 上</translation>
+    </message>
+    <message>
+        <source>Waited for a CPU</source>
+        <translation>等待 CPU</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>In IO</source>
+        <translation>IO 中</translation>
+    </message>
+    <message>
+        <source>Lifetime</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>Turnaround</source>
+        <translation>周转</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>Average waiting</source>
+        <translation>平均等待</translation>
+    </message>
+    <message>
+        <source>Average turnaround</source>
+        <translation>平均周转</translation>
+    </message>
+    <message>
+        <source>Average response</source>
+        <translation>平均响应</translation>
+    </message>
+    <message>
+        <source>CPU utilisation</source>
+        <translation>CPU 利用率</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Makespan</source>
+        <translation>总完成时间</translation>
+    </message>
+    <message>
+        <source>CPU busy</source>
+        <translation>CPU 忙碌</translation>
+    </message>
+    <message>
+        <source>Expected utilisation</source>
+        <translation>期望利用率</translation>
+    </message>
+    <message>
+        <source>Expected makespan</source>
+        <translation>期望总完成时间</translation>
+    </message>
+    <message>
+        <source>One job at a time</source>
+        <translation>一次一个作业</translation>
+    </message>
+    <message>
+        <source>Multiprogrammed</source>
+        <translation>多道程序</translation>
+    </message>
+    <message>
+        <source>Dispatches</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Dispatches as expected</source>
+        <translation>调度符合预期</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>期望</translation>
+    </message>
+    <message>
+        <source>Ties</source>
+        <translation>并列</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Rounds completed</source>
+        <translation>完成的轮数</translation>
+    </message>
+    <message>
+        <source>IO failures</source>
+        <translation>IO 失败</translation>
+    </message>
+    <message>
+        <source>Longest lag after the data came</source>
+        <translation>数据到达后的最长延迟</translation>
+    </message>
+    <message>
+        <source>Designs run</source>
+        <translation>运行的设计</translation>
+    </message>
+    <message>
+        <source>Designs failed</source>
+        <translation>失败的设计</translation>
+    </message>
+    <message>
+        <source>Memory before the servers</source>
+        <translation>服务器启动前的内存</translation>
+    </message>
+    <message>
+        <source>Sockets left open</source>
+        <translation>未关闭的套接字</translation>
+    </message>
+    <message>
+        <source>io_uring available</source>
+        <translation>io_uring 可用</translation>
+    </message>
+    <message>
+        <source>Process per connection</source>
+        <translation>每连接一个进程</translation>
+    </message>
+    <message>
+        <source>Thread per connection</source>
+        <translation>每连接一个线程</translation>
+    </message>
+    <message>
+        <source>Thread pool</source>
+        <translation>线程池</translation>
+    </message>
+    <message>
+        <source>epoll</source>
+        <translation>epoll</translation>
+    </message>
+    <message>
+        <source>io_uring</source>
+        <translation>io_uring</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>Non-blocking</source>
+        <translation>非阻塞</translation>
+    </message>
+    <message>
+        <source>Multiplexing</source>
+        <translation>多路复用</translation>
+    </message>
+    <message>
+        <source>Signal-driven</source>
+        <translation>信号驱动</translation>
+    </message>
+    <message>
+        <source>Asynchronous</source>
+        <translation>异步</translation>
+    </message>
+    <message>
+        <source>median latency</source>
+        <translation>延迟中位数</translation>
+    </message>
+    <message>
+        <source>99th-percentile latency</source>
+        <translation>第 99 百分位延迟</translation>
+    </message>
+    <message>
+        <source>replies</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>bad replies</source>
+        <translation>错误回复</translation>
+    </message>
+    <message>
+        <source>missing replies</source>
+        <translation>缺失的回复</translation>
+    </message>
+    <message>
+        <source>wrong replies</source>
+        <translation>错配的回复</translation>
+    </message>
+    <message>
+        <source>memory (RSS)</source>
+        <translation>内存（RSS）</translation>
+    </message>
+    <message>
+        <source>private memory</source>
+        <translation>私有内存</translation>
+    </message>
+    <message>
+        <source>messages per second</source>
+        <translation>每秒消息数</translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation>工作者</translation>
+    </message>
+    <message>
+        <source>workers without a lane</source>
+        <translation>没有泳道的工作者</translation>
+    </message>
+    <message>
+        <source>children left</source>
+        <translation>遗留的子进程</translation>
+    </message>
+    <message>
+        <source>waiting for data</source>
+        <translation>等待数据</translation>
+    </message>
+    <message>
+        <source>copying to the process</source>
+        <translation>复制到进程</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>CPU while waiting</source>
+        <translation>等待时的 CPU</translation>
+    </message>
+    <message>
+        <source>lag after the data came</source>
+        <translation>数据到达后的延迟</translation>
+    </message>
+    <message>
+        <source>waiting without blocking</source>
+        <translation>等待但未阻塞</translation>
+    </message>
+    <message>
+        <source>system calls per message</source>
+        <translation>每条消息的系统调用</translation>
+    </message>
+    <message>
+        <source>wakeups</source>
+        <translation>唤醒次数</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>lag until noticed</source>
+        <translation>发现前的延迟</translation>
+    </message>
+    <message>
+        <source>sockets served</source>
+        <translation>服务的套接字</translation>
+    </message>
+    <message>
+        <source>threads</source>
+        <translation>线程</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::FiguresPanel</name>
+    <message>
         <source>&lt;p&gt;Figures of the last run appear here when it ends.&lt;/p&gt;</source>
         <translation>&lt;p&gt;上一次运行结束后，它的测量数据显示在这里。&lt;/p&gt;</translation>
     </message>
@@ -2183,20 +2914,24 @@
         <translation>&lt;p&gt;正在运行……运行结束后显示数据。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>elapsed</source>
-        <translation>用时</translation>
-    </message>
-    <message>
         <source>Trace checker: every rule holds</source>
         <translation>跟踪检查器：所有规则均成立</translation>
     </message>
     <message>
         <source>Trace checker: violations found</source>
         <translation>跟踪检查器：发现违规</translation>
+    </message>
+    <message>
+        <source>Rules checked: %1</source>
+        <translation>检查的规则：%1</translation>
+    </message>
+    <message>
+        <source>▾ Run details</source>
+        <translation>▾ 运行详情</translation>
+    </message>
+    <message>
+        <source>▸ Run details (parameters, events, checker rules)</source>
+        <translation>▸ 运行详情（参数、事件、检查规则）</translation>
     </message>
 </context>
 <context>
@@ -2713,12 +3448,12 @@ What a worker prints appears here with its time; choose a line to see that insta
         <translation>中止</translation>
     </message>
     <message>
-        <source>One row per run of a lesson with remedies, to compare them</source>
-        <translation>带有对策的课程每运行一次占一行，便于比较</translation>
-    </message>
-    <message>
         <source>finished</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <source>One row per run of this lesson&apos;s remedies, to compare them</source>
+        <translation>本课程的对策每运行一次占一行，便于比较</translation>
     </message>
 </context>
 <context>
