@@ -414,8 +414,8 @@ private slots:
         auto *figures = window.findChild<QTextBrowser *>(QStringLiteral("figures"));
         QVERIFY(figures);
         const QString shown = figures->toPlainText();
-        QVERIFY2(shown.contains(QLatin1String("on cpu")) &&
-                     shown.contains(QLatin1String("run delay")),
+        QVERIFY2(shown.contains(QLatin1String("On a CPU")) &&
+                     shown.contains(QLatin1String("Waited for a CPU")),
                  qPrintable(shown));
         for (QTabWidget *tabs : window.findChildren<QTabWidget *>()) {
             if (tabs->indexOf(figures->parentWidget()) >= 0)
