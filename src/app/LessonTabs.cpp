@@ -15,6 +15,7 @@
 
 #include <QEvent>
 #include <QJsonObject>
+#include <QScrollArea>
 #include <QSplitter>
 
 namespace conlab {
@@ -53,45 +54,64 @@ LessonTabs::LessonTabs(QWidget *parent) : QTabWidget(parent)
     // Always there, so that a reader learns where printed lines go before a lesson prints.
     addTab(m_output, QString());
     connect(m_output, &OutputPanel::lineCountChanged, this, [this](int lines) {
-        setTabText(indexOf(m_output), lines > 0 ? tr("Output (%1)").arg(lines) : tr("Output"));
+        setTabText(tabOf(m_output), lines > 0 ? tr("Output (%1)").arg(lines) : tr("Output"));
     });
 
     m_ioMatrix = new IoModelsMatrix(this);
     m_ioMatrix->setObjectName(QStringLiteral("ioModels"));
-    addTab(m_ioMatrix, QString());
+    addScrolledTab(m_ioMatrix);
     m_scheduling = new SchedulingPanel(this);
     m_scheduling->setObjectName(QStringLiteral("scheduling"));
-    addTab(m_scheduling, QString());
+    addScrolledTab(m_scheduling);
     m_servers = new ServerModelsCharts(this);
     m_servers->setObjectName(QStringLiteral("servers"));
-    addTab(m_servers, QString());
+    addScrolledTab(m_servers);
     m_multiprogramming = new MultiprogrammingChart(this);
     m_multiprogramming->setObjectName(QStringLiteral("multiprogramming"));
-    addTab(m_multiprogramming, QString());
+    addScrolledTab(m_multiprogramming);
     m_startCost = new StartCostChart(this);
     m_startCost->setObjectName(QStringLiteral("startCost"));
     addTab(m_startCost, QString());
     setTexts();
 }
 
+void LessonTabs::addScrolledTab(QWidget *page)
+{
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_scrollOf.insert(page, scroll);
+    addTab(scroll, QString());
+}
+
+int LessonTabs::tabOf(QWidget *page) const
+{
+    return indexOf(m_scrollOf.value(page, page));
+}
+
+void LessonTabs::showTab(QWidget *page)
+{
+    setCurrentIndex(tabOf(page));
+}
+
 void LessonTabs::setTexts()
 {
-    setTabText(indexOf(m_lesson), tr("Lesson"));
-    setTabText(indexOf(m_graphs), tr("Graph"));
-    setTabToolTip(indexOf(m_graphs), tr("Wait-for graph and worker-state diagram"));
-    setTabText(indexOf(m_figuresTab), tr("Figures"));
-    setTabToolTip(indexOf(m_figuresTab),
-                  tr("What the run measured, and its processes and threads"));
+    setTabText(tabOf(m_lesson), tr("Lesson"));
+    setTabText(tabOf(m_graphs), tr("Graph"));
+    setTabToolTip(tabOf(m_graphs), tr("Wait-for graph and worker-state diagram"));
+    setTabText(tabOf(m_figuresTab), tr("Figures"));
+    setTabToolTip(tabOf(m_figuresTab), tr("What the run measured, and its processes and threads"));
     const int lines = m_output->lineCount();
-    setTabText(indexOf(m_output), lines > 0 ? tr("Output (%1)").arg(lines) : tr("Output"));
-    setTabToolTip(indexOf(m_output), tr("Lines the workers printed, with their times"));
-    setTabText(indexOf(m_ioMatrix), tr("IO models"));
-    setTabText(indexOf(m_scheduling), tr("Scheduling"));
-    setTabText(indexOf(m_servers), tr("Servers"));
-    setTabText(indexOf(m_multiprogramming), tr("Multiprogramming"));
-    setTabText(indexOf(m_startCost), tr("Start cost"));
+    setTabText(tabOf(m_output), lines > 0 ? tr("Output (%1)").arg(lines) : tr("Output"));
+    setTabToolTip(tabOf(m_output), tr("Lines the workers printed, with their times"));
+    setTabText(tabOf(m_ioMatrix), tr("IO models"));
+    setTabText(tabOf(m_scheduling), tr("Scheduling"));
+    setTabText(tabOf(m_servers), tr("Servers"));
+    setTabText(tabOf(m_multiprogramming), tr("Multiprogramming"));
+    setTabText(tabOf(m_startCost), tr("Start cost"));
     setTabToolTip(
-        indexOf(m_startCost),
+        tabOf(m_startCost),
         tr("How long each start method took to reach the new worker's first instruction"));
 }
 
@@ -104,16 +124,16 @@ void LessonTabs::changeEvent(QEvent *event)
 
 void LessonTabs::showTabsFor(const QString &scenario, bool hasPolicy)
 {
-    setTabVisible(indexOf(m_ioMatrix), scenario == QLatin1String("io-models"));
-    setTabVisible(indexOf(m_scheduling), hasPolicy);
-    setTabVisible(indexOf(m_servers), scenario == QLatin1String("server-models"));
-    setTabVisible(indexOf(m_multiprogramming), scenario == QLatin1String("multiprogramming"));
-    setTabVisible(indexOf(m_startCost), scenario == QLatin1String("start-cost"));
+    setTabVisible(tabOf(m_ioMatrix), scenario == QLatin1String("io-models"));
+    setTabVisible(tabOf(m_scheduling), hasPolicy);
+    setTabVisible(tabOf(m_servers), scenario == QLatin1String("server-models"));
+    setTabVisible(tabOf(m_multiprogramming), scenario == QLatin1String("multiprogramming"));
+    setTabVisible(tabOf(m_startCost), scenario == QLatin1String("start-cost"));
 }
 
 bool LessonTabs::isShown(QWidget *tab) const
 {
-    return isTabVisible(indexOf(tab));
+    return isTabVisible(tabOf(tab));
 }
 
 void LessonTabs::showRunning()

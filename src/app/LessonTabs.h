@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QTabWidget>
 
 class QJsonObject;
@@ -47,6 +48,8 @@ public:
     // with a scheduling policy to choose.
     void showTabsFor(const QString &scenario, bool hasPolicy);
     bool isShown(QWidget *tab) const;
+    // Brings the tab of `page` (one of the panels above) to the front.
+    void showTab(QWidget *page);
     // A run began: what the last one measured goes.
     void showRunning();
     // A run ended: each panel takes what the summary has for it.
@@ -57,7 +60,12 @@ protected:
 
 private:
     void setTexts();
+    // A panel taller or wider than a laptop screen's dock leaves goes into a scroll area, so
+    // it does not make the dock (and the window) too big for the screen.
+    void addScrolledTab(QWidget *page);
+    int tabOf(QWidget *page) const;
 
+    QHash<QWidget *, QWidget *> m_scrollOf;
     QWidget *m_graphs = nullptr;
     QWidget *m_figuresTab = nullptr;
     LessonPanel *m_lesson = nullptr;

@@ -53,6 +53,9 @@ namespace {
 constexpr int kRefreshMs = 30; // about 33 timeline updates a second while a run is live
 constexpr int kIdRole = Qt::UserRole;
 const QString kDefaultScenario = QStringLiteral("producer-consumer");
+// Narrow enough that both panels and half a 1280-pixel window fit side by side.
+constexpr int kLeftDockMinimum = 250;
+constexpr int kRightDockMinimum = 300;
 
 } // namespace
 
@@ -85,7 +88,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     QSettings settings;
     resize(1440, 900);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_fitDocksOnShow = !restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_rightTabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     connect(m_rightTabs, &QTabWidget::currentChanged, this,
             [](int tab) { QSettings().setValue(QStringLiteral("window/tab"), tab); });
@@ -195,8 +198,9 @@ void MainWindow::createDocks()
     auto *leftDock = new QDockWidget(tr("Lessons and parameters"), this);
     leftDock->setObjectName(QStringLiteral("lessonsDock"));
     leftDock->setWidget(left);
-    leftDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    leftDock->setMinimumWidth(360);
+    leftDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                          QDockWidget::DockWidgetClosable);
+    leftDock->setMinimumWidth(kLeftDockMinimum);
     addDockWidget(Qt::LeftDockWidgetArea, leftDock);
 
     m_rightTabs = new LessonTabs(this);
@@ -223,9 +227,36 @@ void MainWindow::createDocks()
     auto *rightDock = new QDockWidget(tr("Lesson"), this);
     rightDock->setObjectName(QStringLiteral("lessonDock"));
     rightDock->setWidget(m_rightTabs);
-    rightDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    rightDock->setMinimumWidth(380);
+    rightDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                           QDockWidget::DockWidgetClosable);
+    rightDock->setMinimumWidth(kRightDockMinimum);
     addDockWidget(Qt::RightDockWidgetArea, rightDock);
+
+    // View > Lessons and parameters, View > Lesson: checkable, named after the docks (so
+    // they follow the language), their state saved with the window's (saveState).
+    leftDock->toggleViewAction()->setObjectName(QStringLiteral("showLessonsDock"));
+    rightDock->toggleViewAction()->setObjectName(QStringLiteral("showLessonDock"));
+    m_actions->addPanelToggles({leftDock->toggleViewAction(), rightDock->toggleViewAction()});
+}
+
+void MainWindow::fitDocksToWidth()
+{
+    auto *left = findChild<QDockWidget *>(QStringLiteral("lessonsDock"));
+    auto *right = findChild<QDockWidget *>(QStringLiteral("lessonDock"));
+    // About a quarter of the window each: on a 1280-pixel laptop screen the timeline keeps
+    // more than half, on a wide screen the panels stop growing.
+    const int leftWidth = std::clamp(width() * 22 / 100, kLeftDockMinimum, 360);
+    const int rightWidth = std::clamp(width() * 25 / 100, kRightDockMinimum, 440);
+    resizeDocks({left, right}, {leftWidth, rightWidth}, Qt::Horizontal);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_fitDocksOnShow) {
+        m_fitDocksOnShow = false;
+        fitDocksToWidth();
+    }
 }
 
 void MainWindow::createStatusBar()

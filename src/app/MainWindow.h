@@ -64,6 +64,7 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     // Texts set in code, again in the language now installed (QEvent::LanguageChange).
@@ -76,6 +77,8 @@ private:
     void createCentre();
     void createDocks();
     void createStatusBar();
+    // Side panels as wide as a laptop screen allows, so the timeline keeps half the width.
+    void fitDocksToWidth();
     void onScenarioChosen(QTreeWidgetItem *item);
     void onRunStarted();
     void onRunFinished(const QString &outcome);
@@ -107,6 +110,8 @@ private:
     QString m_message;
     qint64 m_lastStopMs = -1;
     int m_refreshCount = 0;
+    // No saved layout to restore: the first show sizes the side panels for the screen.
+    bool m_fitDocksOnShow = false;
 };
 
 } // namespace conlab

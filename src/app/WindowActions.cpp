@@ -97,6 +97,7 @@ WindowActions::WindowActions(QMainWindow *window, TimelineView *timeline) : QObj
     m_viewMenu->addAction(m_wakeups);
     m_viewMenu->addAction(m_cpus);
     m_viewMenu->addSeparator();
+    m_panelsEnd = m_viewMenu->addSeparator();
     createLanguageMenu(m_viewMenu);
 
     m_toolbar = window->addToolBar(QString());
@@ -188,6 +189,11 @@ void WindowActions::retranslate()
     m_limit->setSuffix(tr(" s"));
     m_limit->setPrefix(tr("time limit "));
     m_limit->setToolTip(tr("A run still going after this long is ended, and says so"));
+}
+
+void WindowActions::addPanelToggles(const QList<QAction *> &toggles)
+{
+    m_viewMenu->insertActions(m_panelsEnd, toggles);
 }
 
 int WindowActions::timeLimitSeconds() const

@@ -39,6 +39,8 @@ public:
     int timeLimitSeconds() const;
     // View > Language: one checkable entry per translation, each named in its own language.
     QActionGroup *languages() const { return m_languages; }
+    // View menu entries that show or hide the window's side panels (the docks' own toggles).
+    void addPanelToggles(const QList<QAction *> &toggles);
     // Every text again in the language now installed; the window calls it on LanguageChange.
     void retranslate();
 
@@ -66,6 +68,7 @@ private:
     QMenu *m_runMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
+    QAction *m_panelsEnd = nullptr;
     QActionGroup *m_languages = nullptr;
     QToolBar *m_toolbar = nullptr;
 };

@@ -8,7 +8,9 @@
 #include <QCoreApplication>
 #include <QFontMetrics>
 #include <QPainter>
+#include <QRegularExpression>
 #include <algorithm>
+#include <climits>
 
 // Strings are translated under "TimelinePainter", like every other string the timeline shows.
 
@@ -70,16 +72,36 @@ QSet<int> CpuLanePainter::relatedLanes(int cpu, double ns) const
     return lane >= 0 ? QSet<int>{lane} : QSet<int>{};
 }
 
+QString CpuLanePainter::shortName(const QString &name)
+{
+    // "producer-1" -> "p1", "worker-12" -> "w12"; "P3" and names without a number stay whole.
+    static const QRegularExpression trailingNumber(QStringLiteral("(\\d+)$"));
+    const QRegularExpressionMatch match = trailingNumber.match(name);
+    if (!match.hasMatch() || match.capturedStart() <= 1)
+        return {};
+    return name.left(1).toLower() + match.captured(1);
+}
+
 void CpuLanePainter::paint(QPainter &painter, int cpu, const QRect &bounds,
                            const TimeWindow &window) const
 {
     const StateTimeline &states = m_recording.timeline();
     const double origin = double(states.meta().startNs);
     const QFontMetrics metrics(m_font);
+    // A turn too short for "producer-1" still says "p1": a Gantt chart without names on its
+    // bars loses its point. Only where no other worker's name shortens the same way.
+    QStringList shortNames;
+    for (std::size_t lane = 0; lane < states.laneCount(); ++lane)
+        shortNames << shortName(
+            QString::fromStdString(states.meta().workerName(states.lane(lane).worker)));
     for (std::size_t lane = 0; lane < states.laneCount(); ++lane) {
         const auto &intervals = states.lane(lane).intervals;
         const std::uint32_t worker = states.lane(lane).worker;
         const QString name = QString::fromStdString(states.meta().workerName(worker));
+        const QString &shortened = shortNames[qsizetype(lane)];
+        const bool unique = !shortened.isEmpty() && shortNames.count(shortened) == 1;
+        const int nameWidth = metrics.horizontalAdvance(name) + 4;
+        const int shortWidth = unique ? metrics.horizontalAdvance(shortened) + 4 : INT_MAX;
         for (std::size_t i =
                  states.firstIntervalEndingAfter(lane, std::uint64_t(origin + window.startNs()));
              i < intervals.size(); ++i) {
@@ -91,9 +113,12 @@ void CpuLanePainter::paint(QPainter &painter, int cpu, const QRect &bounds,
                 continue;
             const QRect segment = window.bar(start, double(interval.endNs) - origin, bounds, 1);
             painter.fillRect(segment, StatePalette::ownerColor(worker));
-            if (metrics.horizontalAdvance(name) + 8 <= segment.width()) {
+            const QString *shown = nameWidth <= segment.width()    ? &name
+                                   : shortWidth <= segment.width() ? &shortened
+                                                                   : nullptr;
+            if (shown) {
                 painter.setPen(Qt::black);
-                painter.drawText(segment, Qt::AlignCenter, name);
+                painter.drawText(segment, Qt::AlignCenter, *shown);
             }
         }
     }

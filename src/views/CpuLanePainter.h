@@ -33,6 +33,9 @@ public:
     QSet<int> relatedLanes(int cpu, double ns) const;
     void paint(QPainter &painter, int cpu, const QRect &bounds, const TimeWindow &window) const;
     static void addLegendItems(QVector<TimelineLegend::Item> &items);
+    // A worker's name short enough for a brief turn: its initial and number ("p1" for
+    // "producer-1"), or empty when the name has no number to keep.
+    static QString shortName(const QString &name);
 
 private:
     const StateInterval *runningOn(int cpu, double ns, std::uint32_t *worker) const;

@@ -86,7 +86,7 @@ int TimelinePainter::labelWidth() const
     int widest = metrics.horizontalAdvance(QStringLiteral("producer-10  pid 4000000"));
     for (int row = 0; row < rowCount(); ++row)
         widest = std::max(widest, metrics.horizontalAdvance(laneLabel(row)));
-    return widest + 16;
+    return m_labelWidthLimit > 0 ? std::min(widest + 16, m_labelWidthLimit) : widest + 16;
 }
 
 int TimelinePainter::laneAt(int y) const
@@ -240,6 +240,31 @@ void TimelinePainter::paintLanes(QPainter &painter, const QRect &plot, int scrol
     painter.restore();
 }
 
+QString TimelinePainter::fittedLabel(const QString &label, const QFontMetrics &metrics, int width)
+{
+    if (metrics.horizontalAdvance(label) <= width)
+        return label;
+    // "process-per-connection: connection process 1  pid 4242": the name is shortened in
+    // its middle, so its start and its number stay, and the OS id after it stays whole.
+    const qsizetype gap = label.lastIndexOf(QStringLiteral("  "));
+    const QString id = gap > 0 ? label.mid(gap) : QString();
+    QString name = gap > 0 ? label.left(gap) : label;
+    // A group's name before ": " becomes its initials ("thread-per-connection: thread 1" ->
+    // "tpc: thread 1"), so that lanes of "thread-per-connection" and "thread-pool" still
+    // differ once their names are cut.
+    const qsizetype colon = name.indexOf(QStringLiteral(": "));
+    if (colon > 0) {
+        const QStringList words = name.left(colon).split(QLatin1Char('-'), Qt::SkipEmptyParts);
+        if (words.size() > 1) {
+            QString initials;
+            for (const QString &word : words)
+                initials += word.front();
+            name = initials + name.mid(colon);
+        }
+    }
+    return metrics.elidedText(name, Qt::ElideMiddle, width - metrics.horizontalAdvance(id)) + id;
+}
+
 void TimelinePainter::paintLabels(QPainter &painter, const QRect &labels, int scrollY) const
 {
     painter.save();
@@ -257,7 +282,8 @@ void TimelinePainter::paintLabels(QPainter &painter, const QRect &labels, int sc
         font.setBold(m_highlightedRows.contains(lane) || isHeading(lane));
         painter.setFont(font);
         painter.setPen(m_palette.color(QPalette::WindowText));
-        painter.drawText(row, Qt::AlignVCenter | Qt::AlignLeft, laneLabel(lane));
+        painter.drawText(row, Qt::AlignVCenter | Qt::AlignLeft,
+                         fittedLabel(laneLabel(lane), QFontMetrics(font), row.width()));
     }
     painter.restore();
 }

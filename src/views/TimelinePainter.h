@@ -19,6 +19,8 @@
 
 class QPainter;
 
+class QFontMetrics;
+
 namespace conlab {
 
 class RunRecording;
@@ -72,6 +74,9 @@ public:
     int ioLaneCount() const { return m_io.count(); }
     int ioLaneOf(int row) const;
     int labelWidth() const;
+    // At most this many pixels for the label column (0: as wide as the longest label); longer
+    // labels are elided in the middle, so the worker's number and OS id stay readable.
+    void setLabelWidthLimit(int pixels) { m_labelWidthLimit = pixels; }
     // Room a view of the whole run leaves after its end, for the exit causes written there.
     int endRoom() const;
     int lanesHeight() const { return rowCount() * (kLaneHeight + kLaneGap) + kLaneGap; }
@@ -79,6 +84,9 @@ public:
     // The row at `y` (lanes' own coordinates, 0 at the first lane's top gap), or -1.
     int laneAt(int y) const;
     QString laneLabel(int row) const;
+    // `label` as painted in `width` pixels: whole if it fits, else the name elided in its
+    // middle and the OS id ("  tid 4242") kept.
+    static QString fittedLabel(const QString &label, const QFontMetrics &metrics, int width);
     // Rows to highlight when hovering `row` at `ns`: for a lock lane, the holder and waiters;
     // for a CPU lane, the worker running on it.
     QSet<int> relatedRows(int row, double ns) const;
@@ -130,6 +138,7 @@ private:
     double m_cursorNs = -1;
     double m_deadlockOverride = -1;
     bool m_hasDeadlockOverride = false;
+    int m_labelWidthLimit = 0;
     bool m_showWakeups = true;
     bool m_showCpus = false;
     QSet<int> m_highlightedRows;

@@ -23,6 +23,7 @@ constexpr double kMinNsPerPixel = 10.0; // 10 ns per pixel: far below any state 
 constexpr double kMinFitSpanNs = 1e9;   // a live run starts on a one-second window
 constexpr double kFitMargin = 1.04;     // room after the live edge
 constexpr double kZoomStep = 1.25;
+constexpr int kLabelWidthFloor = 200; // "producer-10  pid 4000000" and a little more
 
 } // namespace
 
@@ -59,6 +60,9 @@ TimelinePainter TimelineView::makePainter() const
     TimelinePainter painter(*m_recording, font(), palette());
     painter.setShowWakeups(m_showWakeups);
     painter.setShowCpus(m_showCpus);
+    // Lane names take at most a quarter of the view (never less than a usual name needs):
+    // server-models' "process-per-connection: connection thread 3" would take half of it.
+    painter.setLabelWidthLimit(std::max(kLabelWidthFloor, viewport()->width() / 4));
     return painter;
 }
 

@@ -353,10 +353,7 @@ private slots:
         QVERIFY2(window.lessonTabs()->servers()->designs().size() >=
                      4, // io_uring may be unavailable
                  qPrintable(window.lessonTabs()->servers()->designs().join(QLatin1Char(','))));
-        for (QTabWidget *tabs : window.findChildren<QTabWidget *>()) {
-            if (tabs->indexOf(window.lessonTabs()->servers()) >= 0)
-                tabs->setCurrentWidget(window.lessonTabs()->servers());
-        }
+        window.lessonTabs()->showTab(window.lessonTabs()->servers());
         saveShot(window.lessonTabs()->servers(), QStringLiteral("servers"));
     }
 
@@ -446,10 +443,7 @@ private slots:
         QCOMPARE(bars.size(), 2);
         for (const double percent : bars)
             QVERIFY2(percent > 0 && percent <= 100, qPrintable(QString::number(percent)));
-        for (QTabWidget *tabs : window.findChildren<QTabWidget *>()) {
-            if (tabs->indexOf(chart) >= 0)
-                tabs->setCurrentWidget(chart);
-        }
+        window.lessonTabs()->showTab(chart);
         saveShot(chart, QStringLiteral("multiprogramming"));
     }
 
@@ -477,10 +471,7 @@ private slots:
         QVERIFY(window.lessonTabs()->scheduling()->isComparing());
         QTRY_VERIFY_WITH_TIMEOUT(!window.lessonTabs()->scheduling()->isComparing(), 60000);
         QCOMPARE(window.lessonTabs()->scheduling()->chart()->categoryCount(), 6);
-        for (QTabWidget *tabs : window.findChildren<QTabWidget *>()) {
-            if (tabs->indexOf(window.lessonTabs()->scheduling()) >= 0)
-                tabs->setCurrentWidget(window.lessonTabs()->scheduling());
-        }
+        window.lessonTabs()->showTab(window.lessonTabs()->scheduling());
         saveShot(window.lessonTabs()->scheduling(), QStringLiteral("scheduling"));
     }
 
