@@ -14,13 +14,17 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QToolButton>
+#include <QToolTip>
 #include <cmath>
+#include <functional>
 
 namespace conlab {
 
 namespace {
 
 constexpr int kRealSliderSteps = 1000;
+// The slider gives way before the spin box does: the value and unit must stay readable.
+constexpr int kSliderMinimumWidth = 48;
 // Choices with more values or longer labels than this get a drop-down instead of a row of
 // buttons, so the panel stays narrow.
 constexpr std::size_t kMaxSwitchButtons = 3;
@@ -44,6 +48,81 @@ std::size_t cells(const QString &text)
     return width;
 }
 
+// A whole-number spin box that says what it did with a typed value out of range. QSpinBox
+// refuses the keystroke of a number above its maximum and, on leaving, silently puts back the
+// last value for one below its minimum; this one takes the number, sets the nearest bound and
+// calls `corrected` with a sentence naming the range. Its unit reads "1 CPU", "2 CPUs".
+class UnitSpinBox : public QSpinBox
+{
+public:
+    UnitSpinBox(const std::string &unit, QWidget *parent) : QSpinBox(parent), m_unit(unit) {}
+
+    std::function<void(const QString &)> corrected;
+
+    void updateSuffix()
+    {
+        if (!m_unit.empty())
+            setSuffix(QStringLiteral(" ") + ScenarioTexts::unit(m_unit, value()));
+    }
+    // As wide as the widest value with the longer (plural) unit, so it is never cut.
+    int widestWidth()
+    {
+        const QString now = suffix();
+        if (!m_unit.empty())
+            setSuffix(QStringLiteral(" ") + ScenarioTexts::text(m_unit));
+        const int width = sizeHint().width();
+        setSuffix(now);
+        return width;
+    }
+
+protected:
+    QValidator::State validate(QString &input, int &pos) const override
+    {
+        const QValidator::State state = QSpinBox::validate(input, pos);
+        bool number = false;
+        const long long typed = digits(input).toLongLong(&number);
+        // A number beyond the maximum may still be typed; fixup() says what becomes of it.
+        if (state == QValidator::Invalid && number && typed > maximum())
+            return QValidator::Intermediate;
+        return state;
+    }
+    void fixup(QString &input) const override
+    {
+        bool number = false;
+        const long long typed = digits(input).toLongLong(&number);
+        if (!number || (typed >= minimum() && typed <= maximum()))
+            return QSpinBox::fixup(input);
+        const int bound = typed < minimum() ? minimum() : maximum();
+        const QString unit = ScenarioTexts::unit(m_unit, bound);
+        const QString range = QStringLiteral("%1..%2").arg(minimum()).arg(maximum());
+        const QString setTo =
+            unit.isEmpty() ? QString::number(bound) : QStringLiteral("%1 %2").arg(bound).arg(unit);
+        const char *const text =
+            typed < minimum() ? QT_TRANSLATE_NOOP("conlab::ParameterEditor",
+                                                  "%1 is below the smallest value (%2): set to %3")
+                              : QT_TRANSLATE_NOOP("conlab::ParameterEditor",
+                                                  "%1 is above the largest value (%2): set to %3");
+        const QString message = QCoreApplication::translate("conlab::ParameterEditor", text)
+                                    .arg(QString::number(typed), range, setTo);
+        input = prefix() + QString::number(bound) + suffix();
+        if (corrected)
+            corrected(message);
+    }
+
+private:
+    QString digits(const QString &input) const
+    {
+        QString text = input;
+        if (text.startsWith(prefix()))
+            text.remove(0, prefix().size());
+        if (!suffix().isEmpty() && text.endsWith(suffix()))
+            text.chop(suffix().size());
+        return text.trimmed();
+    }
+
+    std::string m_unit;
+};
+
 } // namespace
 
 ParameterEditor::ParameterEditor(const ParameterSpec &spec, QWidget *parent)
@@ -59,13 +138,21 @@ ParameterEditor::ParameterEditor(const ParameterSpec &spec, QWidget *parent)
     switch (spec.type) {
     case ParameterSpec::Type::Integer: {
         m_slider = new QSlider(Qt::Horizontal, this);
+        m_slider->setMinimumWidth(kSliderMinimumWidth);
         m_slider->setRange(int(spec.minimum), int(spec.maximum));
-        m_spin = new QSpinBox(this);
+        auto *spin = new UnitSpinBox(spec.unit, this);
+        m_spin = spin;
         m_spin->setRange(int(spec.minimum), int(spec.maximum));
-        m_spin->setSuffix(suffix);
         m_spin->setAccelerated(true);
+        m_spin->setMinimumWidth(spin->widestWidth());
+        spin->updateSuffix();
+        spin->corrected = [this](const QString &message) {
+            m_correction = message;
+            QToolTip::showText(m_spin->mapToGlobal(QPoint(0, m_spin->height())), message, m_spin);
+        };
         connect(m_slider, &QSlider::valueChanged, m_spin, &QSpinBox::setValue);
-        connect(m_spin, &QSpinBox::valueChanged, this, [this](int value) {
+        connect(m_spin, &QSpinBox::valueChanged, this, [this, spin](int value) {
+            spin->updateSuffix();
             m_slider->setValue(value);
             emit changed();
         });
@@ -75,12 +162,14 @@ ParameterEditor::ParameterEditor(const ParameterSpec &spec, QWidget *parent)
     }
     case ParameterSpec::Type::Real: {
         m_slider = new QSlider(Qt::Horizontal, this);
+        m_slider->setMinimumWidth(kSliderMinimumWidth);
         m_slider->setRange(0, kRealSliderSteps);
         m_realSpin = new QDoubleSpinBox(this);
         m_realSpin->setRange(spec.minimum, spec.maximum);
         m_realSpin->setDecimals(spec.minimum > 0 && spec.minimum < 0.1 ? 2 : 1);
         m_realSpin->setSingleStep(spec.minimum > 0 && spec.minimum < 0.1 ? 0.05 : 0.5);
         m_realSpin->setSuffix(suffix);
+        m_realSpin->setMinimumWidth(m_realSpin->sizeHint().width());
         connect(m_slider, &QSlider::valueChanged, this, [this](int position) {
             if (m_syncing)
                 return;

@@ -32,6 +32,9 @@ public:
     void reset();
 
     QSlider *slider() const { return m_slider; }
+    // What became of the last typed value that was out of range ("99 is above the largest
+    // value (1..16): set to 16"), shown as a tooltip at the spin box; empty if none.
+    QString correction() const { return m_correction; }
 
 signals:
     void changed();
@@ -47,6 +50,7 @@ private:
     QButtonGroup *m_choices = nullptr;
     QComboBox *m_combo = nullptr;
     QLineEdit *m_list = nullptr;
+    QString m_correction;
     bool m_syncing = false;
 };
 

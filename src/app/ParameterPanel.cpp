@@ -25,7 +25,8 @@ ParameterPanel::ParameterPanel(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    // In a narrow dock (a laptop screen) a field goes under its label rather than being cut.
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     layout->addLayout(m_form);
     m_empty = new QLabel(this);
     m_empty->setWordWrap(true);
@@ -71,6 +72,8 @@ void ParameterPanel::setScenario(const QString &scenarioId, const std::vector<Pa
             editor->setValue(saved.toString());
         connect(editor, &ParameterEditor::changed, this, [this, editor] {
             remember(editor);
+            if (editor->name() == QLatin1String("policy"))
+                showParametersOfPolicy();
             emit changed();
         });
         auto *label = new QLabel(editor->label(), this);
@@ -79,7 +82,27 @@ void ParameterPanel::setScenario(const QString &scenarioId, const std::vector<Pa
         m_form->addRow(label, editor);
         m_editors.push_back(editor);
     }
+    showParametersOfPolicy();
     emit changed();
+}
+
+void ParameterPanel::showParametersOfPolicy()
+{
+    // A parameter named after one policy ("mlfq-levels", "priority-mode") only matters under
+    // it: hidden under the others, its value still goes to the runner, which ignores it.
+    const ParameterEditor *policy = editor(QStringLiteral("policy"));
+    if (!policy)
+        return;
+    const QString chosen = policy->value();
+    for (ParameterEditor *parameter : m_editors) {
+        bool shown = true;
+        for (const std::string &choice : policy->spec().choices) {
+            const QString prefix = QString::fromStdString(choice) + QLatin1Char('-');
+            if (parameter->name().startsWith(prefix))
+                shown = QString::fromStdString(choice) == chosen;
+        }
+        m_form->setRowVisible(parameter, shown);
+    }
 }
 
 QStringList ParameterPanel::assignments() const

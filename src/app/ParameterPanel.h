@@ -46,6 +46,8 @@ protected:
 private:
     void setTexts();
     void remember(const ParameterEditor *editor);
+    // Shows only the parameters that apply to the chosen policy.
+    void showParametersOfPolicy();
 
     QString m_scenarioId;
     QFormLayout *m_form = nullptr;

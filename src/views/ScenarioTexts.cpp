@@ -535,7 +535,32 @@ namespace {
                       "How long a client waits after a reply before its next message."),
 };
 
+// The scenarios' units are plural; after a 1 the window shows these instead.
+struct SingularUnit
+{
+    const char *plural;
+    const char *singular;
+};
+const SingularUnit kSingularUnits[] = {
+    {"CPUs", QT_TRANSLATE_NOOP("ScenarioTexts", "CPU")},
+    {"bytes", QT_TRANSLATE_NOOP("ScenarioTexts", "byte")},
+    {"items", QT_TRANSLATE_NOOP("ScenarioTexts", "item")},
+    {"quanta", QT_TRANSLATE_NOOP("ScenarioTexts", "quantum")},
+    {"steps", QT_TRANSLATE_NOOP("ScenarioTexts", "step")},
+};
+
 } // namespace
+
+QString ScenarioTexts::unit(const std::string &english, long long count)
+{
+    if (count == 1 || count == -1) {
+        for (const SingularUnit &unit : kSingularUnits) {
+            if (english == unit.plural)
+                return tr(unit.singular);
+        }
+    }
+    return text(english);
+}
 
 QString ScenarioTexts::text(const std::string &english)
 {

@@ -16,6 +16,8 @@ class ScenarioTexts
 
 public:
     static QString text(const std::string &english);
+    // A parameter's unit as it reads after `count`: "1 CPU", "2 CPUs" (units are plural).
+    static QString unit(const std::string &english, long long count);
 };
 
 } // namespace conlab
