@@ -1739,6 +1739,26 @@
         <source>How long a client waits after a reply before its next message.</source>
         <translation>客户端收到回复后等待多久再发送下一条消息。</translation>
     </message>
+    <message>
+        <source>CPU</source>
+        <translation>个 CPU</translation>
+    </message>
+    <message>
+        <source>byte</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <source>quantum</source>
+        <translation>个时间片</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
 </context>
 <context>
     <name>StatePalette</name>
@@ -3319,6 +3339,14 @@ What a worker prints appears here with its time; choose a line to see that insta
     <message>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;&lt;tt&gt;--set %2=…&lt;/tt&gt; (%3, default %4)&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;&lt;tt&gt;--set %2=…&lt;/tt&gt;（%3，默认 %4）&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 is below the smallest value (%2): set to %3</source>
+        <translation>%1 低于最小值（%2）：已设为 %3</translation>
+    </message>
+    <message>
+        <source>%1 is above the largest value (%2): set to %3</source>
+        <translation>%1 超过最大值（%2）：已设为 %3</translation>
     </message>
 </context>
 <context>
