@@ -56,6 +56,9 @@ const QString kDefaultScenario = QStringLiteral("producer-consumer");
 // Narrow enough that both panels and half a 1280-pixel window fit side by side.
 constexpr int kLeftDockMinimum = 250;
 constexpr int kRightDockMinimum = 300;
+// Layouts saved before the side panels could be narrow (and hidden) are not restored: their
+// panels would leave the timeline less than half a laptop screen.
+constexpr int kLayoutVersion = 1;
 
 } // namespace
 
@@ -88,7 +91,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     QSettings settings;
     resize(1440, 900);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    m_fitDocksOnShow = !restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_fitDocksOnShow =
+        !restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), kLayoutVersion);
     m_rightTabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     connect(m_rightTabs, &QTabWidget::currentChanged, this,
             [](int tab) { QSettings().setValue(QStringLiteral("window/tab"), tab); });
@@ -727,7 +731,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_controller->shutdown();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/state"), saveState(kLayoutVersion));
     event->accept();
 }
 

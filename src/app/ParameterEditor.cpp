@@ -48,75 +48,81 @@ std::size_t cells(const QString &text)
     return width;
 }
 
-// A whole-number spin box that says what it did with a typed value out of range. QSpinBox
-// refuses the keystroke of a number above its maximum and, on leaving, silently puts back the
-// last value for one below its minimum; this one takes the number, sets the nearest bound and
+// A spin box that says what it did with a typed value out of range. Qt's spin boxes refuse
+// the keystroke of a number above the maximum and, on leaving, silently put back the last
+// value for one below the minimum; this one takes the number, sets the nearest bound and
 // calls `corrected` with a sentence naming the range. Its unit reads "1 CPU", "2 CPUs".
-class UnitSpinBox : public QSpinBox
+template <class SpinBox> class UnitSpinBox : public SpinBox
 {
 public:
-    UnitSpinBox(const std::string &unit, QWidget *parent) : QSpinBox(parent), m_unit(unit) {}
+    UnitSpinBox(const std::string &unit, QWidget *parent) : SpinBox(parent), m_unit(unit) {}
 
     std::function<void(const QString &)> corrected;
 
     void updateSuffix()
     {
         if (!m_unit.empty())
-            setSuffix(QStringLiteral(" ") + ScenarioTexts::unit(m_unit, value()));
+            this->setSuffix(QStringLiteral(" ") +
+                            ScenarioTexts::unit(m_unit, this->value() == 1 ? 1 : 2));
     }
     // As wide as the widest value with the longer (plural) unit, so it is never cut.
     int widestWidth()
     {
-        const QString now = suffix();
+        const QString now = this->suffix();
         if (!m_unit.empty())
-            setSuffix(QStringLiteral(" ") + ScenarioTexts::text(m_unit));
-        const int width = sizeHint().width();
-        setSuffix(now);
+            this->setSuffix(QStringLiteral(" ") + ScenarioTexts::text(m_unit));
+        const int width = this->sizeHint().width();
+        this->setSuffix(now);
         return width;
     }
 
 protected:
     QValidator::State validate(QString &input, int &pos) const override
     {
-        const QValidator::State state = QSpinBox::validate(input, pos);
+        const QValidator::State state = SpinBox::validate(input, pos);
         bool number = false;
-        const long long typed = digits(input).toLongLong(&number);
+        const double typed = this->locale().toDouble(bare(input), &number);
         // A number beyond the maximum may still be typed; fixup() says what becomes of it.
-        if (state == QValidator::Invalid && number && typed > maximum())
+        if (state == QValidator::Invalid && number && typed > this->maximum())
             return QValidator::Intermediate;
         return state;
     }
     void fixup(QString &input) const override
     {
         bool number = false;
-        const long long typed = digits(input).toLongLong(&number);
-        if (!number || (typed >= minimum() && typed <= maximum()))
-            return QSpinBox::fixup(input);
-        const int bound = typed < minimum() ? minimum() : maximum();
-        const QString unit = ScenarioTexts::unit(m_unit, bound);
-        const QString range = QStringLiteral("%1..%2").arg(minimum()).arg(maximum());
-        const QString setTo =
-            unit.isEmpty() ? QString::number(bound) : QStringLiteral("%1 %2").arg(bound).arg(unit);
+        const QString typedText = bare(input);
+        const double typed = this->locale().toDouble(typedText, &number);
+        if (!number || (typed >= this->minimum() && typed <= this->maximum()))
+            return SpinBox::fixup(input);
+        const auto bound = typed < this->minimum() ? this->minimum() : this->maximum();
+        const QString unit = ScenarioTexts::unit(m_unit, bound == 1 ? 1 : 2);
+        const QString range = QStringLiteral("%1..%2").arg(this->textFromValue(this->minimum()),
+                                                           this->textFromValue(this->maximum()));
+        const QString setTo = unit.isEmpty()
+                                  ? this->textFromValue(bound)
+                                  : QStringLiteral("%1 %2").arg(this->textFromValue(bound), unit);
         const char *const text =
-            typed < minimum() ? QT_TRANSLATE_NOOP("conlab::ParameterEditor",
-                                                  "%1 is below the smallest value (%2): set to %3")
-                              : QT_TRANSLATE_NOOP("conlab::ParameterEditor",
-                                                  "%1 is above the largest value (%2): set to %3");
+            typed < this->minimum()
+                ? QT_TRANSLATE_NOOP("conlab::ParameterEditor",
+                                    "%1 is below the smallest value (%2): set to %3")
+                : QT_TRANSLATE_NOOP("conlab::ParameterEditor",
+                                    "%1 is above the largest value (%2): set to %3");
         const QString message = QCoreApplication::translate("conlab::ParameterEditor", text)
-                                    .arg(QString::number(typed), range, setTo);
-        input = prefix() + QString::number(bound) + suffix();
+                                    .arg(typedText, range, setTo);
+        input = this->prefix() + this->textFromValue(bound) + this->suffix();
         if (corrected)
             corrected(message);
     }
 
 private:
-    QString digits(const QString &input) const
+    // The number as typed, without prefix and unit.
+    QString bare(const QString &input) const
     {
         QString text = input;
-        if (text.startsWith(prefix()))
-            text.remove(0, prefix().size());
-        if (!suffix().isEmpty() && text.endsWith(suffix()))
-            text.chop(suffix().size());
+        if (text.startsWith(this->prefix()))
+            text.remove(0, this->prefix().size());
+        if (!this->suffix().isEmpty() && text.endsWith(this->suffix()))
+            text.chop(this->suffix().size());
         return text.trimmed();
     }
 
@@ -140,15 +146,14 @@ ParameterEditor::ParameterEditor(const ParameterSpec &spec, QWidget *parent)
         m_slider = new QSlider(Qt::Horizontal, this);
         m_slider->setMinimumWidth(kSliderMinimumWidth);
         m_slider->setRange(int(spec.minimum), int(spec.maximum));
-        auto *spin = new UnitSpinBox(spec.unit, this);
+        auto *spin = new UnitSpinBox<QSpinBox>(spec.unit, this);
         m_spin = spin;
         m_spin->setRange(int(spec.minimum), int(spec.maximum));
         m_spin->setAccelerated(true);
         m_spin->setMinimumWidth(spin->widestWidth());
         spin->updateSuffix();
-        spin->corrected = [this](const QString &message) {
-            m_correction = message;
-            QToolTip::showText(m_spin->mapToGlobal(QPoint(0, m_spin->height())), message, m_spin);
+        spin->corrected = [this, spin](const QString &message) {
+            showCorrection(spin, message);
         };
         connect(m_slider, &QSlider::valueChanged, m_spin, &QSpinBox::setValue);
         connect(m_spin, &QSpinBox::valueChanged, this, [this, spin](int value) {
@@ -164,12 +169,16 @@ ParameterEditor::ParameterEditor(const ParameterSpec &spec, QWidget *parent)
         m_slider = new QSlider(Qt::Horizontal, this);
         m_slider->setMinimumWidth(kSliderMinimumWidth);
         m_slider->setRange(0, kRealSliderSteps);
-        m_realSpin = new QDoubleSpinBox(this);
+        auto *spin = new UnitSpinBox<QDoubleSpinBox>(spec.unit, this);
+        m_realSpin = spin;
         m_realSpin->setRange(spec.minimum, spec.maximum);
         m_realSpin->setDecimals(spec.minimum > 0 && spec.minimum < 0.1 ? 2 : 1);
         m_realSpin->setSingleStep(spec.minimum > 0 && spec.minimum < 0.1 ? 0.05 : 0.5);
         m_realSpin->setSuffix(suffix);
-        m_realSpin->setMinimumWidth(m_realSpin->sizeHint().width());
+        m_realSpin->setMinimumWidth(spin->widestWidth());
+        spin->corrected = [this, spin](const QString &message) {
+            showCorrection(spin, message);
+        };
         connect(m_slider, &QSlider::valueChanged, this, [this](int position) {
             if (m_syncing)
                 return;
@@ -239,6 +248,12 @@ ParameterEditor::ParameterEditor(const ParameterSpec &spec, QWidget *parent)
     }
     }
     reset();
+}
+
+void ParameterEditor::showCorrection(QWidget *spin, const QString &message)
+{
+    m_correction = message;
+    QToolTip::showText(spin->mapToGlobal(QPoint(0, spin->height())), message, spin);
 }
 
 QString ParameterEditor::label() const

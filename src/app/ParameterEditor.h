@@ -42,6 +42,7 @@ signals:
 private:
     int sliderPositionFor(double value) const;
     double valueForSliderPosition(int position) const;
+    void showCorrection(QWidget *spin, const QString &message);
 
     ParameterSpec m_spec;
     QSlider *m_slider = nullptr;

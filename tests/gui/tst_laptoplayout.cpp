@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDoubleSpinBox>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -195,6 +196,27 @@ private slots:
         ParameterEditor *editor = window.parameters()->editor(QStringLiteral("producers"));
         QVERIFY2(editor->correction().contains(QString::number(producers->maximum())),
                  qPrintable(editor->correction()));
+        QVERIFY(editor->correction().contains(QLatin1String("1..16")));
+
+        // Below the minimum, and a real number: the same.
+        producers->selectAll();
+        QTest::keyClicks(producers, QStringLiteral("0"));
+        QTest::keyClick(producers, Qt::Key_Return);
+        QCOMPARE(producers->value(), 1);
+        QVERIFY2(editor->correction().startsWith(QLatin1String("0 is below")),
+                 qPrintable(editor->correction()));
+        auto *scale = window.parameters()
+                          ->editor(QStringLiteral("time-scale"))
+                          ->findChild<QDoubleSpinBox *>();
+        QVERIFY(scale);
+        scale->setFocus();
+        scale->selectAll();
+        QTest::keyClicks(scale, QStringLiteral("50"));
+        QTest::keyClick(scale, Qt::Key_Return);
+        QCOMPARE(scale->value(), scale->maximum());
+        const QString said =
+            window.parameters()->editor(QStringLiteral("time-scale"))->correction();
+        QVERIFY2(said.startsWith(QLatin1String("50 is above")), qPrintable(said));
     }
 
     void noQueueChartWithoutAQueue()
