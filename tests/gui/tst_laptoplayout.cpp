@@ -136,8 +136,9 @@ private slots:
         MainWindow window;
         showAtLaptopSize(window);
         QVERIFY(window.selectScenario(QStringLiteral("policies")));
-        window.parameters()->setValue(QStringLiteral("policy"), QStringLiteral("rr"));
-        window.parameters()->setValue(QStringLiteral("unit"), QStringLiteral("10"));
+        // MLFQ's top quantum is the shortest turn of any policy's default.
+        window.parameters()->setValue(QStringLiteral("policy"), QStringLiteral("mlfq"));
+        window.parameters()->setValue(QStringLiteral("unit"), QStringLiteral("20"));
         runToEnd(window);
         window.lessonTabs()->showTab(window.lessonTabs()->scheduling());
         saveShot(&window, QStringLiteral("laptop-policies"));
