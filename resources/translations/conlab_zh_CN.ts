@@ -72,6 +72,10 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>possible deadlock: every thread of the program has waited on a lock for a while (the lock owners are not visible from outside)</source>
+        <translation>可能死锁：程序的每个线程都已在锁上等待了一段时间（从外部看不到锁的持有者）</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioTexts</name>
@@ -3682,6 +3686,10 @@ What a worker prints appears here with its time; choose a line to see that insta
     <message>
         <source>threads or processes</source>
         <translation>线程或进程</translation>
+    </message>
+    <message>
+        <source>%1 (log)</source>
+        <translation>%1（对数坐标）</translation>
     </message>
 </context>
 <context>

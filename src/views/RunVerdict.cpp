@@ -3,6 +3,7 @@
 #include "StatePalette.h"
 #include "TimeAxis.h"
 #include "analysis/RunRecording.h"
+#include "trace/OutputText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,6 +59,24 @@ RunVerdict::Line RunVerdict::verdict(const RunRecording &recording, const QJsonO
                          TimeAxis::formatDuration(
                              deadlock.value(QLatin1String("detected_ns")).toDouble())),
                 Severity::Failure};
+    }
+    // A watched program: no lock owners are visible from outside, only that nobody moves.
+    const std::string &scenario = recording.meta().scenario;
+    if (scenario == "exec" || scenario == "attach") {
+        const QString stall = summary.value(QLatin1String("stall_warning")).toString();
+        if (!stall.isEmpty())
+            return {stall, Severity::Failure};
+        // Live: the watcher's own line on lane 0; its first 16 bytes are in its Output event.
+        for (const Event &e : recording.trace().events) {
+            if (e.kind != EventKind::Output || e.worker != 0)
+                continue;
+            std::string start;
+            OutputText::appendChunk(e, e.reason, start);
+            if (start.rfind("possible deadloc", 0) == 0)
+                return {tr("possible deadlock: every thread of the program has waited on a lock "
+                           "for a while (the lock owners are not visible from outside)"),
+                        Severity::Failure};
+        }
     }
     if (recording.hasDeadlock()) {
         return {

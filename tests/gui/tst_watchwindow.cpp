@@ -74,6 +74,28 @@ private slots:
         QVERIFY(window.recording().hasMeta());
     }
 
+    void aStalledProgramGetsTheBanner()
+    {
+        const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+        if (python.isEmpty())
+            QSKIP("python3 is not installed: the two-locks example cannot run");
+        const QString script =
+            QStringLiteral(CONLAB_SOURCE_DIR "/resources/python/watch/two_locks.py");
+        MainWindow window;
+        window.show();
+        // Two threads take two locks in opposite orders and never let go; Stop after the
+        // warning, as a user would.
+        QVERIFY(window.watch({QStringLiteral("--exec"), QStringLiteral("--set"),
+                              QStringLiteral("stall=0.5"), QStringLiteral("--"), python, script}));
+        QTRY_VERIFY_WITH_TIMEOUT(window.bannerText().contains(QLatin1String("possible deadlock")),
+                                 20000);
+        window.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), 10000);
+        QVERIFY2(window.bannerText().contains(QLatin1String("possible deadlock")),
+                 qPrintable(window.bannerText()));
+        saveShot(&window, QStringLiteral("watch-stall"));
+    }
+
     void watchDialogRefusesAProgramThatIsNotThere()
     {
         WatchDialog dialog;
