@@ -1,5 +1,11 @@
 #include "OutputPaths.h"
 
+#include "analysis/ChromeTraceWriter.h"
+#include "analysis/IntervalCsv.h"
+#include "analysis/RunRecording.h"
+#include "analysis/StateTimeline.h"
+#include "trace/TraceFile.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -60,6 +66,43 @@ bool OutputPaths::check(const RunOptions &options)
         }
     }
     return true;
+}
+
+namespace {
+
+// Keeps the first failure of one output, naming the file when the writer said nothing.
+void failed(std::string &error, const std::string &path)
+{
+    if (error.empty())
+        error = "cannot write " + path;
+    std::fprintf(stderr, "conlab-runner: %s\n", error.c_str());
+}
+
+} // namespace
+
+OutputPaths::Errors OutputPaths::write(const RunOptions &options, const Trace &trace,
+                                       std::uint64_t openUntilNs)
+{
+    Errors errors;
+    if (!options.tracePath.empty() && !TraceFile::write(options.tracePath, trace, &errors.trace))
+        failed(errors.trace, options.tracePath);
+    if (!options.csvPath.empty()) {
+        StateTimeline timeline;
+        timeline.reset(trace.meta);
+        timeline.append(trace.events);
+        if (openUntilNs != 0)
+            timeline.extendOpenTo(openUntilNs);
+        if (!IntervalCsv::write(options.csvPath, timeline, &errors.csv))
+            failed(errors.csv, options.csvPath);
+    }
+    if (!options.chromeTracePath.empty()) {
+        // What the window would show of this trace: the same lanes, holds and arrows.
+        RunRecording recording;
+        recording.load(trace);
+        if (!ChromeTraceWriter::write(options.chromeTracePath, recording, &errors.chromeTrace))
+            failed(errors.chromeTrace, options.chromeTracePath);
+    }
+    return errors;
 }
 
 } // namespace conlab

@@ -2,9 +2,6 @@
 
 #include "OutputPaths.h"
 #include "RunSummary.h"
-#include "analysis/ChromeTraceWriter.h"
-#include "analysis/IntervalCsv.h"
-#include "analysis/StateTimeline.h"
 #include "analysis/TraceChecker.h"
 #include "runtime/CpuGate.h"
 #include "runtime/EventRecorder.h"
@@ -16,7 +13,6 @@
 #include "scenarios/ScenarioRegistry.h"
 #include "trace/Arena.h"
 #include "trace/Clock.h"
-#include "trace/TraceFile.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -502,33 +498,10 @@ void RunSession::finish()
         messages.push_back("[" + v.rule + "] at " + std::to_string(v.timeNs) + " ns: " + v.message);
     trace.summaryJson = RunSummary::json(trace, summaryFacts(violations.empty(), messages));
 
-    if (!m_options.tracePath.empty() &&
-        !TraceFile::write(m_options.tracePath, trace, &m_traceError)) {
-        if (m_traceError.empty())
-            m_traceError = "cannot write " + m_options.tracePath;
-        std::fprintf(stderr, "conlab-runner: %s\n", m_traceError.c_str());
-    }
-    if (!m_options.csvPath.empty()) {
-        StateTimeline timeline;
-        timeline.reset(trace.meta);
-        timeline.append(trace.events);
-        if (!IntervalCsv::write(m_options.csvPath, timeline, &m_csvError)) {
-            if (m_csvError.empty())
-                m_csvError = "cannot write " + m_options.csvPath;
-            std::fprintf(stderr, "conlab-runner: %s\n", m_csvError.c_str());
-        }
-    }
-    if (!m_options.chromeTracePath.empty()) {
-        // What the window would show of this trace: the same lanes, holds and arrows.
-        RunRecording recording;
-        recording.load(trace);
-        if (!ChromeTraceWriter::write(m_options.chromeTracePath, recording, &m_chromeTraceError)) {
-            if (m_chromeTraceError.empty())
-                m_chromeTraceError = "cannot write " + m_options.chromeTracePath;
-            std::fprintf(stderr, "conlab-runner: %s\n", m_chromeTraceError.c_str());
-        }
-    }
-    // The summary names only files that were written, and says why one wasn't.
+    const OutputPaths::Errors written = OutputPaths::write(m_options, trace);
+    m_traceError = written.trace;
+    m_csvError = written.csv;
+    m_chromeTraceError = written.chromeTrace;
     if (!m_traceError.empty() || !m_csvError.empty() || !m_chromeTraceError.empty())
         trace.summaryJson = RunSummary::json(trace, summaryFacts(violations.empty(), messages));
     if (!m_failure.empty())

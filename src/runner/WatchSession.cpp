@@ -1,19 +1,14 @@
 #include "WatchSession.h"
 
 #include "OutputPaths.h"
-#include "analysis/ChromeTraceWriter.h"
-#include "analysis/IntervalCsv.h"
 #include "analysis/LaneNames.h"
 #include "analysis/OutputLog.h"
 #include "analysis/ProcessTree.h"
-#include "analysis/RunRecording.h"
-#include "analysis/StateTimeline.h"
 #include "analysis/TraceChecker.h"
 #include "runtime/ChildProgram.h"
 #include "trace/Clock.h"
 #include "trace/JsonWriter.h"
 #include "trace/OutputText.h"
-#include "trace/TraceFile.h"
 
 #include <algorithm>
 #include <atomic>
@@ -477,32 +472,10 @@ void WatchSession::finish()
         messages.push_back("[" + v.rule + "] at " + std::to_string(v.timeNs) + " ns: " + v.message);
     trace.summaryJson = summary(trace, violations.empty(), messages);
 
-    if (!m_options.tracePath.empty() &&
-        !TraceFile::write(m_options.tracePath, trace, &m_traceError)) {
-        if (m_traceError.empty())
-            m_traceError = "cannot write " + m_options.tracePath;
-        std::fprintf(stderr, "conlab-runner: %s\n", m_traceError.c_str());
-    }
-    if (!m_options.csvPath.empty()) {
-        StateTimeline timeline;
-        timeline.reset(trace.meta);
-        timeline.append(trace.events);
-        timeline.extendOpenTo(m_endNs);
-        if (!IntervalCsv::write(m_options.csvPath, timeline, &m_csvError)) {
-            if (m_csvError.empty())
-                m_csvError = "cannot write " + m_options.csvPath;
-            std::fprintf(stderr, "conlab-runner: %s\n", m_csvError.c_str());
-        }
-    }
-    if (!m_options.chromeTracePath.empty()) {
-        RunRecording recording;
-        recording.load(trace);
-        if (!ChromeTraceWriter::write(m_options.chromeTracePath, recording, &m_chromeTraceError)) {
-            if (m_chromeTraceError.empty())
-                m_chromeTraceError = "cannot write " + m_options.chromeTracePath;
-            std::fprintf(stderr, "conlab-runner: %s\n", m_chromeTraceError.c_str());
-        }
-    }
+    const OutputPaths::Errors written = OutputPaths::write(m_options, trace, m_endNs);
+    m_traceError = written.trace;
+    m_csvError = written.csv;
+    m_chromeTraceError = written.chromeTrace;
     if (!m_traceError.empty() || !m_csvError.empty() || !m_chromeTraceError.empty())
         trace.summaryJson = summary(trace, violations.empty(), messages);
     if (m_stream) {
