@@ -112,7 +112,7 @@ void CpuLanePainter::paint(QPainter &painter, int cpu, const QRect &bounds,
             if (interval.state != WorkerState::Running || interval.cpu != cpu)
                 continue;
             const QRect segment = window.bar(start, double(interval.endNs) - origin, bounds, 1);
-            painter.fillRect(segment, StatePalette::ownerColor(worker));
+            StatePalette::paintHeld(painter, segment, worker);
             const QString *shown = nameWidth <= segment.width()    ? &name
                                    : shortWidth <= segment.width() ? &shortened
                                                                    : nullptr;
@@ -126,7 +126,7 @@ void CpuLanePainter::paint(QPainter &painter, int cpu, const QRect &bounds,
 
 void CpuLanePainter::addLegendItems(QVector<TimelineLegend::Item> &items)
 {
-    items.append({TimelineLegend::Item::Shape::Box, StatePalette::ownerColor(2),
+    items.append({TimelineLegend::Item::Shape::Box, StatePalette::heldColor(),
                   QCoreApplication::translate("TimelinePainter", "on a CPU (worker named)")});
 }
 

@@ -94,7 +94,7 @@ void LockLanePainter::paint(QPainter &painter, int lock, const QRect &bounds,
         if (!window.overlaps(start, end))
             continue;
         const QRect segment = window.bar(start, end, bounds, 1);
-        painter.fillRect(segment, StatePalette::ownerColor(hold.owner));
+        StatePalette::paintHeld(painter, segment, hold.owner);
         if (hold.contended) {
             painter.fillRect(segment, QBrush(contended, Qt::BDiagPattern));
             painter.fillRect(QRect(segment.left(), segment.bottom() - 2, segment.width(), 3),
@@ -110,7 +110,7 @@ void LockLanePainter::paint(QPainter &painter, int lock, const QRect &bounds,
 
 void LockLanePainter::addLegendItems(QVector<TimelineLegend::Item> &items)
 {
-    items.append({TimelineLegend::Item::Shape::Box, StatePalette::ownerColor(1),
+    items.append({TimelineLegend::Item::Shape::Box, StatePalette::heldColor(),
                   QCoreApplication::translate("TimelinePainter", "lock held (owner named)")});
     items.append({TimelineLegend::Item::Shape::Hatch,
                   StatePalette::color(StatePalette::Category::BlockedSync),

@@ -1,5 +1,8 @@
 #include "StatePalette.h"
 
+#include <QPainter>
+#include <algorithm>
+
 namespace conlab {
 
 StatePalette::Category StatePalette::categoryOf(const StateInterval &interval)
@@ -63,13 +66,32 @@ QColor StatePalette::color(Category category)
 
 QColor StatePalette::ownerColor(std::uint32_t worker)
 {
-    // Light qualitative colours (ColorBrewer Set3): owners stay apart from the state colours.
-    // Its yellows, reds and oranges are left out: they would read as "ready" or "blocked".
-    static const QColor colors[] = {QColor(0x8D, 0xD3, 0xC7), QColor(0xBE, 0xBA, 0xDA),
-                                    QColor(0x80, 0xB1, 0xD3), QColor(0xFC, 0xCD, 0xE5),
-                                    QColor(0xB3, 0xDE, 0x69), QColor(0xD9, 0xD9, 0xD9),
+    // A worker's identity, shown only as a chip beside its lane's name and as a stripe on
+    // what it holds (a lock, a CPU), never as a bar's fill: a fill is a state. Light
+    // qualitative colours (ColorBrewer Set3) without its yellows, reds, oranges, grey and
+    // lavender, which would read as "ready", "blocked" or "new".
+    static const QColor colors[] = {QColor(0x8D, 0xD3, 0xC7), QColor(0x80, 0xB1, 0xD3),
+                                    QColor(0xFC, 0xCD, 0xE5), QColor(0xB3, 0xDE, 0x69),
                                     QColor(0xBC, 0x80, 0xBD), QColor(0xCC, 0xEB, 0xC5)};
     return colors[worker % (sizeof colors / sizeof colors[0])];
+}
+
+QColor StatePalette::heldColor()
+{
+    return QColor(0xF4, 0xF4, 0xF4);
+}
+
+void StatePalette::paintHeld(QPainter &painter, const QRect &bar, std::uint32_t owner)
+{
+    // Neutral, outlined, with the owner's identity as a stripe along the top: no colour of a
+    // state, so "held by worker-3" can never be read as "running" or "blocked".
+    painter.fillRect(bar, heldColor());
+    painter.fillRect(QRect(bar.left(), bar.top(), bar.width(), std::min(4, bar.height() / 4)),
+                     ownerColor(owner));
+    painter.save();
+    painter.setPen(QColor(0x88, 0x88, 0x88));
+    painter.drawRect(bar.adjusted(0, 0, -1, -1));
+    painter.restore();
 }
 
 QString StatePalette::label(Category category)

@@ -9,6 +9,9 @@
 #include <QVector>
 #include <cstdint>
 
+class QPainter;
+class QRect;
+
 namespace conlab {
 
 // The state colours of ui.md (Okabe-Ito, safe for colour-blind readers), the owner colours
@@ -37,6 +40,10 @@ public:
     // A colour per worker, for bars named after their worker (lock owners, CPU lanes): light
     // enough for dark text.
     static QColor ownerColor(std::uint32_t worker);
+    // What something held by a worker looks like (a lock's hold, a CPU's occupant): a neutral
+    // bar with the owner's identity as a stripe, never a state's colour.
+    static QColor heldColor();
+    static void paintHeld(QPainter &painter, const QRect &bar, std::uint32_t owner);
 
     static QString stateName(WorkerState state);
     static QString reasonName(BlockReason reason);

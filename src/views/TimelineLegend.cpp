@@ -67,7 +67,7 @@ void TimelineLegend::paint(QPainter &painter, const QRect &area) const
             painter.drawRect(swatch.adjusted(0, 0, -1, -1));
             break;
         case Item::Shape::Hatch:
-            painter.fillRect(swatch, StatePalette::ownerColor(1));
+            painter.fillRect(swatch, StatePalette::heldColor());
             painter.fillRect(swatch, QBrush(legend.color, Qt::BDiagPattern));
             painter.setPen(m_palette.color(QPalette::Mid));
             painter.drawRect(swatch.adjusted(0, 0, -1, -1));

@@ -281,6 +281,10 @@ void TimelinePainter::paintLabels(QPainter &painter, const QRect &labels, int sc
         // Section headings ("virtual CPUs", "locks") in bold, like a hovered lane.
         font.setBold(m_highlightedRows.contains(lane) || isHeading(lane));
         painter.setFont(font);
+        // A worker's identity chip, the colour its holds and CPU turns are striped with.
+        if (lane < laneCount())
+            painter.fillRect(QRect(labels.left(), top + 5, 5, kLaneHeight - 10),
+                             StatePalette::ownerColor(m_recording.timeline().lane(lane).worker));
         painter.setPen(m_palette.color(QPalette::WindowText));
         painter.drawText(row, Qt::AlignVCenter | Qt::AlignLeft,
                          fittedLabel(laneLabel(lane), QFontMetrics(font), row.width()));

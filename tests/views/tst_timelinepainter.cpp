@@ -9,6 +9,7 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cstdlib>
 
 using namespace conlab;
 
@@ -62,6 +63,26 @@ private:
     static QColor colorAt(const QImage &image, int x, int y) { return image.pixelColor(x, y); }
 
 private slots:
+    void identityIsNeverAStateColour()
+    {
+        // A worker's identity (lane chip, stripe on what it holds) and the fill of a held lock
+        // or CPU must not be mistaken for a state: none equals, or nearly equals, a state
+        // colour (issue 14, item 2).
+        const auto near = [](const QColor &a, const QColor &b) {
+            return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) +
+                       std::abs(a.blue() - b.blue()) <
+                   40;
+        };
+        for (int category = 0; category <= int(StatePalette::Category::Terminated); ++category) {
+            const QColor state = StatePalette::color(StatePalette::Category(category));
+            QVERIFY(!near(StatePalette::heldColor(), state));
+            for (std::uint32_t worker = 0; worker < 16; ++worker)
+                QVERIFY2(
+                    !near(StatePalette::ownerColor(worker), state),
+                    qPrintable(StatePalette::ownerColor(worker).name() + " ~ " + state.name()));
+        }
+    }
+
     void coloursLandWhereTheEventsSay()
     {
         const RunRecording run = recording();
