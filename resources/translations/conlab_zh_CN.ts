@@ -72,10 +72,6 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
-    <message>
-        <source>possible deadlock: every thread of the program has waited on a lock for a while (the lock owners are not visible from outside)</source>
-        <translation>可能死锁：程序的每个线程都已在锁上等待了一段时间（从外部看不到锁的持有者）</translation>
-    </message>
 </context>
 <context>
     <name>ScenarioTexts</name>

@@ -3,7 +3,6 @@
 #include "StatePalette.h"
 #include "TimeAxis.h"
 #include "analysis/RunRecording.h"
-#include "trace/OutputText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -66,17 +65,11 @@ RunVerdict::Line RunVerdict::verdict(const RunRecording &recording, const QJsonO
         const QString stall = summary.value(QLatin1String("stall_warning")).toString();
         if (!stall.isEmpty())
             return {stall, Severity::Failure};
-        // Live: the watcher's own line on lane 0; its first 16 bytes are in its Output event.
-        for (const Event &e : recording.trace().events) {
-            if (e.kind != EventKind::Output || e.worker != 0)
-                continue;
-            std::string start;
-            OutputText::appendChunk(e, e.reason, start);
-            if (start.rfind("possible deadloc", 0) == 0)
-                return {tr("possible deadlock: every thread of the program has waited on a lock "
-                           "for a while (the lock owners are not visible from outside)"),
-                        Severity::Failure};
-        }
+        // Live: the watcher's own line on lane 0, from the lines the recording keeps as they
+        // arrive (a program prints few; its events are many).
+        for (const OutputLog::Line &line : recording.output().lines())
+            if (line.worker == 0 && line.text.rfind("possible deadlock", 0) == 0)
+                return {QString::fromStdString(line.text), Severity::Failure};
     }
     if (recording.hasDeadlock()) {
         return {
