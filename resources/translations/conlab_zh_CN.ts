@@ -17,6 +17,49 @@
     </message>
 </context>
 <context>
+    <name>RunFileDialogs</name>
+    <message>
+        <source>Export timeline</source>
+        <translation>导出时间线</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;SVG vector images (*.svg);;PDF documents (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Save trace</source>
+        <translation>保存跟踪文件</translation>
+    </message>
+    <message>
+        <source>Concurrency Lab traces (*.conlab)</source>
+        <translation>并发实验室跟踪文件 (*.conlab)</translation>
+    </message>
+    <message>
+        <source>Cannot save trace</source>
+        <translation>无法保存跟踪文件</translation>
+    </message>
+    <message>
+        <source>Export trace as JSON</source>
+        <translation>将跟踪导出为 JSON</translation>
+    </message>
+    <message>
+        <source>Trace Event Format, for Perfetto (*.json)</source>
+        <translation>Trace Event Format，供 Perfetto 使用 (*.json)</translation>
+    </message>
+    <message>
+        <source>Open trace</source>
+        <translation>打开跟踪文件</translation>
+    </message>
+    <message>
+        <source>Concurrency Lab traces (*.conlab);;All files (*)</source>
+        <translation>并发实验室跟踪文件 (*.conlab);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>RunVerdict</name>
     <message>
         <source>%1 holds %2, waits for %3</source>
@@ -3203,18 +3246,6 @@
         <translation>%1 毫秒内停止</translation>
     </message>
     <message>
-        <source>Export timeline</source>
-        <translation>导出时间线</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png);;SVG vector images (*.svg);;PDF documents (*.pdf)</source>
-        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
@@ -3223,36 +3254,8 @@
         <translation>跟踪文件 %1</translation>
     </message>
     <message>
-        <source>Open trace</source>
-        <translation>打开跟踪文件</translation>
-    </message>
-    <message>
-        <source>Concurrency Lab traces (*.conlab);;All files (*)</source>
-        <translation>并发实验室跟踪文件 (*.conlab);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Cannot open trace</source>
         <translation>无法打开跟踪文件</translation>
-    </message>
-    <message>
-        <source>Save trace</source>
-        <translation>保存跟踪文件</translation>
-    </message>
-    <message>
-        <source>Concurrency Lab traces (*.conlab)</source>
-        <translation>并发实验室跟踪文件 (*.conlab)</translation>
-    </message>
-    <message>
-        <source>Cannot save trace</source>
-        <translation>无法保存跟踪文件</translation>
-    </message>
-    <message>
-        <source>Export trace as JSON</source>
-        <translation>将跟踪导出为 JSON</translation>
-    </message>
-    <message>
-        <source>Trace Event Format, for Perfetto (*.json)</source>
-        <translation>Trace Event Format，供 Perfetto 使用 (*.json)</translation>
     </message>
     <message>
         <source>Cannot watch</source>

@@ -10,11 +10,11 @@
 #include "RemedyTable.h"
 #include "RunBanner.h"
 #include "RunController.h"
+#include "RunFileDialogs.h"
 #include "RunStatusLine.h"
 #include "SchedulingPanel.h"
 #include "WatchDialog.h"
 #include "WindowActions.h"
-#include "analysis/ChromeTraceWriter.h"
 #include "analysis/StateTransitions.h"
 #include "export/TimelineImage.h"
 #include "scenarios/ScenarioRegistry.h"
@@ -621,24 +621,15 @@ void MainWindow::exportImage()
 {
     if (!m_recording.hasMeta())
         return;
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    const QString suggested = QDir(folder).filePath(
-        QString::fromStdString(m_recording.meta().scenario) + QStringLiteral("-timeline.png"));
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export timeline"), suggested,
-        tr("PNG images (*.png);;SVG vector images (*.svg);;PDF documents (*.pdf)"));
-    if (path.isEmpty())
-        return;
+    // What the timeline shows now: its lanes and the part of the run in view.
     TimelineImage::Options options;
     options.showCpus = m_timeline->showCpus();
     options.showWakeups = m_timeline->showWakeups();
     options.startNs = m_timeline->visibleStartNs();
     options.endNs = std::min(m_timeline->visibleEndNs(),
                              std::max(double(m_recording.lastEventNs()), options.startNs + 1));
-    QString error;
-    if (!TimelineImage::save(path, m_recording, options, &error))
-        QMessageBox::warning(this, tr("Export failed"), error);
-    else
+    const QString path = RunFileDialogs::exportImage(this, m_recording, options);
+    if (!path.isEmpty())
         statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }
 
@@ -684,44 +675,24 @@ void MainWindow::openTrace()
 {
     if (m_controller->isRunning())
         return;
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open trace"), QString(), tr("Concurrency Lab traces (*.conlab);;All files (*)"));
-    if (path.isEmpty())
-        return;
+    const QString path = RunFileDialogs::traceToOpen(this);
     QString error;
-    if (!loadTrace(path, &error))
+    if (!path.isEmpty() && !loadTrace(path, &error))
         QMessageBox::warning(this, tr("Cannot open trace"), error);
 }
 
 void MainWindow::saveTrace()
 {
-    if (!m_recording.hasMeta())
-        return;
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save trace"),
-        QString::fromStdString(m_recording.meta().scenario) + QStringLiteral(".conlab"),
-        tr("Concurrency Lab traces (*.conlab)"));
-    if (path.isEmpty())
-        return;
-    std::string error;
-    if (!TraceFile::write(path.toStdString(), m_recording.trace(), &error))
-        QMessageBox::warning(this, tr("Cannot save trace"), QString::fromStdString(error));
+    if (m_recording.hasMeta())
+        RunFileDialogs::saveTrace(this, m_recording);
 }
 
 void MainWindow::exportTraceJson()
 {
     if (!m_recording.hasMeta() || m_controller->isRunning())
         return;
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export trace as JSON"),
-        QString::fromStdString(m_recording.meta().scenario) + QStringLiteral(".json"),
-        tr("Trace Event Format, for Perfetto (*.json)"));
-    if (path.isEmpty())
-        return;
-    std::string error;
-    if (!ChromeTraceWriter::write(path.toStdString(), m_recording, &error))
-        QMessageBox::warning(this, tr("Export failed"), QString::fromStdString(error));
-    else
+    const QString path = RunFileDialogs::exportTraceJson(this, m_recording);
+    if (!path.isEmpty())
         statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }
 
