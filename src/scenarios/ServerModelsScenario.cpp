@@ -1,6 +1,7 @@
 #include "ServerModelsScenario.h"
 
 #include "ScenarioParameters.h"
+#include "ServerDesignPlan.h"
 #include "io/CoroutineServer.h"
 #include "io/HandlerLanes.h"
 #include "io/LatencyHistogram.h"
@@ -30,9 +31,6 @@ namespace {
 
 using Design = EchoServer::Design;
 
-constexpr Design kDesigns[] = {Design::ProcessPerConnection, Design::ThreadPerConnection,
-                               Design::ThreadPool,           Design::Epoll,
-                               Design::Coroutines,           Design::IoUring};
 // Main's polling while a design runs; resident memory is sampled less often, and for
 // forked children (one /proc read each) less often still.
 constexpr std::uint64_t kPollNs = 5'000'000;
@@ -44,79 +42,6 @@ constexpr std::uint64_t kLeaveNs = 500'000'000;
 // Beyond the clients' own bounds (connect, window, drain), when main gives up on them.
 constexpr std::uint64_t kClientSlackNs = 5'000'000'000;
 
-// A design's lanes and trace objects, numbered the same way by describe() and setup().
-struct Plan
-{
-    Design design = Design::Epoll;
-    std::uint32_t server = 0;
-    std::vector<std::uint32_t> handlers;
-    std::vector<std::uint32_t> clients;
-    std::uint32_t startObject = 0;
-    std::uint32_t serverObject = 0;
-    std::uint32_t clientObject = 0;
-};
-
-std::vector<Plan> planOf(const ParameterSet &values)
-{
-    const std::string chosen = values.text("design");
-    const auto clients = std::uint32_t(values.integer("clients"));
-    const auto pool = std::uint32_t(values.integer("pool-size"));
-    std::vector<Plan> plans;
-    std::uint32_t worker = 1;
-    std::uint32_t object = 1;
-    for (const Design design : kDesigns) {
-        if (chosen != "all" && chosen != EchoServer::name(design))
-            continue;
-        Plan plan;
-        plan.design = design;
-        plan.server = worker++;
-        std::uint32_t handlers = 0;
-        if (design == Design::ThreadPool)
-            handlers = std::min(pool, ServerModelsScenario::kHandlerLanes);
-        else if (EchoServer::hasHandlers(design) || design == Design::Coroutines)
-            handlers = std::min(clients, ServerModelsScenario::kHandlerLanes);
-        for (std::uint32_t i = 0; i < handlers; ++i)
-            plan.handlers.push_back(worker++);
-        for (std::uint32_t i = 0; i < std::min(clients, ServerModelsScenario::kClientLanes); ++i)
-            plan.clients.push_back(worker++);
-        plan.startObject = object++;
-        plan.serverObject = object++;
-        plan.clientObject = object++;
-        plans.push_back(std::move(plan));
-    }
-    return plans;
-}
-
-const char *serverLane(Design design)
-{
-    switch (design) {
-    case Design::ProcessPerConnection:
-    case Design::ThreadPerConnection:
-        return "acceptor";
-    case Design::ThreadPool:
-        return "dispatcher";
-    case Design::Epoll:
-    case Design::Coroutines:
-    case Design::IoUring:
-        return "event loop";
-    }
-    return "server";
-}
-
-const char *handlerLane(Design design)
-{
-    switch (design) {
-    case Design::ProcessPerConnection:
-        return "child process";
-    case Design::ThreadPerConnection:
-        return "connection thread";
-    case Design::Coroutines:
-        return "connection coroutine";
-    default:
-        return "pool thread";
-    }
-}
-
 void pause(std::uint64_t ns)
 {
     const timespec ts = {time_t(ns / 1'000'000'000ull), long(ns % 1'000'000'000ull)};
@@ -127,7 +52,7 @@ void pause(std::uint64_t ns)
 
 struct ServerModelsScenario::DesignRun
 {
-    Plan plan;
+    ServerDesignPlan plan;
     SharedEvent *start = nullptr; // in the arena; set by main when the design begins
     std::unique_ptr<HandlerLanes> lanes;
     std::unique_ptr<EchoServer> server;
@@ -203,27 +128,8 @@ TraceMeta ServerModelsScenario::describe(const ParameterSet &values) const
 {
     TraceMeta meta = baseMeta(values);
     meta.cpus = CpuGate::kMaxCpus;
-    for (const Plan &plan : planOf(values)) {
-        const std::string design = EchoServer::name(plan.design);
-        meta.workers.push_back({plan.server, "server", design + ": " + serverLane(plan.design)});
-        for (std::size_t i = 0; i < plan.handlers.size(); ++i) {
-            WorkerInfo handler{plan.handlers[i], "handler",
-                               design + ": " + handlerLane(plan.design) + " " +
-                                   std::to_string(i + 1)};
-            // A connection's coroutine runs inside the event loop's thread.
-            if (plan.design == Design::Coroutines) {
-                handler.role = "coroutine";
-                handler.parent = std::int32_t(plan.server);
-            }
-            meta.workers.push_back(std::move(handler));
-        }
-        for (std::size_t i = 0; i < plan.clients.size(); ++i)
-            meta.workers.push_back(
-                {plan.clients[i], "client", design + ": clients " + std::to_string(i + 1)});
-        meta.objects.push_back({plan.startObject, "event", 0, design + ": start"});
-        meta.objects.push_back({plan.serverObject, "connection", 0, design + ": server sockets"});
-        meta.objects.push_back({plan.clientObject, "connection", 0, design + ": client sockets"});
-    }
+    for (const ServerDesignPlan &plan : ServerDesignPlan::of(values))
+        plan.describe(meta);
     return meta;
 }
 
@@ -247,7 +153,7 @@ bool ServerModelsScenario::setup(Arena &arena, const ParameterSet &values)
     m_socketsAtSetup = ProcessResources::openSockets();
 
     m_workerCount = 1;
-    for (Plan &plan : planOf(values)) {
+    for (ServerDesignPlan &plan : ServerDesignPlan::of(values)) {
         auto run = std::make_unique<DesignRun>();
         run->start = arena.make<SharedEvent>(plan.startObject);
         if (!run->start)
