@@ -6,6 +6,8 @@
 #include "analysis/ProcessTree.h"
 #include "analysis/TraceChecker.h"
 #include "runtime/ChildProgram.h"
+#include "runtime/ProcessListing.h"
+#include "scenarios/ScenarioParameters.h"
 #include "trace/Clock.h"
 #include "trace/JsonWriter.h"
 #include "trace/OutputText.h"
@@ -20,7 +22,6 @@
 #include <ctime>
 #include <dirent.h>
 #include <fcntl.h>
-#include <fstream>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -44,25 +45,13 @@ constexpr std::size_t kSummaryOutputLines = 200;
 
 std::vector<ParameterSpec> watchParameters()
 {
-    ParameterSpec sample;
-    sample.name = "sample";
-    sample.label = "Sample every";
-    sample.unit = "ms";
-    sample.help = "How often each thread's state is read from /proc";
-    sample.type = ParameterSpec::Type::Integer;
-    sample.minimum = 1;
-    sample.maximum = 100;
-    sample.defaultValue = 2;
-    ParameterSpec stall;
-    stall.name = "stall";
-    stall.label = "Stall warning after";
-    stall.unit = "s";
-    stall.help = "Warn of a possible deadlock when every thread has waited on a lock this long";
-    stall.type = ParameterSpec::Type::Real;
-    stall.minimum = 0.1;
-    stall.maximum = 3600;
-    stall.defaultValue = 2;
-    return {sample, stall};
+    using P = ScenarioParameters;
+    return {
+        P::integer("sample", "Sample every", "ms", 1, 100, 2,
+                   "How often each thread's state is read from /proc"),
+        P::real("stall", "Stall warning after", "s", 0.1, 3600, 2,
+                "Warn of a possible deadlock when every thread has waited on a lock this long"),
+    };
 }
 
 std::string joined(const std::vector<std::string> &words)
@@ -71,17 +60,6 @@ std::string joined(const std::vector<std::string> &words)
     for (const std::string &word : words)
         text += (text.empty() ? "" : " ") + word;
     return text;
-}
-
-// The command line of a running process, from /proc/<pid>/cmdline.
-std::vector<std::string> commandOf(pid_t pid)
-{
-    std::ifstream file("/proc/" + std::to_string(pid) + "/cmdline", std::ios::binary);
-    std::vector<std::string> words;
-    std::string word;
-    while (std::getline(file, word, '\0'))
-        words.push_back(word);
-    return words;
 }
 
 } // namespace
@@ -186,7 +164,7 @@ bool WatchSession::prepare()
     if (exec ? !checkCommand() : !checkProcess())
         return false;
     if (!exec)
-        m_options.command = commandOf(m_pid);
+        m_options.command = ProcessListing::commandOf(m_pid);
     m_sampleNs = std::uint64_t(m_values.integer("sample")) * 1'000'000;
     m_meta.scenario = mode;
     m_meta.title = (exec ? "watch: " : "attached: ") + joined(m_options.command);

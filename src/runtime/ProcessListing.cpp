@@ -30,6 +30,15 @@ std::string userName(uid_t uid)
 
 } // namespace
 
+std::vector<std::string> ProcessListing::commandOf(pid_t pid)
+{
+    std::istringstream text(readWhole("/proc/" + std::to_string(pid) + "/cmdline"));
+    std::vector<std::string> words;
+    for (std::string word; std::getline(text, word, '\0');)
+        words.push_back(word);
+    return words;
+}
+
 std::vector<ProcessListing::Process> ProcessListing::read()
 {
     std::vector<Process> processes;
@@ -46,12 +55,12 @@ std::vector<ProcessListing::Process> ProcessListing::read()
         struct stat info;
         if (stat(base.c_str(), &info) != 0)
             continue;
-        std::string command = readWhole(base + "/cmdline");
-        if (command.empty())
+        const std::vector<std::string> words = commandOf(pid_t(std::stol(id)));
+        if (words.empty())
             continue; // a kernel thread, or gone
-        std::replace(command.begin(), command.end(), '\0', ' ');
-        while (!command.empty() && command.back() == ' ')
-            command.pop_back();
+        std::string command;
+        for (const std::string &word : words)
+            command += (command.empty() ? "" : " ") + word;
         Process process;
         process.pid = pid_t(std::stol(id));
         process.command = command;

@@ -24,6 +24,9 @@ public:
 
     // Every readable process, by pid; kernel threads (no command line) left out.
     static std::vector<Process> read();
+    // The command line of process `pid`, one word per argument; empty if it is gone or a
+    // kernel thread.
+    static std::vector<std::string> commandOf(pid_t pid);
 };
 
 } // namespace conlab

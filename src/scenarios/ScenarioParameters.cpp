@@ -18,6 +18,15 @@ ParameterSpec ScenarioParameters::integer(const char *name, const char *label, c
     return spec;
 }
 
+ParameterSpec ScenarioParameters::real(const char *name, const char *label, const char *unit,
+                                       double minimum, double maximum, double defaultValue,
+                                       const char *help)
+{
+    ParameterSpec spec = integer(name, label, unit, minimum, maximum, defaultValue, help);
+    spec.type = ParameterSpec::Type::Real;
+    return spec;
+}
+
 ParameterSpec ScenarioParameters::integerList(const char *name, const char *label, const char *unit,
                                               double minimum, double maximum, int minItems,
                                               int maxItems, const char *defaultList,

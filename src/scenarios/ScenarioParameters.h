@@ -14,6 +14,8 @@ public:
     static ParameterSpec integer(const char *name, const char *label, const char *unit,
                                  double minimum, double maximum, double defaultValue,
                                  const char *help);
+    static ParameterSpec real(const char *name, const char *label, const char *unit, double minimum,
+                              double maximum, double defaultValue, const char *help);
     static ParameterSpec integerList(const char *name, const char *label, const char *unit,
                                      double minimum, double maximum, int minItems, int maxItems,
                                      const char *defaultList, const char *help);
