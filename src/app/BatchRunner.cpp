@@ -58,7 +58,8 @@ void BatchRunner::cancel()
         m_process.terminate();
         if (!m_process.waitForFinished(1500))
             RunnerLaunch::killGroup(runner);
-        m_process.waitForFinished(500);
+        // A killed runner still inside fork() dies only when the kernel releases its memory map.
+        m_process.waitForFinished(10000);
     }
     m_running = false;
 }

@@ -10,6 +10,10 @@ namespace conlab {
 
 namespace {
 constexpr int kKillAfterMs = 1000;
+// SIGKILL cannot be refused, but a runner inside fork() only dies once the kernel lets go of its
+// memory map; on a loaded machine that took over a second. Waiting longer is right: nothing of a
+// run may outlive the window, and a process not reaped would still exist as a zombie.
+constexpr int kReapAfterKillMs = 10000;
 } // namespace
 
 RunController::RunController(RunRecording *recording, QObject *parent)
@@ -99,7 +103,7 @@ void RunController::shutdown()
     stop();
     if (!m_process.waitForFinished(kKillAfterMs + 200)) {
         killGroup();
-        m_process.waitForFinished(500);
+        m_process.waitForFinished(kReapAfterKillMs);
     }
 }
 
