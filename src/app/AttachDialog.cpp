@@ -1,17 +1,17 @@
 #include "AttachDialog.h"
 
 #include "runtime/ProcessListing.h"
+#include "ui_AttachDialog.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTableView>
-#include <QVBoxLayout>
 
 namespace conlab {
 
@@ -27,59 +27,51 @@ QStandardItem *numberItem(qint64 value)
 }
 } // namespace
 
-AttachDialog::AttachDialog(QWidget *parent) : QDialog(parent)
+AttachDialog::AttachDialog(QWidget *parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::AttachDialog>())
 {
-    setWindowTitle(tr("Attach to a process"));
-    m_filter = new QLineEdit(this);
-    m_filter->setPlaceholderText(tr("Filter by pid, name, user or command"));
-    m_filter->setClearButtonEnabled(true);
-
+    m_ui->setupUi(this);
     m_model = new QStandardItemModel(0, ColumnCount, this);
-    m_model->setHorizontalHeaderLabels(
-        {tr("PID"), tr("Name"), tr("Threads"), tr("User"), tr("Command")});
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
-    m_table = new QTableView(this);
-    m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSortingEnabled(true);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setMinimumSize(620, 360);
+    m_ui->table->setModel(m_proxy);
+    m_refresh = m_ui->buttons->addButton(QString(), QDialogButtonBox::ResetRole);
+    setTexts();
 
-    auto *note = new QLabel(tr("Only your own processes can be followed. Attaching reads "
-                               "/proc and never stops or changes the process; Stop leaves "
-                               "it running."),
-                            this);
-    note->setWordWrap(true);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Attach"));
-    auto *refreshButton = m_buttons->addButton(tr("Refresh"), QDialogButtonBox::ResetRole);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_filter);
-    layout->addWidget(m_table, 1);
-    layout->addWidget(note);
-    layout->addWidget(m_buttons);
-
-    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+    connect(m_ui->filter, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(refreshButton, &QPushButton::clicked, this, &AttachDialog::refresh);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+    connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_refresh, &QPushButton::clicked, this, &AttachDialog::refresh);
+    connect(m_ui->table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AttachDialog::updateButtons);
-    connect(m_table, &QTableView::doubleClicked, this, [this] {
+    connect(m_ui->table, &QTableView::doubleClicked, this, [this] {
         if (pid() != 0)
             accept();
     });
     refresh();
-    m_table->sortByColumn(PidColumn, Qt::DescendingOrder);
+    m_ui->table->sortByColumn(PidColumn, Qt::DescendingOrder);
+}
+
+AttachDialog::~AttachDialog() = default;
+
+void AttachDialog::setTexts()
+{
+    m_model->setHorizontalHeaderLabels(
+        {tr("PID"), tr("Name"), tr("Threads"), tr("User"), tr("Command")});
+    m_ui->buttons->button(QDialogButtonBox::Ok)->setText(tr("Attach"));
+    m_refresh->setText(tr("Refresh"));
+}
+
+void AttachDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    m_ui->retranslateUi(this);
+    setTexts();
 }
 
 void AttachDialog::refresh()
@@ -100,13 +92,13 @@ void AttachDialog::refresh()
         }
         m_model->appendRow(row);
     }
-    m_table->resizeColumnsToContents();
+    m_ui->table->resizeColumnsToContents();
     updateButtons();
 }
 
 qint64 AttachDialog::pid() const
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows(PidColumn);
+    const QModelIndexList rows = m_ui->table->selectionModel()->selectedRows(PidColumn);
     if (rows.isEmpty() || !rows.first().data(Qt::UserRole).toBool())
         return 0;
     return rows.first().data().toLongLong();
@@ -119,7 +111,7 @@ QStringList AttachDialog::runnerArguments() const
 
 void AttachDialog::updateButtons()
 {
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(pid() != 0);
+    m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(pid() != 0);
 }
 
 } // namespace conlab

@@ -1,14 +1,17 @@
 #pragma once
 
 #include <QDialog>
+#include <memory>
 
-class QDialogButtonBox;
-class QLineEdit;
+class QPushButton;
 class QSortFilterProxyModel;
 class QStandardItemModel;
-class QTableView;
 
 namespace conlab {
+
+namespace Ui {
+class AttachDialog;
+}
 
 // File > Attach to a process: this user's processes (pid, name, threads, user), filtered as
 // one types; another user's can be seen but not chosen.
@@ -18,6 +21,7 @@ class AttachDialog : public QDialog
 
 public:
     explicit AttachDialog(QWidget *parent = nullptr);
+    ~AttachDialog() override;
 
     // The chosen process, 0 for none.
     qint64 pid() const;
@@ -27,14 +31,18 @@ public:
     // Reads /proc again.
     void refresh();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // The texts the form cannot hold: the model's column names, the buttons' words.
+    void setTexts();
     void updateButtons();
 
-    QLineEdit *m_filter;
+    std::unique_ptr<Ui::AttachDialog> m_ui;
     QStandardItemModel *m_model;
     QSortFilterProxyModel *m_proxy;
-    QTableView *m_table;
-    QDialogButtonBox *m_buttons;
+    QPushButton *m_refresh;
 };
 
 } // namespace conlab

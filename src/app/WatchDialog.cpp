@@ -1,20 +1,19 @@
 #include "WatchDialog.h"
 
+#include "ui_WatchDialog.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
-#include <QVBoxLayout>
 
 namespace conlab {
 
@@ -24,70 +23,56 @@ const QString kFolderKey = QStringLiteral("watch/folder");
 const QString kSampleKey = QStringLiteral("watch/sampleMs");
 } // namespace
 
-WatchDialog::WatchDialog(QWidget *parent) : QDialog(parent)
+WatchDialog::WatchDialog(QWidget *parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::WatchDialog>())
 {
-    setWindowTitle(tr("Watch a program"));
+    m_ui->setupUi(this);
+    setTexts();
     const QSettings settings;
-    m_command = new QComboBox(this);
-    m_command->setEditable(true);
-    m_command->setInsertPolicy(QComboBox::NoInsert);
-    m_command->addItems(settings.value(kRecentKey).toStringList());
-    m_command->setCurrentIndex(m_command->count() > 0 ? 0 : -1);
-    m_command->setMinimumContentsLength(40);
-    m_command->lineEdit()->setPlaceholderText(tr("python3 my_threads.py --workers 4"));
-    m_command->setToolTip(tr("The program and its arguments, as you would type them in a "
-                             "shell (double quotes group words; no pipes or redirections)."));
+    m_ui->command->addItems(settings.value(kRecentKey).toStringList());
+    m_ui->command->setCurrentIndex(m_ui->command->count() > 0 ? 0 : -1);
+    m_ui->folder->setText(settings.value(kFolderKey, QDir::homePath()).toString());
+    m_ui->sample->setValue(settings.value(kSampleKey, 2).toInt());
 
-    m_folder = new QLineEdit(settings.value(kFolderKey, QDir::homePath()).toString(), this);
-    auto *browse = new QPushButton(tr("Browse…"), this);
-    auto *folderRow = new QHBoxLayout;
-    folderRow->addWidget(m_folder, 1);
-    folderRow->addWidget(browse);
+    connect(m_ui->browse, &QPushButton::clicked, this, &WatchDialog::chooseFolder);
+    connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->command, &QComboBox::currentTextChanged, this, &WatchDialog::validate);
+    connect(m_ui->folder, &QLineEdit::textChanged, this, &WatchDialog::validate);
+    validate();
+}
 
-    m_sample = new QSpinBox(this);
-    m_sample->setRange(1, 100);
-    m_sample->setSuffix(tr(" ms"));
-    m_sample->setValue(settings.value(kSampleKey, 2).toInt());
-    m_sample->setToolTip(tr("How often the program's threads are read from /proc: nothing "
-                            "shorter than this is seen."));
+WatchDialog::~WatchDialog() = default;
 
-    m_problem = new QLabel(this);
-    m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
+void WatchDialog::setTexts()
+{
+    m_ui->command->lineEdit()->setPlaceholderText(tr("python3 my_threads.py --workers 4"));
+    m_ui->buttons->button(QDialogButtonBox::Ok)->setText(tr("Watch"));
+}
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("Command:"), m_command);
-    form->addRow(tr("Working folder:"), folderRow);
-    form->addRow(tr("Sample every:"), m_sample);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Watch"));
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_problem);
-    layout->addWidget(m_buttons);
-
-    connect(browse, &QPushButton::clicked, this, &WatchDialog::chooseFolder);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_command, &QComboBox::currentTextChanged, this, &WatchDialog::validate);
-    connect(m_folder, &QLineEdit::textChanged, this, &WatchDialog::validate);
+void WatchDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    m_ui->retranslateUi(this);
+    setTexts();
     validate();
 }
 
 QStringList WatchDialog::command() const
 {
-    return QProcess::splitCommand(m_command->currentText());
+    return QProcess::splitCommand(m_ui->command->currentText());
 }
 
 QString WatchDialog::workingFolder() const
 {
-    return m_folder->text();
+    return m_ui->folder->text();
 }
 
 int WatchDialog::sampleMs() const
 {
-    return m_sample->value();
+    return m_ui->sample->value();
 }
 
 QStringList WatchDialog::runnerArguments() const
@@ -101,7 +86,7 @@ void WatchDialog::remember() const
 {
     QSettings settings;
     QStringList recent = settings.value(kRecentKey).toStringList();
-    const QString line = m_command->currentText().trimmed();
+    const QString line = m_ui->command->currentText().trimmed();
     recent.removeAll(line);
     recent.prepend(line);
     while (recent.size() > kRecentCount)
@@ -114,9 +99,9 @@ void WatchDialog::remember() const
 void WatchDialog::chooseFolder()
 {
     const QString folder =
-        QFileDialog::getExistingDirectory(this, tr("Working folder"), m_folder->text());
+        QFileDialog::getExistingDirectory(this, tr("Working folder"), m_ui->folder->text());
     if (!folder.isEmpty())
-        m_folder->setText(folder);
+        m_ui->folder->setText(folder);
 }
 
 void WatchDialog::validate()
@@ -124,21 +109,21 @@ void WatchDialog::validate()
     // Said at once, where the mistake is, not by the runner after Watch.
     QString problem;
     const QStringList words = command();
-    if (m_command->currentText().trimmed().isEmpty())
+    if (m_ui->command->currentText().trimmed().isEmpty())
         problem = tr("Type the command to run.");
-    else if (words.isEmpty() || m_command->currentText().count(QLatin1Char('"')) % 2 != 0)
+    else if (words.isEmpty() || m_ui->command->currentText().count(QLatin1Char('"')) % 2 != 0)
         problem = tr("The command line has an unclosed quote.");
-    else if (!QFileInfo(m_folder->text()).isDir())
+    else if (!QFileInfo(m_ui->folder->text()).isDir())
         problem = tr("The working folder does not exist.");
     else if (!words.first().contains(QLatin1Char('/')) &&
              QStandardPaths::findExecutable(words.first()).isEmpty())
         problem = tr("No program called \"%1\" on PATH.").arg(words.first());
     else if (words.first().contains(QLatin1Char('/')) &&
-             !QFileInfo(QDir(m_folder->text()).absoluteFilePath(words.first())).isExecutable())
+             !QFileInfo(QDir(m_ui->folder->text()).absoluteFilePath(words.first())).isExecutable())
         problem = tr("\"%1\" is not an executable file.").arg(words.first());
-    m_problem->setText(problem);
-    m_problem->setVisible(!problem.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+    m_ui->problem->setText(problem);
+    m_ui->problem->setVisible(!problem.isEmpty());
+    m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
 }
 
 } // namespace conlab

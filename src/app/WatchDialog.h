@@ -2,14 +2,13 @@
 
 #include <QDialog>
 #include <QStringList>
-
-class QComboBox;
-class QDialogButtonBox;
-class QLabel;
-class QLineEdit;
-class QSpinBox;
+#include <memory>
 
 namespace conlab {
+
+namespace Ui {
+class WatchDialog;
+}
 
 // File > Watch a program: the command line to launch, the folder it runs in, how often its
 // threads are sampled. The last commands are remembered.
@@ -21,6 +20,7 @@ public:
     static constexpr int kRecentCount = 10;
 
     explicit WatchDialog(QWidget *parent = nullptr);
+    ~WatchDialog() override;
 
     // The command and its arguments, split as a shell would (quotes respected); empty if the
     // line is empty or unbalanced.
@@ -33,15 +33,16 @@ public:
     // Remembers the accepted command line first in the recent list.
     void remember() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // The texts the form cannot hold: the command's placeholder, the Watch button.
+    void setTexts();
     void chooseFolder();
     void validate();
 
-    QComboBox *m_command;
-    QLineEdit *m_folder;
-    QSpinBox *m_sample;
-    QLabel *m_problem;
-    QDialogButtonBox *m_buttons;
+    std::unique_ptr<Ui::WatchDialog> m_ui;
 };
 
 } // namespace conlab
