@@ -37,6 +37,7 @@ void RunRecording::reset(const TraceMeta &meta)
     m_ioAttempts.clear();
     m_output.clear();
     m_sentSignals.clear();
+    m_cells.reset(meta);
     for (const ObjectInfo &object : meta.objects)
         m_hasLocks = m_hasLocks || object.kind == "lock";
 }
@@ -47,6 +48,7 @@ void RunRecording::append(const Event *events, std::size_t count)
     m_names.apply(events, count, m_trace.meta);
     m_timeline.append(events, count);
     m_output.append(events, count);
+    m_cells.append(events, count);
     for (QueueDepthSeries &queue : m_queues)
         queue.append(events, count);
     if (m_hasLocks) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CellAccessLog.h"
 #include "IoPhases.h"
 #include "LaneNames.h"
 #include "LockTimeline.h"
@@ -70,6 +71,8 @@ public:
         int signal;
     };
     const std::vector<SentSignal> &sentSignals() const { return m_sentSignals; }
+    // Reads and writes of shared cells, writes judged for lost updates.
+    const CellAccessLog &cells() const { return m_cells; }
     // Who holds and waits for which lock now (the newest events), and the first deadlock
     // cycle seen in this run, if any.
     const WaitForGraph &waitFor() const { return m_waitFor; }
@@ -94,6 +97,7 @@ private:
     std::vector<IoAttempt> m_ioAttempts;
     OutputLog m_output;
     std::vector<SentSignal> m_sentSignals;
+    CellAccessLog m_cells;
     std::size_t m_derivedEvents = 0;
     std::uint64_t m_derivedEndNs = 0;
     std::uint64_t m_produced = 0;

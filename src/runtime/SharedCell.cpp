@@ -20,7 +20,7 @@ void SharedCell::write(WorkerContext &worker, std::int64_t value)
 std::int64_t SharedCell::add(WorkerContext &worker, std::int64_t delta)
 {
     const std::int64_t value = m_value.fetch_add(delta, std::memory_order_acq_rel) + delta;
-    worker.recorder().record(EventKind::CellWritten, 0, m_id, 0, value);
+    worker.recorder().record(EventKind::CellWritten, kCellAdd, m_id, std::uint32_t(delta), value);
     return value;
 }
 

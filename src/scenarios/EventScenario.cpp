@@ -59,18 +59,24 @@ void EventScenario::runWorker(WorkerContext &worker)
         if (!worker.sleep(m_delayNs) || !worker.compute(0))
             return worker.exit(worker.stopCause());
         m_event->set(worker);
+        worker.print("event set");
         return worker.exit(ExitCause::Normal);
     }
-    for (std::uint32_t attempt = 0; attempt < m_retries; ++attempt) {
+    // Each attempt's end is printed, so the lanes show every timeout against the one set.
+    const std::string of = "/" + std::to_string(m_retries);
+    for (std::uint32_t attempt = 1; attempt <= m_retries; ++attempt) {
         if (!worker.compute(0))
             return worker.exit(worker.stopCause());
         const auto result = m_event->wait(worker, m_timeoutNs);
         if (result == SharedEvent::Result::Stopped)
             return worker.exit(worker.stopCause());
-        if (result == SharedEvent::Result::Set)
+        if (result == SharedEvent::Result::Set) {
+            worker.print("released by the set, attempt " + std::to_string(attempt) + of);
             return worker.exit(ExitCause::Normal);
+        }
+        worker.print("timed out, attempt " + std::to_string(attempt) + of);
     }
-    worker.exit(ExitCause::Normal); // gave up: the figures count it
+    worker.exit(ExitCause::GaveUp); // its lane ends "gave up waiting", not "finished"
 }
 
 void EventScenario::runMain(WorkerContext &main, RunServices &)

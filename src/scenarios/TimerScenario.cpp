@@ -3,6 +3,9 @@
 #include "ScenarioParameters.h"
 #include "runtime/WorkerContext.h"
 
+#include <cstdio>
+#include <string>
+
 namespace conlab {
 
 Scenario::Info TimerScenario::info() const
@@ -39,7 +42,15 @@ bool TimerScenario::setup(Arena &, const ParameterSet &values)
 
 void TimerScenario::runWorker(WorkerContext &worker)
 {
-    if (!worker.sleep(m_delayNs) || !worker.compute(m_workNs))
+    // The two instants the lesson is about: armed, and due (the sleep's end, when the kernel
+    // woke the timer); the callback runs once it then gets a CPU.
+    char delay[32];
+    std::snprintf(delay, sizeof delay, m_delayNs % 1000000 ? "%.1f" : "%.0f", m_delayNs / 1e6);
+    worker.print(std::string("timer armed, due in ") + delay + " ms");
+    if (!worker.sleep(m_delayNs))
+        return worker.exit(worker.stopCause());
+    worker.print(std::string("due: ") + delay + " ms are up, the callback is ready to run");
+    if (!worker.compute(m_workNs))
         return worker.exit(worker.stopCause());
     worker.exit(ExitCause::Normal);
 }

@@ -22,7 +22,8 @@ enum class EventKind : std::uint16_t {
     SemAcquired = 13,    // object = semaphore, value = holders inside after
     SemReleased = 14,    // object = semaphore, value = holders inside after
     CellRead = 15,       // object = shared cell, arg = value read
-    CellWritten = 16,    // object = shared cell, arg = value written
+    CellWritten = 16,    // object = shared cell, arg = value written (after an add: reason
+                         // kCellAdd, value = the delta as a 32-bit two's complement)
     EventSet = 17,       // object = event
     EventCleared = 18,   // object = event
     EventWaitEnded = 19, // object = event; value 1 released by the set, 0 timed out
@@ -115,6 +116,9 @@ struct Event
     std::int64_t arg = 0;
 };
 static_assert(sizeof(Event) == 32, "Event is a 32-byte record");
+
+// CellWritten's reason for an indivisible add, as opposed to a plain write of a value read.
+inline constexpr std::uint16_t kCellAdd = 1;
 
 // Item ids at or above this mark are sentinels (the "no more items" value a consumer stops on).
 inline constexpr std::int64_t kSentinelItem = std::int64_t(1) << 62;

@@ -26,6 +26,37 @@ constexpr int kLabelPadding = 2;
 constexpr int kHoverPixels = 5;
 constexpr int kMaxToolTipLines = 12;
 
+// Which mark of a shared pin leads it: the rarer, the more it is what its lesson is about.
+int rank(OutputMarkerPainter::Kind kind)
+{
+    using Kind = OutputMarkerPainter::Kind;
+    switch (kind) {
+    case Kind::Signal:
+        return 4;
+    case Kind::LostUpdate:
+        return 3;
+    case Kind::Write:
+        return 2;
+    case Kind::Read:
+        return 1;
+    case Kind::Line:
+        break;
+    }
+    return 0;
+}
+
+bool isCell(OutputMarkerPainter::Kind kind)
+{
+    using Kind = OutputMarkerPainter::Kind;
+    return kind == Kind::Read || kind == Kind::Write || kind == Kind::LostUpdate;
+}
+
+bool isOpen(OutputMarkerPainter::Kind kind)
+{
+    using Kind = OutputMarkerPainter::Kind;
+    return kind == Kind::Signal || kind == Kind::Read;
+}
+
 } // namespace
 
 OutputMarkerPainter::OutputMarkerPainter(const RunRecording &recording, const QFont &font,
@@ -42,6 +73,68 @@ bool OutputMarkerPainter::hasOutput() const
 bool OutputMarkerPainter::hasSignals() const
 {
     return !m_recording.sentSignals().empty();
+}
+
+bool OutputMarkerPainter::hasCells() const
+{
+    return !m_recording.cells().empty();
+}
+
+void OutputMarkerPainter::appendCellMarks(std::uint32_t worker, const TimeWindow &window,
+                                          QVector<Mark> &marks) const
+{
+    const TraceMeta &meta = m_recording.meta();
+    const double origin = double(meta.startNs);
+    const auto name = [&meta](std::uint32_t cell) {
+        const ObjectInfo *object = meta.object(cell);
+        return object ? QString::fromStdString(object->name) : QString::number(cell);
+    };
+    for (const CellAccessLog::Access &access : m_recording.cells().accesses()) {
+        const double ns = double(access.timeNs) - origin;
+        if (access.worker != worker || !window.contains(ns))
+            continue;
+        Mark mark{ns, {}, Kind::Write, {}};
+        switch (access.kind) {
+        case CellAccessLog::Kind::Read:
+            mark.kind = Kind::Read;
+            mark.text = QCoreApplication::translate("TimelinePainter", "read %1 = %2")
+                            .arg(name(access.cell))
+                            .arg(access.value);
+            break;
+        case CellAccessLog::Kind::Add:
+            mark.text = QCoreApplication::translate("TimelinePainter", "%1 + %2 = %3")
+                            .arg(name(access.cell))
+                            .arg(access.delta)
+                            .arg(access.value);
+            break;
+        case CellAccessLog::Kind::Write:
+            mark.text = QCoreApplication::translate("TimelinePainter", "wrote %1 = %2")
+                            .arg(name(access.cell))
+                            .arg(access.value);
+            if (!access.stale)
+                break;
+            // "lost update" first: when the label is cut short, that is what remains.
+            mark.kind = Kind::LostUpdate;
+            mark.text =
+                QCoreApplication::translate("TimelinePainter", "lost update: %1 = %2 over %3's %4")
+                    .arg(name(access.cell))
+                    .arg(access.value)
+                    .arg(QString::fromStdString(meta.workerName(access.overwriter)))
+                    .arg(access.overwritten);
+            mark.detail =
+                QCoreApplication::translate(
+                    "TimelinePainter",
+                    "wrote %1 = %2, worked out from the %3 it read; %4 had written %5 since, "
+                    "and that update is lost")
+                    .arg(name(access.cell))
+                    .arg(access.value)
+                    .arg(access.readValue)
+                    .arg(QString::fromStdString(meta.workerName(access.overwriter)))
+                    .arg(access.overwritten);
+            break;
+        }
+        marks.append(mark);
+    }
 }
 
 QString OutputMarkerPainter::signalName(int signal)
@@ -90,9 +183,9 @@ QVector<OutputMarkerPainter::Mark> OutputMarkerPainter::marks(int lane,
         if (ns > window.endNs())
             break;
         if (line->worker == worker)
-            result.append({ns, QString::fromStdString(line->text), false});
+            result.append({ns, QString::fromStdString(line->text), Kind::Line, {}});
     }
-    bool signalsAdded = false;
+    bool othersAdded = false;
     for (const RunRecording::SentSignal &sent : m_recording.sentSignals()) {
         const double ns = double(sent.timeNs) - origin;
         if (sent.sender != worker || !window.contains(ns))
@@ -101,10 +194,16 @@ QVector<OutputMarkerPainter::Mark> OutputMarkerPainter::marks(int lane,
                        QCoreApplication::translate("TimelinePainter", "%1 → %2")
                            .arg(signalName(sent.signal),
                                 QString::fromStdString(timeline.meta().workerName(sent.target))),
-                       true});
-        signalsAdded = true;
+                       Kind::Signal,
+                       {}});
+        othersAdded = true;
     }
-    if (signalsAdded)
+    if (hasCells()) {
+        const int before = result.size();
+        appendCellMarks(worker, window, result);
+        othersAdded = othersAdded || result.size() > before;
+    }
+    if (othersAdded)
         std::stable_sort(result.begin(), result.end(),
                          [](const Mark &a, const Mark &b) { return a.ns < b.ns; });
     return result;
@@ -123,8 +222,7 @@ OutputMarkerPainter::Placement OutputMarkerPainter::place(int lane, const QRect 
         if (!pins.isEmpty() && x - pins.last().x < kMergePixels) {
             Pin &pin = pins.last();
             ++pin.count;
-            // A signal is rarer than a printed line and is what its lesson is about.
-            if (marks[i].signal && !marks[pin.lead].signal)
+            if (rank(marks[i].kind) > rank(marks[pin.lead].kind))
                 pin.lead = i;
             continue;
         }
@@ -191,27 +289,42 @@ void OutputMarkerPainter::paint(QPainter &painter, const Placement &placement, c
     QColor patch = paper;
     patch.setAlpha(225);
     painter.save();
-    painter.setFont(labelFont());
+    QFont font = labelFont();
+    QFont bold = font;
+    bold.setBold(true);
     for (const Pin &pin : placement.pins) {
         if (pin.label.isEmpty())
             continue;
         painter.fillRect(pin.label, patch);
         painter.setPen(ink);
+        // A lost update is the lesson's point: its words stand out from the reads around it.
+        painter.setFont(placement.marks[pin.lead].kind == Kind::LostUpdate ? bold : font);
         painter.drawText(pin.label.adjusted(kLabelPadding, 0, -kLabelPadding, 0),
                          Qt::AlignLeft | Qt::AlignVCenter, pin.text);
     }
     for (const Pin &pin : placement.pins) {
         const double centre = std::floor(pin.x) + 0.5;
-        const QPointF head[] = {QPointF(centre - kPinHalfWidth, bounds.top()),
-                                QPointF(centre + kPinHalfWidth, bounds.top()),
-                                QPointF(centre, bounds.top() + kPinHeight)};
-        // A signal's pin is open, a printed line's solid; an outline in the background colour
-        // keeps the solid one apart from a dark bar beneath.
-        const bool signal = placement.marks[pin.lead].signal;
+        const Kind kind = placement.marks[pin.lead].kind;
+        // A signal's and a read's pins are open, a printed line's and a write's solid; an
+        // outline in the background colour keeps a solid one apart from a dark bar beneath.
+        // A cell's pin is a diamond, a line's or signal's a triangle.
+        const bool open = isOpen(kind);
         painter.setRenderHint(QPainter::Antialiasing, true);
-        painter.setPen(QPen(signal ? ink : paper, 1));
-        painter.setBrush(signal ? paper : ink);
-        painter.drawPolygon(head, 3);
+        painter.setPen(QPen(open ? ink : paper, 1));
+        painter.setBrush(open ? paper : ink);
+        if (isCell(kind)) {
+            const double half = kPinHeight / 2.0 + 0.5;
+            const QPointF diamond[] = {QPointF(centre, bounds.top()),
+                                       QPointF(centre + half, bounds.top() + half),
+                                       QPointF(centre, bounds.top() + 2 * half),
+                                       QPointF(centre - half, bounds.top() + half)};
+            painter.drawPolygon(diamond, 4);
+        } else {
+            const QPointF head[] = {QPointF(centre - kPinHalfWidth, bounds.top()),
+                                    QPointF(centre + kPinHalfWidth, bounds.top()),
+                                    QPointF(centre, bounds.top() + kPinHeight)};
+            painter.drawPolygon(head, 3);
+        }
         // Ticks last and unblended: each marks its instant to the pixel, down the whole lane.
         painter.setRenderHint(QPainter::Antialiasing, false);
         for (int i = pin.first; i < pin.first + pin.count; ++i) {
@@ -243,11 +356,15 @@ QString OutputMarkerPainter::toolTip(int lane, double x, const QRect &bounds,
             break;
         }
         const Mark &mark = marks[i];
-        const QString what = mark.signal
-                                 ? QCoreApplication::translate("TimelinePainter", "sent %1")
-                                       .arg(mark.text.toHtmlEscaped())
-                                 : QCoreApplication::translate("TimelinePainter", "printed “%1”")
-                                       .arg(mark.text.toHtmlEscaped());
+        QString what;
+        if (mark.kind == Kind::Signal)
+            what = QCoreApplication::translate("TimelinePainter", "sent %1")
+                       .arg(mark.text.toHtmlEscaped());
+        else if (mark.kind == Kind::Line)
+            what = QCoreApplication::translate("TimelinePainter", "printed “%1”")
+                       .arg(mark.text.toHtmlEscaped());
+        else
+            what = (mark.detail.isEmpty() ? mark.text : mark.detail).toHtmlEscaped();
         lines << QStringLiteral("%1: %2").arg(TimeAxis::formatDuration(mark.ns), what);
     }
     return lines.join(QStringLiteral("<br>"));
@@ -263,6 +380,12 @@ void OutputMarkerPainter::addLegendItems(QVector<TimelineLegend::Item> &items) c
     if (hasSignals())
         items.append({LegendItem::Shape::OpenPin, ink,
                       QCoreApplication::translate("TimelinePainter", "sent a signal")});
+    if (hasCells()) {
+        items.append({LegendItem::Shape::OpenDiamond, ink,
+                      QCoreApplication::translate("TimelinePainter", "read a shared value")});
+        items.append({LegendItem::Shape::Diamond, ink,
+                      QCoreApplication::translate("TimelinePainter", "wrote it")});
+    }
 }
 
 } // namespace conlab

@@ -17,17 +17,20 @@ class RunRecording;
 class TimeWindow;
 
 // Marks on the worker lanes for what happened at one instant rather than over a stretch: a
-// line the worker printed, a signal main sent. Each is a pin (a triangle on a tick) in the
-// text colour, which no state uses, with its text beside it while there is room before the
-// next pin; hovering a pin shows its whole text.
+// line the worker printed, a signal main sent, a read or write of a shared cell. Each is a
+// pin (a triangle, or a diamond for a cell, on a tick) in the text colour, which no state
+// uses, with its text beside it while there is room before the next pin; hovering a pin
+// shows its whole text.
 class OutputMarkerPainter
 {
 public:
+    enum class Kind { Line, Signal, Read, Write, LostUpdate };
     struct Mark
     {
         double ns = 0; // from the run's start
         QString text;
-        bool signal = false;
+        Kind kind = Kind::Line;
+        QString detail; // what the tooltip says instead of the text, when set
     };
     // Marks whose pins would touch share one, at the first; its head and label are those of
     // its lead mark (the first signal, else the first line) with a count of the others, and
@@ -51,6 +54,7 @@ public:
 
     bool hasOutput() const;
     bool hasSignals() const;
+    bool hasCells() const;
     // The marks of worker lane `lane` inside `window`, in time order.
     QVector<Mark> marks(int lane, const TimeWindow &window) const;
     // Where the marks of worker lane `lane`, drawn in `bounds`, put their pins and labels;
@@ -69,6 +73,8 @@ public:
 
 private:
     QFont labelFont() const;
+    void appendCellMarks(std::uint32_t worker, const TimeWindow &window,
+                         QVector<Mark> &marks) const;
 
     const RunRecording &m_recording;
     QFont m_font;

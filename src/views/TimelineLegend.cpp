@@ -122,6 +122,25 @@ void TimelineLegend::paint(QPainter &painter, const QRect &area) const
             painter.restore();
             break;
         }
+        case Item::Shape::Diamond:
+        case Item::Shape::OpenDiamond: {
+            painter.save();
+            painter.fillRect(QRect(swatch.center().x(), swatch.top(), 1, swatch.height()),
+                             legend.color);
+            painter.setRenderHint(QPainter::Antialiasing);
+            const double centre = swatch.center().x() + 0.5;
+            const double half = 3.5;
+            const QPointF diamond[] = {QPointF(centre, swatch.top()),
+                                       QPointF(centre + half, swatch.top() + half),
+                                       QPointF(centre, swatch.top() + 2 * half),
+                                       QPointF(centre - half, swatch.top() + half)};
+            const bool open = legend.shape == Item::Shape::OpenDiamond;
+            painter.setPen(QPen(open ? legend.color : m_palette.color(QPalette::Base), 1));
+            painter.setBrush(open ? m_palette.color(QPalette::Base) : legend.color);
+            painter.drawPolygon(diamond, 4);
+            painter.restore();
+            break;
+        }
         case Item::Shape::Marker:
             painter.fillRect(QRect(swatch.center().x() - 1, swatch.top(), 3, swatch.height()),
                              legend.color);

@@ -19,7 +19,20 @@ public:
     struct Item
     {
         // Pin: a solid triangle on a tick, an instant with something to say; OpenPin: open.
-        enum class Shape { Box, Line, Hatch, Arrow, Marker, Tick, Triangle, Window, Pin, OpenPin };
+        enum class Shape {
+            Box,
+            Line,
+            Hatch,
+            Arrow,
+            Marker,
+            Tick,
+            Triangle,
+            Window,
+            Pin,
+            OpenPin,
+            Diamond,
+            OpenDiamond
+        };
         Shape shape;
         QColor color;
         QString label;

@@ -1,4 +1,5 @@
 #include "RunnerProcess.h"
+#include "analysis/CellAccessLog.h"
 #include "analysis/TraceChecker.h"
 #include "trace/TraceFile.h"
 
@@ -57,6 +58,15 @@ static bool someoneBlockedOn(const Trace &trace, BlockReason reason)
     return false;
 }
 
+// The writes the lanes mark as lost updates: made on a value another worker had overwritten.
+static int staleWrites(const Trace &trace)
+{
+    CellAccessLog log;
+    log.reset(trace.meta);
+    log.append(trace.events.data(), trace.events.size());
+    return int(log.staleWrites());
+}
+
 void TestRaceRuns::sharedCounter_data()
 {
     QTest::addColumn<QString>("kind");
@@ -80,6 +90,8 @@ void TestRaceRuns::sharedCounter()
     QVERIFY2(report.isEmpty(), qPrintable(report));
     const int expected = summary.value(QStringLiteral("expected_value")).toInt();
     QCOMPARE(expected, 100 - 10);
+    // Every update lost is marked on the lane of the worker whose write lost it, no more.
+    QCOMPARE(staleWrites(trace), summary.value(QStringLiteral("lost_updates")).toInt());
     if (locked) {
         QCOMPARE(summary.value(QStringLiteral("final_value")).toInt(), expected);
         QCOMPARE(summary.value(QStringLiteral("lost_updates")).toInt(), 0);
@@ -111,6 +123,8 @@ void TestRaceRuns::ticketRace()
     const QString report = violations(trace);
     QVERIFY2(report.isEmpty(), qPrintable(report));
     const int sold = summary.value(QStringLiteral("sold")).toInt();
+    // Each ticket sold twice is a stock write made on a stock another buyer had changed.
+    QCOMPARE(staleWrites(trace), summary.value(QStringLiteral("oversold")).toInt());
     if (lock == QLatin1String("none")) {
         QVERIFY2(summary.value(QStringLiteral("oversold")).toInt() > 0,
                  "default settings oversell");

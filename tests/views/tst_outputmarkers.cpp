@@ -186,6 +186,54 @@ private slots:
         QVERIFY2(tip.contains(QLatin1String("a second one")), qPrintable(tip));
     }
 
+    void sharedCellReadsAndWritesAreMarkedAndTheLostUpdateNamed()
+    {
+        // Two workers read counter = 100 at 5 and 6 ms; worker-1 writes 99 at 20 ms, worker-2
+        // writes 99 at 30 ms over worker-1's: the lost update is on worker-2's lane.
+        TraceMeta meta;
+        meta.scenario = "shared-counter";
+        meta.startNs = kStart;
+        meta.workers = {{1, "worker", "worker-1"}, {2, "worker", "worker-2"}};
+        meta.objects = {{9, "cell", 100, "counter"}};
+        std::vector<Event> events;
+        for (std::uint32_t w : {1u, 2u}) {
+            events.push_back(event(0, w, EventKind::WorkerNew));
+            events.push_back(event(0, w, EventKind::Running));
+        }
+        events.push_back(event(5, 1, EventKind::CellRead, 0, 9, 0, 100));
+        events.push_back(event(6, 2, EventKind::CellRead, 0, 9, 0, 100));
+        events.push_back(event(20, 1, EventKind::CellWritten, 0, 9, 0, 99));
+        events.push_back(event(30, 2, EventKind::CellWritten, 0, 9, 0, 99));
+        RunRecording run;
+        Trace trace;
+        trace.meta = meta;
+        trace.events = events;
+        run.load(trace);
+        const OutputMarkerPainter markers(run, QFont(), QPalette());
+        const TimeWindow window(0, 100 * kMs);
+        const int first = run.timeline().laneOf(1);
+        const int second = run.timeline().laneOf(2);
+        const auto one = markers.marks(first, window);
+        QCOMPARE(one.size(), 2);
+        QCOMPARE(one[0].kind, OutputMarkerPainter::Kind::Read);
+        QCOMPARE(one[0].text, QStringLiteral("read counter = 100"));
+        QCOMPARE(one[1].kind, OutputMarkerPainter::Kind::Write);
+        QCOMPARE(one[1].text, QStringLiteral("wrote counter = 99"));
+        const auto two = markers.marks(second, window);
+        QCOMPARE(two.size(), 2);
+        QCOMPARE(two[1].kind, OutputMarkerPainter::Kind::LostUpdate);
+        QVERIFY2(two[1].text.startsWith(QLatin1String("lost update")), qPrintable(two[1].text));
+        QVERIFY2(two[1].text.contains(QLatin1String("worker-1")), qPrintable(two[1].text));
+        const QRect lane(0, 0, kWidth, TimelinePainter::kLaneHeight);
+        const auto pins = markers.place(second, lane, window).pins;
+        const QString tip = markers.toolTip(second, pins[1].x, lane, window);
+        QVERIFY2(tip.contains(QLatin1String("that update is lost")), qPrintable(tip));
+        QVector<TimelineLegend::Item> items;
+        markers.addLegendItems(items);
+        QCOMPARE(items.size(), 2);
+        QCOMPARE(items[0].shape, TimelineLegend::Item::Shape::OpenDiamond);
+    }
+
     void signalPinOnTheSendersLane()
     {
         const RunRecording run = recording();
@@ -193,7 +241,7 @@ private slots:
         const TimeWindow window(0, 100 * kMs);
         const auto marks = markers.marks(0, window);
         QCOMPARE(marks.size(), 1);
-        QVERIFY(marks[0].signal);
+        QCOMPARE(marks[0].kind, OutputMarkerPainter::Kind::Signal);
         QCOMPARE(marks[0].text, QStringLiteral("SIGTERM → worker-1"));
         QCOMPARE(OutputMarkerPainter::signalName(SIGKILL), QStringLiteral("SIGKILL"));
         QCOMPARE(OutputMarkerPainter::signalName(SIGINT), QStringLiteral("SIGINT"));
