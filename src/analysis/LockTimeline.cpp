@@ -32,6 +32,7 @@ LockTimeline LockTimeline::build(const TraceMeta &meta, const std::vector<Event>
         if (event->kind == EventKind::LockAcquired) {
             if (!holds.empty() && holds.back().open && holds.back().owner == event->worker) {
                 holds.back().maxDepth = std::max(holds.back().maxDepth, event->value);
+                holds.back().depthSteps.emplace_back(event->timeNs, event->value);
                 continue;
             }
             Hold hold;
@@ -41,8 +42,11 @@ LockTimeline LockTimeline::build(const TraceMeta &meta, const std::vector<Event>
             hold.open = true;
             hold.maxDepth = std::max<std::uint32_t>(1, event->value);
             holds.push_back(hold);
-        } else if (!holds.empty() && holds.back().open && holds.back().owner == event->worker &&
-                   event->value == 0) {
+        } else if (!holds.empty() && holds.back().open && holds.back().owner == event->worker) {
+            if (event->value > 0) {
+                holds.back().depthSteps.emplace_back(event->timeNs, event->value);
+                continue;
+            }
             holds.back().endNs = event->timeNs;
             holds.back().open = false;
         }

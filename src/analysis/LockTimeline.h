@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace conlab {
@@ -21,8 +22,11 @@ public:
         std::uint64_t startNs = 0;
         std::uint64_t endNs = 0;
         std::uint32_t maxDepth = 1; // a reentrant lock taken again by its owner
-        bool open = false;          // still held at the end of what was seen
-        bool contended = false;     // someone was blocked on this lock while it was held
+        // Each change of that depth within the hold: (time, depth from then on). Empty while
+        // the lock was taken once.
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> depthSteps;
+        bool open = false;      // still held at the end of what was seen
+        bool contended = false; // someone was blocked on this lock while it was held
     };
     struct Lane
     {

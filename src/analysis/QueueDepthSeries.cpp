@@ -18,8 +18,10 @@ bool QueueDepthSeries::append(const Event *events, std::size_t count)
         const Event &e = events[i];
         // A pipe's writes and reads carry the bytes in it the same way a queue's puts and gets
         // carry its depth.
+        // A semaphore's acquires and releases carry how many are inside.
         const bool moves = e.kind == EventKind::QueuePut || e.kind == EventKind::QueueGet ||
-                           e.kind == EventKind::PipeWrite || e.kind == EventKind::PipeRead;
+                           e.kind == EventKind::PipeWrite || e.kind == EventKind::PipeRead ||
+                           e.kind == EventKind::SemAcquired || e.kind == EventKind::SemReleased;
         if (!moves || e.object != m_queue)
             continue;
         const Point point{e.timeNs, e.value};

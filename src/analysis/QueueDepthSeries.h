@@ -9,7 +9,8 @@
 namespace conlab {
 
 // Depth of one queue over time, from its put and get events (each carries the depth it
-// left). Kept sorted by time even when live batches arrive slightly out of order.
+// left); likewise the bytes in a pipe and the holders inside a semaphore. Kept sorted by time even
+// when live batches arrive slightly out of order.
 class QueueDepthSeries
 {
 public:

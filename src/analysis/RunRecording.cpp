@@ -17,8 +17,11 @@ void RunRecording::reset(const TraceMeta &meta)
     m_names.clear();
     m_timeline.reset(meta);
     m_queues.clear();
+    m_movesItems = false;
     for (const ObjectInfo &object : meta.objects) {
-        if (object.kind == "queue" || object.kind == "pipe")
+        const bool moves = object.kind == "queue" || object.kind == "pipe";
+        m_movesItems = m_movesItems || moves;
+        if (moves || object.kind == "semaphore")
             m_queues.emplace_back(object.id);
     }
     m_produced = 0;

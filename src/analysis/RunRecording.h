@@ -37,7 +37,10 @@ public:
     const Trace &trace() const { return m_trace; }
     const TraceMeta &meta() const { return m_trace.meta; }
     const StateTimeline &timeline() const { return m_timeline; }
+    // How full each queue, pipe and semaphore was over time.
     const std::vector<QueueDepthSeries> &queues() const { return m_queues; }
+    // Whether any queue or pipe moves items, so produced and consumed mean something.
+    bool movesItems() const { return m_movesItems; }
     bool hasMeta() const { return m_hasMeta; }
 
     std::uint64_t produced() const { return m_produced; }
@@ -103,6 +106,7 @@ private:
     std::uint64_t m_produced = 0;
     std::uint64_t m_consumed = 0;
     bool m_hasMeta = false;
+    bool m_movesItems = false;
 };
 
 } // namespace conlab

@@ -580,7 +580,7 @@ void MainWindow::updateStatus()
         status.state = tr("ran %1").arg(TimeAxis::formatDuration(elapsed));
     else
         status.state = tr("ready");
-    status.hasQueue = !m_recording.queues().empty();
+    status.hasQueue = m_recording.movesItems();
     status.produced = m_recording.produced();
     status.consumed = m_recording.consumed();
     status.dropped = m_recording.droppedEvents();

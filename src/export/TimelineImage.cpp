@@ -62,7 +62,7 @@ QString outcomeLine(const RunRecording &recording)
         parts << QCoreApplication::translate("TimelineImage", "outcome: %1")
                      .arg(StatePalette::outcomeText(
                          summary.value(QLatin1String("outcome")).toString()));
-    if (!recording.queues().empty())
+    if (recording.movesItems())
         parts << QCoreApplication::translate("TimelineImage", "produced %1, consumed %2")
                      .arg(recording.produced())
                      .arg(recording.consumed());

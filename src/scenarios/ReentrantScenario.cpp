@@ -49,9 +49,11 @@ bool ReentrantScenario::setup(Arena &arena, const ParameterSet &values)
 
 void ReentrantScenario::runWorker(WorkerContext &worker)
 {
+    // Each level takes the lock, then works while holding it: the lock lane shows every depth
+    // for as long as that work lasts, as a call nested in a call would.
     for (std::uint32_t level = 0; level < m_depth; ++level) {
-        if (!worker.compute(m_holdNs) ||
-            m_lock->lock(worker) != InstrumentedMutex::Result::Acquired)
+        if (m_lock->lock(worker) != InstrumentedMutex::Result::Acquired ||
+            !worker.compute(m_holdNs))
             return worker.exit(worker.stopCause());
     }
     for (std::uint32_t level = 0; level < m_depth; ++level)

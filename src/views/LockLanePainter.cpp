@@ -9,6 +9,7 @@
 #include <QFontMetrics>
 #include <QPainter>
 #include <QStringList>
+#include <algorithm>
 
 // Strings are translated under "TimelinePainter", like every other string the timeline shows.
 
@@ -101,9 +102,59 @@ void LockLanePainter::paint(QPainter &painter, int lock, const QRect &bounds,
                              contended);
         }
         const QString owner = QString::fromStdString(m_recording.meta().workerName(hold.owner));
+        if (!hold.depthSteps.empty()) {
+            paintDepths(painter, hold, owner, segment, window, bounds);
+            continue;
+        }
         if (metrics.horizontalAdvance(owner) + 8 <= segment.width()) {
             painter.setPen(Qt::black);
             painter.drawText(segment, Qt::AlignCenter, owner);
+        }
+    }
+}
+
+void LockLanePainter::paintDepths(QPainter &painter, const LockTimeline::Hold &hold,
+                                  const QString &owner, const QRect &segment,
+                                  const TimeWindow &window, const QRect &bounds) const
+{
+    // A reentrant hold, stretch by stretch: one band per extra level stacked from the bottom
+    // (as the owner's nested calls), and the depth in words where it fits.
+    const double origin = double(m_recording.meta().startNs);
+    const QFontMetrics metrics(m_font);
+    const QColor band = StatePalette::heldColor().darker(160);
+    std::uint64_t from = hold.startNs;
+    std::uint32_t depth = 1;
+    for (std::size_t i = 0; i <= hold.depthSteps.size(); ++i) {
+        const std::uint64_t to = i < hold.depthSteps.size() ? hold.depthSteps[i].first : hold.endNs;
+        const QRect stretch =
+            window.bar(double(from) - origin, double(to) - origin, bounds, 1).intersected(segment);
+        if (stretch.width() > 0) {
+            for (std::uint32_t level = 1; level < depth; ++level) {
+                const int top = stretch.bottom() - 3 - int(level - 1) * 4;
+                if (top < stretch.top() + 4) // the owner's stripe stays in view
+                    break;
+                painter.fillRect(QRect(stretch.left(), top, stretch.width(), 3), band);
+            }
+            const QString full = QCoreApplication::translate("TimelinePainter", "%1, depth %2")
+                                     .arg(owner)
+                                     .arg(depth);
+            const QString shortText =
+                QCoreApplication::translate("TimelinePainter", "depth %1").arg(depth);
+            const QString text = metrics.horizontalAdvance(full) + 8 <= stretch.width() ? full
+                                 : metrics.horizontalAdvance(shortText) + 8 <= stretch.width()
+                                     ? shortText
+                                     : QString();
+            if (!text.isEmpty()) {
+                painter.setPen(Qt::black);
+                // Above the bands while the lane is tall enough for both.
+                const int bands = int(depth - 1) * 4;
+                const int lift = std::max(0, std::min(bands, stretch.height() - metrics.height()));
+                painter.drawText(stretch.adjusted(0, 0, 0, -lift), Qt::AlignCenter, text);
+            }
+        }
+        if (i < hold.depthSteps.size()) {
+            from = to;
+            depth = hold.depthSteps[i].second;
         }
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "TimelineLegend.h"
+#include "analysis/LockTimeline.h"
 
 #include <QFont>
 #include <QRect>
@@ -33,6 +34,9 @@ public:
     static void addLegendItems(QVector<TimelineLegend::Item> &items);
 
 private:
+    void paintDepths(QPainter &painter, const LockTimeline::Hold &hold, const QString &owner,
+                     const QRect &segment, const TimeWindow &window, const QRect &bounds) const;
+
     const RunRecording &m_recording;
     QFont m_font;
 };

@@ -61,11 +61,13 @@ void QueueDepthChart::reset()
     m_lastDepth = 0;
     m_capacity = 0;
     m_unit = 1;
+    m_semaphore = false;
     m_hasTail = false;
     if (m_recording) {
         for (const ObjectInfo &object : m_recording->meta().objects) {
-            if (object.kind == "queue" || object.kind == "pipe") {
+            if (object.kind == "queue" || object.kind == "pipe" || object.kind == "semaphore") {
                 m_capacity = object.capacity;
+                m_semaphore = object.kind == "semaphore";
                 // The same chart in KiB: a pipe holds bytes, not items.
                 m_unit = object.kind == "pipe" ? 1024 : 1;
                 break;
@@ -91,8 +93,15 @@ void QueueDepthChart::reset()
 
 void QueueDepthChart::setTexts()
 {
-    chart()->setTitle(tr("How full the queue or pipe is (dashed: its capacity)"));
     m_timeAxis->setTitleText(tr("time (s)"));
+    if (m_semaphore) {
+        chart()->setTitle(tr("How many are inside the semaphore (dashed: its places)"));
+        m_series->setName(tr("workers inside"));
+        m_depthAxis->setTitleText(tr("workers"));
+        m_capacityLine->setName(tr("%1 places").arg(m_capacity));
+        return;
+    }
+    chart()->setTitle(tr("How full the queue or pipe is (dashed: its capacity)"));
     const bool pipe = m_unit > 1;
     m_series->setName(pipe ? tr("KiB in the pipe") : tr("items in the queue"));
     m_depthAxis->setTitleText(pipe ? tr("KiB") : tr("items"));

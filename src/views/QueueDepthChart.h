@@ -51,6 +51,7 @@ private:
     double m_lastDepth = 0;
     // Items for a queue; KiB for a pipe, whose bytes would not fit the aligned label column.
     double m_unit = 1;
+    bool m_semaphore = false; // the holders inside, not items in a queue
     bool m_hasTail = false;
     int m_plotLeft = -1;
     int m_plotRight = -1;

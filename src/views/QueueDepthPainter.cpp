@@ -23,6 +23,11 @@ bool isPipe(const ObjectInfo *object)
     return object && object->kind == "pipe";
 }
 
+bool isSemaphore(const ObjectInfo *object)
+{
+    return object && object->kind == "semaphore";
+}
+
 } // namespace
 
 QueueDepthPainter::QueueDepthPainter(const RunRecording &recording, const QFont &font,
@@ -54,6 +59,8 @@ QString QueueDepthPainter::label(int row) const
 {
     const ObjectInfo *object = objectOf(m_recording, row);
     const QString name = object ? QString::fromStdString(object->name) : QString();
+    if (isSemaphore(object))
+        return tr("inside: %1").arg(name);
     return isPipe(object) ? tr("pipe fill: %1 (KiB)").arg(name) : tr("queue depth: %1").arg(name);
 }
 
@@ -127,7 +134,9 @@ void QueueDepthPainter::paintLabel(QPainter &painter, int row, const QRect &labe
     if (object && object->capacity > 0) {
         painter.drawText(labels.adjusted(6, 2 + metrics.height(), -10, 0),
                          Qt::AlignLeft | Qt::AlignTop,
-                         tr("dashed: capacity %1").arg(double(object->capacity) / unit(row)));
+                         isSemaphore(object)
+                             ? tr("dashed: %1 places").arg(object->capacity)
+                             : tr("dashed: capacity %1").arg(double(object->capacity) / unit(row)));
     }
     // The scale's ends, at the plot's edge: the full height is the top value.
     const QRect scale = labels.adjusted(0, 0, -4, 0);

@@ -97,6 +97,25 @@ private slots:
         QVERIFY(LockTimeline::waitersAt(timeline, kLock, kStart + 60).empty());
     }
 
+    void reentrantHoldKeepsEachDepth()
+    {
+        // Worker 1 takes the lock at 10, again at 20 and 30, and lets go one level at 40, 45
+        // and 50: one hold, with the depth's every change.
+        std::vector<Event> events{at(0, 1, EventKind::Running)};
+        for (const auto &[t, depth] : {std::pair{10, 1}, {20, 2}, {30, 3}})
+            events.push_back(at(t, 1, EventKind::LockAcquired, 0, kLock, depth));
+        for (const auto &[t, depth] : {std::pair{40, 2}, {45, 1}, {50, 0}})
+            events.push_back(at(t, 1, EventKind::LockReleased, 0, kLock, depth));
+        const LockTimeline locks = LockTimeline::build(meta(), events, states(events), kStart + 80);
+        QCOMPARE(locks.lanes()[0].holds.size(), std::size_t(1));
+        const LockTimeline::Hold &hold = locks.lanes()[0].holds[0];
+        QCOMPARE(hold.maxDepth, 3u);
+        QCOMPARE(hold.endNs, kStart + 50);
+        const std::vector<std::pair<std::uint64_t, std::uint32_t>> steps{
+            {kStart + 20, 2}, {kStart + 30, 3}, {kStart + 40, 2}, {kStart + 45, 1}};
+        QCOMPARE(hold.depthSteps, steps);
+    }
+
     void openHoldEndsAtTheLiveEdge()
     {
         std::vector<Event> events = history();

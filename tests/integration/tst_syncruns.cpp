@@ -1,4 +1,5 @@
 #include "RunnerProcess.h"
+#include "analysis/RunRecording.h"
 #include "analysis/TraceChecker.h"
 #include "trace/TraceFile.h"
 
@@ -23,6 +24,7 @@ private:
     QJsonObject run(const QString &scenario, const QStringList &sets);
     QTemporaryDir m_dir;
     int m_runs = 0;
+    Trace m_trace; // of the last run
 };
 
 QJsonObject TestSyncRuns::run(const QString &scenario, const QStringList &sets)
@@ -35,7 +37,8 @@ QJsonObject TestSyncRuns::run(const QString &scenario, const QStringList &sets)
         arguments << QStringLiteral("--set") << set;
     QJsonObject summary;
     const int code = RunnerProcess::runToEnd(arguments, &summary);
-    Trace trace;
+    Trace &trace = m_trace;
+    trace = Trace{};
     std::string error;
     const bool read = code == 0 && TraceFile::read(path.toStdString(), trace, &error);
     TraceChecker::Options options;
@@ -68,6 +71,13 @@ void TestSyncRuns::semaphoreNeverAdmitsMoreThanK()
     // The checker's semaphore-limit rule held; the room also really filled up.
     QCOMPARE(summary.value(QStringLiteral("max_inside")).toInt(), permits);
     QVERIFY(summary.value(QStringLiteral("waited_at_door")).toInt() > 0);
+    // The window charts how many are inside, from the same events, up to the k places.
+    RunRecording recording;
+    recording.load(m_trace);
+    QCOMPARE(recording.queues().size(), std::size_t(1));
+    QCOMPARE(recording.queues()[0].maxDepth(), std::uint32_t(permits));
+    QCOMPARE(recording.queues()[0].points().back().depth, 0u);
+    QVERIFY(!recording.movesItems());
 }
 
 void TestSyncRuns::eventReleasesNobodyBeforeItIsSet_data()
