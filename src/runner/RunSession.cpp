@@ -13,6 +13,7 @@
 #include "scenarios/ScenarioRegistry.h"
 #include "trace/Arena.h"
 #include "trace/Clock.h"
+#include "trace/EventClock.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -206,6 +207,12 @@ int RunSession::run()
         std::fprintf(stderr, "conlab-runner: %s\n", error.c_str());
         return 1;
     }
+    // Chosen once, before anyone stamps: worker processes read it from the arena.
+    const ClockKind clock = EventClock::choose();
+    EventClock::use(clock);
+    m_arena->header().clock = std::uint32_t(clock);
+    m_meta.clock = EventClock::name(clock);
+    m_stamps.addPair(StampConverter::takePair());
     // The same allocation order as WorkerProcess: table, gate, then the scenario's objects.
     m_table = m_arena->make<WorkerTable>();
     m_gate = m_arena->make<CpuGate>(m_meta.cpus, SchedulingPolicy::Fcfs);
@@ -410,6 +417,7 @@ void RunSession::collect()
 {
     m_batch.clear();
     Event buffer[512];
+    m_ringEnds.clear();
     for (std::uint32_t ring = 0; ring <= m_arena->workerCount(); ++ring) {
         EventRing *events = m_arena->ring(ring);
         for (;;) {
@@ -417,6 +425,17 @@ void RunSession::collect()
             m_batch.insert(m_batch.end(), buffer, buffer + count);
             if (count < std::size(buffer))
                 break;
+        }
+        m_ringEnds.push_back(m_batch.size());
+    }
+    // After draining: every stamp just drained was taken before this pair, so it is placed
+    // between two pairs, never extrapolated past the newest.
+    if (EventClock::kind() == ClockKind::Tsc) {
+        m_stamps.addPair(StampConverter::takePair());
+        std::size_t begin = 0;
+        for (std::uint32_t ring = 0; ring < m_ringEnds.size(); ++ring) {
+            m_stamps.convert(m_batch.data() + begin, m_ringEnds[ring] - begin, ring);
+            begin = m_ringEnds[ring];
         }
     }
     // Each ring is in time order already; ordering the batch lets readers append.

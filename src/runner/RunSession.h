@@ -7,6 +7,7 @@
 #include "analysis/WaitForGraph.h"
 #include "scenarios/ParameterSet.h"
 #include "scenarios/Scenario.h"
+#include "trace/StampConverter.h"
 #include "trace/Trace.h"
 
 #include <atomic>
@@ -97,6 +98,8 @@ private:
     std::vector<std::atomic<bool>> m_endedAsDaemon;
     std::vector<Event> m_events;
     std::vector<Event> m_batch;
+    std::vector<std::size_t> m_ringEnds; // where each ring's events end in m_batch
+    StampConverter m_stamps;
     std::uint64_t m_lastDroppedSent = 0;
     std::uint64_t m_startNs = 0;
     Outcome m_outcome = Outcome::Completed;

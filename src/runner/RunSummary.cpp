@@ -48,6 +48,8 @@ std::string RunSummary::json(const Trace &trace, const Facts &facts)
     json.key("workers").value(std::uint64_t(trace.meta.workers.size()));
     json.key("kind").value(facts.processes ? "process" : "thread");
     json.key("cpus").value(trace.meta.cpus);
+    if (!trace.meta.clock.empty())
+        json.key("clock").value(trace.meta.clock);
     // With no virtual CPU the kernel schedules, and none of our policies applies.
     if (!facts.policy.empty())
         json.key("policy").value(facts.policy);

@@ -9,6 +9,7 @@
 #include "runtime/ProcessListing.h"
 #include "scenarios/ScenarioParameters.h"
 #include "trace/Clock.h"
+#include "trace/EventClock.h"
 #include "trace/JsonWriter.h"
 #include "trace/OutputText.h"
 
@@ -175,6 +176,8 @@ bool WatchSession::prepare()
         m_meta.params.emplace_back("pid", std::to_string(m_pid));
     m_meta.cpus = 0; // the kernel schedules
     m_meta.sampleNs = m_sampleNs;
+    // The watcher stamps what it samples itself, with clock_gettime: no ring, no TSC.
+    m_meta.clock = EventClock::name(ClockKind::Monotonic);
     ProgramWatcher::declare(m_meta, m_sampleNs);
     ProgramWatcher::Settings settings;
     settings.sampleNs = m_sampleNs;

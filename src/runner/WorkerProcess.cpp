@@ -6,6 +6,7 @@
 #include "runtime/WorkerTable.h"
 #include "scenarios/ScenarioRegistry.h"
 #include "trace/Arena.h"
+#include "trace/EventClock.h"
 
 #include <csignal>
 #include <cstdio>
@@ -35,6 +36,7 @@ int WorkerProcess::run(const Options &options)
                      error.empty() ? "unknown scenario" : error.c_str());
         return 4;
     }
+    EventClock::use(ClockKind(arena->header().clock));
     if (options.worker == 0 || options.worker >= arena->workerCount()) {
         std::fprintf(stderr, "conlab-runner worker %u: no such worker\n", options.worker);
         return 4;

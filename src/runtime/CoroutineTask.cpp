@@ -3,6 +3,7 @@
 #include "CoroutineLoop.h"
 #include "WorkerContext.h"
 #include "trace/Arena.h"
+#include "trace/EventClock.h"
 
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
@@ -146,7 +147,7 @@ bool CoroutineTask::blockingSleep(std::uint64_t ns)
     const bool slept = m_loop.thread().sleep(ns);
     m_loop.thread().runFree();
     if (m_recorder) {
-        const std::uint64_t now = monotonicNs();
+        const std::uint64_t now = EventClock::now();
         m_recorder->recordAt(now, EventKind::Ready);
         m_recorder->recordAt(now, EventKind::Running);
     }

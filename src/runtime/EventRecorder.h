@@ -1,12 +1,13 @@
 #pragma once
 
-#include "trace/Clock.h"
+#include "trace/EventClock.h"
 #include "trace/EventRing.h"
 
 namespace conlab {
 
 // Stamps and pushes events for one worker into its ring. Call it inside the critical
-// section whose order the event must reflect: the timestamp is taken at the call.
+// section whose order the event must reflect: the timestamp is taken at the call, on the
+// run's EventClock (TSC ticks the collector converts, or CLOCK_MONOTONIC ns).
 class EventRecorder
 {
 public:
@@ -21,6 +22,7 @@ public:
     }
     // With a timestamp taken earlier, for an event known only after the fact (a call that
     // turned out to move data was started at `timeNs`). Must not be earlier than the last one.
+    // `timeNs` is CLOCK_MONOTONIC ns (monotonicNs()) or a stamp from EventClock::now().
     void recordAt(std::uint64_t timeNs, EventKind kind, std::uint32_t object = 0,
                   std::uint32_t value = 0, std::int64_t arg = 0)
     {
@@ -43,7 +45,7 @@ public:
     void recordFor(std::uint32_t worker, EventKind kind, std::uint16_t reason = 0,
                    std::uint32_t object = 0, std::uint32_t value = 0, std::int64_t arg = 0)
     {
-        m_ring->push({monotonicNs(), worker, kind, reason, object, value, arg});
+        m_ring->push({EventClock::now(), worker, kind, reason, object, value, arg});
     }
 
 private:

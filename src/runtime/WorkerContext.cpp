@@ -2,6 +2,7 @@
 
 #include "Futex.h"
 #include "trace/Arena.h"
+#include "trace/EventClock.h"
 #include "trace/OutputText.h"
 
 #include <algorithm>
@@ -124,7 +125,7 @@ bool WorkerContext::burnCpuTime(std::uint64_t ns)
 bool WorkerContext::runFree()
 {
     if (!m_runningFree) {
-        const std::uint64_t now = monotonicNs();
+        const std::uint64_t now = EventClock::now();
         m_recorder.recordAt(now, EventKind::Ready);
         m_recorder.recordAt(now, EventKind::Running);
         m_runningFree = true;
@@ -195,7 +196,7 @@ void WorkerContext::exit(ExitCause cause, std::int64_t arg)
 void WorkerContext::print(std::string_view text)
 {
     // One stamp for every chunk: the reader joins a line's chunks by worker and time.
-    const auto events = OutputText::encode(id(), monotonicNs(), text);
+    const auto events = OutputText::encode(id(), EventClock::now(), text);
     for (const Event &e : events)
         m_recorder.recordAt(e.timeNs, e.kind, e.reason, e.object, e.value, e.arg);
 }

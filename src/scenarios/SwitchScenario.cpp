@@ -5,6 +5,7 @@
 #include "runtime/WorkerContext.h"
 #include "trace/Arena.h"
 #include "trace/Clock.h"
+#include "trace/EventClock.h"
 #include "trace/JsonWriter.h"
 
 #include <algorithm>
@@ -49,7 +50,7 @@ void recordSwitch(EventRecorder *from, EventRecorder *to)
 {
     if (!to)
         return;
-    const std::uint64_t now = monotonicNs();
+    const std::uint64_t now = EventClock::now();
     if (from)
         from->recordAt(now, EventKind::Blocked, std::uint16_t(BlockReason::Switch), to->worker(), 0,
                        0);

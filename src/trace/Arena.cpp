@@ -13,7 +13,7 @@ namespace conlab {
 
 namespace {
 constexpr std::uint64_t kMagic = 0x414e455241424c43ull; // "CLBARENA"
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;
 
 std::size_t roundUp(std::size_t value, std::size_t align)
 {

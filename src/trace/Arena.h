@@ -19,7 +19,7 @@ struct ArenaHeader
     std::uint32_t version = 0;
     std::uint32_t workerCount = 0; // rings 0..workerCount-1 belong to workers
     std::uint32_t ringCapacity = 0;
-    std::uint32_t reserved = 0;
+    std::uint32_t clock = 0; // a ClockKind: how workers stamp events into the rings
     std::uint64_t startNs = 0;
     std::uint64_t totalBytes = 0;
     // Non-zero once the run must end (the value says why); every wait re-checks it.

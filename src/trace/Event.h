@@ -107,7 +107,8 @@ enum class WorkerState : std::uint8_t { New, Ready, Running, Blocked, Terminated
 // stored verbatim in trace files.
 struct Event
 {
-    std::uint64_t timeNs = 0; // CLOCK_MONOTONIC
+    // CLOCK_MONOTONIC ns; inside a ring it may be TSC ticks instead (see EventClock).
+    std::uint64_t timeNs = 0;
     std::uint32_t worker = 0;
     EventKind kind = EventKind::WorkerNew;
     std::uint16_t reason = 0;

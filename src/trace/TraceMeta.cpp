@@ -57,6 +57,8 @@ std::string TraceMeta::serialize() const
     out << "time_scale " << timeScale << '\n';
     if (sampleNs > 0)
         out << "sample_ns " << sampleNs << '\n';
+    if (!clock.empty())
+        out << "clock " << clock << '\n';
     for (const auto &p : params)
         out << "param " << p.first << ' ' << p.second << '\n';
     for (const auto &w : workers)
@@ -119,6 +121,8 @@ bool TraceMeta::parse(std::string_view text, TraceMeta &out, std::string *error)
             }
         } else if (key == "sample_ns") {
             ok = toNumber(rest, out.sampleNs);
+        } else if (key == "clock") {
+            out.clock = rest;
         } else if (key == "param") {
             const std::string_view name = nextWord(rest);
             out.params.emplace_back(std::string(name), std::string(rest));

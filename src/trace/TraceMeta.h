@@ -49,6 +49,10 @@ struct TraceMeta
     // Above 0: running and ready come from the kernel's counters read this often, so nothing
     // finer than this is measured.
     std::uint64_t sampleNs = 0;
+    // The clock the workers stamped with: "tsc" (converted to CLOCK_MONOTONIC by the
+    // collector) or "monotonic"; empty in traces from before it was said. Every stamp in the
+    // trace is CLOCK_MONOTONIC ns either way.
+    std::string clock;
 
     const WorkerInfo *worker(std::uint32_t id) const;
     const ObjectInfo *object(std::uint32_t id) const;

@@ -24,6 +24,7 @@ Trace sampleTrace()
     trace.meta.cpus = 2;
     trace.meta.startNs = 123456789012345ull;
     trace.meta.timeScale = 0.25;
+    trace.meta.clock = "tsc";
     for (std::uint32_t i = 0; i < 50; ++i) {
         Event e;
         e.timeNs = trace.meta.startNs + i * 1000;
@@ -80,6 +81,7 @@ private slots:
     void folderIsRefusedAsAFolder();
     void eventsOfUndeclaredWorkersStillRead();
     void unwritablePathFailsAndNamesIt();
+    void headerSaysWhichClockStampedTheRun();
 
 private:
     std::string path(const char *name) const { return m_dir.filePath(name).toStdString(); }
@@ -120,6 +122,7 @@ void TestTraceFile::roundTrip()
     QCOMPARE(read.meta.cpus, written.meta.cpus);
     QCOMPARE(read.meta.startNs, written.meta.startNs);
     QCOMPARE(read.meta.timeScale, written.meta.timeScale);
+    QCOMPARE(read.meta.clock, written.meta.clock);
     QCOMPARE(read.events.size(), written.events.size());
     for (std::size_t i = 0; i < written.events.size(); ++i)
         QVERIFY2(sameEvent(read.events[i], written.events[i]), qPrintable(QString::number(i)));
@@ -362,6 +365,27 @@ void TestTraceFile::eventsOfUndeclaredWorkersStillRead()
     Trace read;
     QVERIFY2(TraceFile::read(file, read, &error), error.c_str());
     QCOMPARE(read.events.size(), written.events.size());
+}
+
+void TestTraceFile::headerSaysWhichClockStampedTheRun()
+{
+    TraceMeta meta;
+    meta.scenario = "x";
+    meta.clock = "monotonic";
+    QVERIFY(meta.serialize().find("\nclock monotonic\n") != std::string::npos);
+    TraceMeta read;
+    std::string error;
+    QVERIFY2(TraceMeta::parse(meta.serialize(), read, &error), error.c_str());
+    QCOMPARE(read.clock, std::string("monotonic"));
+    // A trace from before the line says nothing, and no line is written for it.
+    meta.clock.clear();
+    QVERIFY(meta.serialize().find("clock") == std::string::npos);
+    QVERIFY2(TraceMeta::parse("scenario x\nworker 0 main main\n", read, &error), error.c_str());
+    QVERIFY(read.clock.empty());
+    // Readers skip lines they do not know, as builds from before `clock` skip it.
+    QVERIFY2(TraceMeta::parse("scenario x\nclock tsc\nsome_future_line 1 2\n", read, &error),
+             error.c_str());
+    QCOMPARE(read.clock, std::string("tsc"));
 }
 
 QTEST_APPLESS_MAIN(TestTraceFile)
