@@ -47,7 +47,8 @@ private:
 
     std::deque<Pair> m_pairs; // ticks ascending, the most recent kKeptPairs
     std::size_t m_pairsTaken = 0;
-    std::vector<LaneStamp> m_lastStamp; // per ring and worker
+    std::uint64_t m_newestNsPerTick = 0; // between the two newest pairs, 32.32 fixed point
+    std::vector<LaneStamp> m_lastStamp;  // per ring and worker
     std::uint64_t m_heldBack = 0;
 };
 
