@@ -1,6 +1,8 @@
 #include "runtime/EventRecorder.h"
 #include "trace/Arena.h"
 #include "trace/Clock.h"
+#include "trace/EventClock.h"
+#include "trace/StampConverter.h"
 
 #include <atomic>
 #include <benchmark/benchmark.h>
@@ -39,13 +41,25 @@ std::size_t drainRing(EventRing *ring)
     return total;
 }
 
+// Medians of this many runs: the figures the README gives, less swayed by a neighbour's build.
+constexpr int kRepetitions = 9;
+
 // What a worker pays per event: the clock read plus the push into its shared-memory ring.
 // The ring is drained, outside the timing, each time it is full, so no event is dropped.
+// Stamped with the TSC (argument 1) or with clock_gettime (0, the baseline: what every run
+// paid before the TSC, and what a machine without a usable one still pays).
 void BM_RecordEvent(benchmark::State &state)
 {
+    const ClockKind clock = state.range(0) ? ClockKind::Tsc : ClockKind::Monotonic;
+    if (clock == ClockKind::Tsc && !EventClock::tscUsable()) {
+        state.SkipWithError("no usable TSC on this machine");
+        return;
+    }
     auto arena = makeArena(1, state);
     if (!arena)
         return;
+    EventClock::use(clock);
+    state.SetLabel(EventClock::name(clock));
     EventRing *ring = arena->ring(0);
     EventRecorder recorder(ring, 0);
     std::uint32_t inRing = 0;
@@ -59,18 +73,82 @@ void BM_RecordEvent(benchmark::State &state)
             state.ResumeTiming();
         }
     }
+    EventClock::use(ClockKind::Monotonic);
     state.SetItemsProcessed(state.iterations());
     state.counters["dropped"] = double(ring->dropped());
 }
-BENCHMARK(BM_RecordEvent);
+BENCHMARK(BM_RecordEvent)->Arg(0)->Arg(1)->Repetitions(kRepetitions)->ReportAggregatesOnly(true);
 
-// The two parts of a record, to see which one dominates.
+// The parts of a record, to see which one dominates.
 void BM_ClockOnly(benchmark::State &state)
 {
     for (auto _ : state)
         benchmark::DoNotOptimize(monotonicNs());
 }
-BENCHMARK(BM_ClockOnly);
+BENCHMARK(BM_ClockOnly)->Repetitions(kRepetitions)->ReportAggregatesOnly(true);
+
+// The stamp a TSC run takes: LFENCE + RDTSC.
+void BM_TicksOnly(benchmark::State &state)
+{
+    for (auto _ : state)
+        benchmark::DoNotOptimize(EventClock::readTicks());
+}
+BENCHMARK(BM_TicksOnly)->Repetitions(kRepetitions)->ReportAggregatesOnly(true);
+
+#if defined(__x86_64__)
+// A bare RDTSC, for comparison: cheaper, but free to execute before the stores in front of it.
+void BM_UnorderedTicksOnly(benchmark::State &state)
+{
+    for (auto _ : state)
+        benchmark::DoNotOptimize(__rdtsc());
+}
+BENCHMARK(BM_UnorderedTicksOnly)->Repetitions(kRepetitions)->ReportAggregatesOnly(true);
+
+// RDTSCP, the other ordered read: it waits for the loads before it, not for the stores.
+void BM_RdtscpOnly(benchmark::State &state)
+{
+    unsigned int cpu = 0;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(__rdtscp(&cpu));
+}
+BENCHMARK(BM_RdtscpOnly)->Repetitions(kRepetitions)->ReportAggregatesOnly(true);
+#endif
+
+// The collector's side of a TSC run: one (ticks, ns) pair per collection...
+void BM_TakePair(benchmark::State &state)
+{
+    for (auto _ : state)
+        benchmark::DoNotOptimize(StampConverter::takePair());
+}
+BENCHMARK(BM_TakePair);
+
+// ...and converting each drained event, in the runner's batches of 512, with a full history
+// of pairs: stamps from the last period (argument 1), as nearly all are, or from anywhere in
+// the 2.5 s the pairs cover (0), each searched for.
+void BM_ConvertDrainedEvents(benchmark::State &state)
+{
+    constexpr std::uint64_t kPeriodTicks = 24'500'000; // 10 ms at 2.45 GHz
+    StampConverter converter;
+    for (std::uint64_t i = 0; i <= 256; ++i)
+        converter.addPair({1'000'000 + i * kPeriodTicks, 5'000'000 + i * 10'000'000});
+    const std::uint64_t span = state.range(0) ? kPeriodTicks : 256 * kPeriodTicks;
+    const std::uint64_t first = 1'000'000 + 256 * kPeriodTicks - span;
+    std::vector<Event> batch(512);
+    std::uint64_t offset = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        for (Event &e : batch) {
+            offset = (offset + 9973) % span;
+            e.timeNs = (first + offset) | EventClock::kTicksTag;
+            e.worker = std::uint32_t(offset % 8);
+        }
+        state.ResumeTiming();
+        converter.convert(batch.data(), batch.size(), 1);
+        benchmark::DoNotOptimize(batch.data());
+    }
+    state.SetItemsProcessed(state.iterations() * std::int64_t(batch.size()));
+}
+BENCHMARK(BM_ConvertDrainedEvents)->Arg(1)->Arg(0);
 
 void BM_PushOnly(benchmark::State &state)
 {
