@@ -10,8 +10,9 @@ namespace conlab {
 struct StateInterval
 {
     WorkerState state = WorkerState::New;
-    BlockReason reason = BlockReason::None;  // for Blocked
-    std::uint32_t object = 0;                // what it was blocked on
+    BlockReason reason = BlockReason::None; // for Blocked
+    // What it was blocked on; when Running under MLFQ, its level + 1 (| kRunLifted).
+    std::uint32_t object = 0;
     std::int32_t cpu = -1;                   // for Running
     ExitCause exitCause = ExitCause::Normal; // for Terminated
     std::int64_t exitArg = 0;                // signal number or exit code

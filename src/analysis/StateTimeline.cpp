@@ -85,6 +85,7 @@ void StateTimeline::append(const Event *events, std::size_t count)
         case EventKind::Running:
             next.state = WorkerState::Running;
             next.cpu = std::int32_t(e.value);
+            next.object = e.reason; // an MLFQ level + 1 (| kRunLifted), else 0
             break;
         case EventKind::Blocked:
             next.state = WorkerState::Blocked;

@@ -238,7 +238,14 @@ int CpuGate::enqueueJobAndWait(EventRecorder &recorder, Arena &arena,
             const int cpu = m_grantCpu[me];
             if (!readyRecorded)
                 recordReady();
-            recorder.record(EventKind::Running, 0, 0, std::uint32_t(cpu));
+            // Under MLFQ the level it was dispatched from rides along (as level + 1, with
+            // kRunLifted if a boost raised it), so the lanes can show each job sinking level
+            // by level, and rising at a boost.
+            const auto level = m_config.policy == SchedulingPolicy::Mlfq
+                                   ? std::uint16_t((m_running[cpu].queue.level + 1) |
+                                                   (job.lifted ? kRunLifted : 0))
+                                   : std::uint16_t(0);
+            recorder.record(EventKind::Running, level, 0, std::uint32_t(cpu));
             return cpu;
         }
         if (arena.stopRequested() || (cancel && cancel->load(std::memory_order_acquire))) {
@@ -369,7 +376,9 @@ void CpuGate::dispatchJobsLocked()
         m_owner[cpu] = std::int32_t(worker);
         m_grantCpu[worker] = std::int32_t(cpu);
         QueueLevel &queue = m_jobs[worker].queue;
-        queue = boosted(m_config, queue, at);
+        const QueueLevel lifted = boosted(m_config, queue, at);
+        m_jobs[worker].lifted = lifted.level < queue.level;
+        queue = lifted;
         m_running[cpu] = startRunning(m_config, chosen, queue, at);
         futexBumpAndWake(m_grantSeq[worker]);
     }

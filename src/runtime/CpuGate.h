@@ -94,6 +94,7 @@ private:
         std::uint64_t burstNs = 0;
         std::uint64_t remainingNs = 0;
         QueueLevel queue;
+        bool lifted = false; // MLFQ: a boost raised its level since it last left a CPU
     };
 
     int enqueueAndWait(EventRecorder &recorder, Arena &arena,

@@ -10,7 +10,8 @@ enum class EventKind : std::uint16_t {
     WorkerStarted =
         2,          // began executing; arg = pid, value = tid, object = ppid (not a state change)
     Ready = 3,      // runnable, waiting for a virtual CPU
-    Running = 4,    // holds virtual CPU `value`
+    Running = 4,    // holds virtual CPU `value`; reason = MLFQ level + 1 (0: another policy),
+                    // with kRunLifted set when a boost raised that level
     Blocked = 5,    // reason = BlockReason, object = what it waits on
     Terminated = 6, // reason = ExitCause, arg = signal number or exit code
     QueuePut = 7,   // object = queue, value = depth after, arg = item
@@ -117,6 +118,9 @@ struct Event
     std::int64_t arg = 0;
 };
 static_assert(sizeof(Event) == 32, "Event is a 32-byte record");
+
+// Running's reason bit for an MLFQ job a boost lifted since it last ran.
+inline constexpr std::uint16_t kRunLifted = 0x100;
 
 // CellWritten's reason for an indivisible add, as opposed to a plain write of a value read.
 inline constexpr std::uint16_t kCellAdd = 1;

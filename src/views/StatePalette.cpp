@@ -215,6 +215,10 @@ QString StatePalette::describe(const StateInterval &interval, const TraceMeta &m
 {
     switch (interval.state) {
     case WorkerState::Running:
+        if (interval.cpu >= 0 && interval.object > 0)
+            return tr("running on CPU %1, from MLFQ level %2")
+                .arg(interval.cpu)
+                .arg((interval.object & ~std::uint32_t(kRunLifted)) - 1);
         if (interval.cpu >= 0)
             return tr("running on CPU %1").arg(interval.cpu);
         return tr("running");

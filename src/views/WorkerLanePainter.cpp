@@ -87,8 +87,8 @@ QString WorkerLanePainter::label(int lane) const
                    : QString()) +
         QString::fromStdString(timeline.meta().workerName(info.worker));
     // Threads share their process' pid, so a thread is named by its tid and a process by pid.
-    const bool process = lane > 0 && info.pid != 0 && info.pid != timeline.lane(0).pid &&
-                         depth == 0;
+    const bool process =
+        lane > 0 && info.pid != 0 && info.pid != timeline.lane(0).pid && depth == 0;
     if (lane == 0 && info.pid != 0)
         return QStringLiteral("%1  pid %2").arg(name).arg(info.pid);
     if (process)
@@ -191,8 +191,19 @@ void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
         flush();
         const QRect segment = window.bar(start, end, bounds, 1);
         painter.fillRect(segment, color);
-        if (interval.state == WorkerState::Running)
+        if (interval.state == WorkerState::Running) {
             paintCoroutinesRun(painter, lane, bounds, segment, window);
+            if (interval.object > 0) {
+                const QRect room = keepClear.isEmpty() ? segment : widestFree(segment, keepClear);
+                QString text = levelText(interval, false);
+                if (metrics.horizontalAdvance(text) + 8 > room.width())
+                    text = levelText(interval, true);
+                if (metrics.horizontalAdvance(text) + 4 <= room.width()) {
+                    painter.setPen(textColorOn(color));
+                    painter.drawText(room, Qt::AlignCenter, text);
+                }
+            }
+        }
         if (interval.state == WorkerState::Blocked) {
             const QString text = StatePalette::reasonName(interval.reason);
             const QRect room = keepClear.isEmpty() ? segment : widestFree(segment, keepClear);
@@ -203,6 +214,17 @@ void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
         }
     }
     flush();
+}
+
+QString WorkerLanePainter::levelText(const StateInterval &interval, bool brief)
+{
+    const std::uint32_t level = (interval.object & ~std::uint32_t(kRunLifted)) - 1;
+    const bool boosted = interval.object & kRunLifted;
+    if (brief)
+        return boosted ? QCoreApplication::translate("TimelinePainter", "L%1↑").arg(level)
+                       : QCoreApplication::translate("TimelinePainter", "L%1").arg(level);
+    return boosted ? QCoreApplication::translate("TimelinePainter", "level %1, boosted").arg(level)
+                   : QCoreApplication::translate("TimelinePainter", "level %1").arg(level);
 }
 
 void WorkerLanePainter::paintCoroutinesRun(QPainter &painter, int lane, const QRect &bounds,
@@ -280,6 +302,11 @@ void WorkerLanePainter::addLegendItems(QVector<TimelineLegend::Item> &items) con
                                                                      : LegendItem::Shape::Box,
                       StatePalette::color(category), StatePalette::label(category)});
     }
+    if (m_recording.meta().param("policy") == "mlfq")
+        items.append({LegendItem::Shape::Box, StatePalette::color(StatePalette::Category::Running),
+                      QCoreApplication::translate(
+                          "TimelinePainter",
+                          "level n (Ln): the MLFQ queue it ran from; ↑ a boost lifted it")});
     if (m_recording.meta().sampleNs > 0)
         items.append({LegendItem::Shape::Window, m_palette.color(QPalette::WindowText),
                       QCoreApplication::translate(

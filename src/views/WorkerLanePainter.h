@@ -1,6 +1,7 @@
 #pragma once
 
 #include "TimelineLegend.h"
+#include "analysis/StateInterval.h"
 
 #include <QFont>
 #include <QPalette>
@@ -34,6 +35,9 @@ public:
     int exitTextWidth(int lane, const TimeWindow &window) const;
     // The widest exit cause any lane writes: the room a whole-run view leaves after the end.
     int widestExitText() const;
+    // What an MLFQ running bar says: the queue level it was dispatched from, and whether a
+    // boost lifted it since it last left a CPU; `brief` for a narrow bar ("L1↑").
+    static QString levelText(const StateInterval &interval, bool brief);
 
 private:
     void paintCoroutinesRun(QPainter &painter, int lane, const QRect &bounds, const QRect &segment,

@@ -9,6 +9,7 @@
 #include <QTest>
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 using namespace conlab;
 
@@ -158,6 +159,33 @@ void TestPoliciesRuns::runAndCompare(const QStringList &sets, QString *missed, Q
     options.runCompleted = true;
     for (const auto &v : TraceChecker::check(trace, options))
         QFAIL(("[" + v.rule + "] " + v.message).c_str());
+
+    // Under MLFQ every dispatch names its level: each job starts at the top, sinks only, and
+    // rises only when the run says a boost lifted it. Other policies name none.
+    const bool mlfq = trace.meta.param("policy") == "mlfq";
+    const int levels = mlfq ? std::stoi(trace.meta.param("mlfq-levels")) : 0;
+    std::map<std::uint32_t, int> lastLevel;
+    int lifts = 0;
+    for (const Event &e : trace.events) {
+        if (e.kind != EventKind::Running || e.worker == 0)
+            continue;
+        if (!mlfq) {
+            QCOMPARE(e.reason, std::uint16_t(0));
+            continue;
+        }
+        const int level = int(e.reason & ~kRunLifted) - 1;
+        const bool lifted = e.reason & kRunLifted;
+        QVERIFY2(level >= 0 && level < levels, qPrintable(QString::number(e.reason)));
+        const auto last = lastLevel.find(e.worker);
+        if (last == lastLevel.end())
+            QVERIFY(level == 0 && !lifted);
+        else if (level < last->second)
+            QVERIFY2(lifted, "a job rose a level with no boost");
+        lifts += lifted;
+        lastLevel[e.worker] = level;
+    }
+    if (mlfq && trace.meta.param("preset") == "textbook")
+        QVERIFY2(lifts > 0, "the textbook jobs outlast the 1200 ms boost period");
 
     const QJsonObject expected = summary.value(QLatin1String("expected")).toObject();
     // The presets promise a schedule no real run can reach by another order of ties.
