@@ -129,6 +129,8 @@ const Words kWords[] = {
     {"switch_ns", QT_TRANSLATE_NOOP("conlab::FigureLabels", "A switch")},
     {"switch_vs_call", QT_TRANSLATE_NOOP("conlab::FigureLabels", "Switch vs call")},
     {"sample_ns", QT_TRANSLATE_NOOP("conlab::FigureLabels", "Sampled every")},
+    {"other_cpu_ns", QT_TRANSLATE_NOOP("conlab::FigureLabels", "Other programs on the cores")},
+    {"core_time_ns", QT_TRANSLATE_NOOP("conlab::FigureLabels", "The cores' time")},
     {"threads", QT_TRANSLATE_NOOP("conlab::FigureLabels", "Threads")},
     {"name", QT_TRANSLATE_NOOP("conlab::FigureLabels", "Name")},
     {"on_cpu_ns", QT_TRANSLATE_NOOP("conlab::FigureLabels", "On a CPU")},

@@ -4,8 +4,10 @@
 #include "PoliciesScenario.h"
 #include "ScenarioParameters.h"
 #include "analysis/ScheduleMeasurement.h"
+#include "runtime/CoreBusyTime.h"
 #include "runtime/Futex.h"
 #include "runtime/JobTableCsv.h"
+#include "runtime/SchedStat.h"
 #include "runtime/WorkerContext.h"
 #include "trace/Arena.h"
 #include "trace/Clock.h"
@@ -13,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <sys/syscall.h>
 #include <thread>
@@ -159,6 +162,9 @@ bool KernelScenario::sleepUntil(WorkerContext &worker, std::uint64_t deadlineNs)
 
 void KernelScenario::finish(WorkerContext &worker, JobThread &thread, ExitCause cause)
 {
+    SchedStat stat;
+    if (SchedStat::read(pid_t(syscall(SYS_gettid)), stat))
+        thread.onCpuNs.store(stat.onCpuNs, std::memory_order_release);
     thread.log.push(ThreadPhaseLog::Phase::Done, cause);
     thread.log.waitUntilSealed();
     worker.exitRecordedElsewhere();
@@ -207,12 +213,36 @@ void KernelScenario::runMain(WorkerContext &main, RunServices &)
             sched_setaffinity(0, sizeof m_otherCpus, &m_otherCpus);
         KernelSampler(std::move(sampled), m_cores, m_sampleNs).run();
     });
+    std::uint64_t busyBefore = 0;
+    std::uint64_t before = 0;
+    bool counted = false;
     if (main.waitForStart(jobs + 1)) {
         m_originNs = monotonicNs() + kLeadNs;
+        counted = CoreBusyTime::read(m_jobCpus, busyBefore);
+        before = monotonicNs();
         m_released.store(1, std::memory_order_release);
         futexWakeAll(m_released);
     }
-    joinWorkersThenExit(main, jobs);
+    bool joined = true;
+    for (std::uint32_t id = 1; id <= jobs && joined; ++id)
+        joined = main.join(id);
+    std::uint64_t busyAfter = 0;
+    if (joined && counted && CoreBusyTime::read(m_jobCpus, busyAfter)) {
+        std::uint64_t ours = 0;
+        for (const auto &thread : m_threads)
+            ours += thread->onCpuNs.load(std::memory_order_acquire);
+        const std::uint64_t busy = busyAfter > busyBefore ? busyAfter - busyBefore : 0;
+        m_otherCpuNs = std::int64_t(busy > ours ? busy - ours : 0);
+        m_coreTimeNs = (monotonicNs() - before) * m_cores;
+        // Said on main's lane too: the yellow on the jobs' lanes includes this.
+        char line[160];
+        std::snprintf(line, sizeof line,
+                      "main: other programs used the job cores for %.0f ms of %.0f ms (%.0f %%)",
+                      double(m_otherCpuNs) / 1e6, double(m_coreTimeNs) / 1e6,
+                      m_coreTimeNs ? 100.0 * double(m_otherCpuNs) / double(m_coreTimeNs) : 0.0);
+        main.print(line);
+    }
+    main.exit(joined && !main.shouldStop() ? ExitCause::Normal : main.stopCause());
     sampler.join();
 }
 
@@ -230,6 +260,10 @@ void KernelScenario::writeSummary(JsonWriter &json, const Trace &trace) const
             lastSample[e.worker - firstJobWorker()] = &e;
     json.key("cores").value(m_cores);
     json.key("sample_ns").value(m_sampleNs);
+    if (m_otherCpuNs >= 0) {
+        json.key("other_cpu_ns").value(std::uint64_t(m_otherCpuNs));
+        json.key("core_time_ns").value(m_coreTimeNs);
+    }
     json.key("threads").beginArray();
     for (std::size_t j = 0; j < drawn.jobs.size(); ++j) {
         const ScheduleMeasurement::Job &job = drawn.jobs[j];

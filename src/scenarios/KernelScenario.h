@@ -43,6 +43,7 @@ private:
         explicit JobThread(std::size_t capacity) : log(capacity) {}
         ThreadPhaseLog log;
         std::atomic<std::int32_t> tid{0};
+        std::atomic<std::uint64_t> onCpuNs{0}; // its schedstat as it ended
     };
 
     JobTable tableFor(const ParameterSet &values) const;
@@ -60,6 +61,10 @@ private:
     Arena *m_arena = nullptr;
     // Time zero, written by main before it releases the job threads.
     std::uint64_t m_originNs = 0;
+    // What else ran on the job cores while the jobs did: /proc/stat's busy time of those
+    // cores minus the jobs' own on-CPU time. -1 when the counters could not be read.
+    std::int64_t m_otherCpuNs = -1;
+    std::uint64_t m_coreTimeNs = 0; // the job cores' time over the same stretch
     std::atomic<std::uint32_t> m_released{0};
 };
 

@@ -96,6 +96,16 @@ RunVerdict::Line RunVerdict::verdict(const RunRecording &recording, const QJsonO
                     .arg(recording.meta().param("tickets").c_str()),
                 Severity::Warning};
     }
+    // The kernel lesson's ready share is the machine's: say when others took the cores.
+    const double coreTime = summary.value(QLatin1String("core_time_ns")).toDouble();
+    const double others = summary.value(QLatin1String("other_cpu_ns")).toDouble();
+    if (coreTime > 0 && others >= 0.05 * coreTime) {
+        return {tr("other programs used the job cores for %1 of %2 (%3 %): the yellow, ready "
+                   "share depends on them")
+                    .arg(TimeAxis::formatDuration(others), TimeAxis::formatDuration(coreTime))
+                    .arg(qRound(100 * others / coreTime)),
+                Severity::Warning};
+    }
     if (summary.value(QLatin1String("lost_updates")).toInt() > 0) {
         return {tr("%1 updates lost: expected %2, the counter ended at %3")
                     .arg(summary.value(QLatin1String("lost_updates")).toInt())

@@ -186,6 +186,20 @@ void TestKernelRuns::drawnRunningMatchesTheKernel()
     QCOMPARE(threads.size(), 3);
     QCOMPARE(summary.value(QLatin1String("cores")).toInt(), cores);
     QVERIFY(!summary.contains(QLatin1String("policy")));
+    // What else used the job cores: busy jobs keep every core busy, so the jobs' on-CPU time
+    // and the others' add up to the cores' time (to a few clock ticks and the start's lead).
+    const double others = summary.value(QLatin1String("other_cpu_ns")).toDouble(-1);
+    const double coreTime = summary.value(QLatin1String("core_time_ns")).toDouble();
+    QVERIFY2(others >= 0 && others <= coreTime, qPrintable(QString::number(others)));
+    double ours = 0;
+    for (const QJsonValue &thread : threads)
+        ours += thread[QLatin1String("on_cpu_ns")].toDouble();
+    if (cores == 1)
+        QVERIFY2(std::abs(ours + others - coreTime) <= 0.1 * coreTime,
+                 qPrintable(QStringLiteral("jobs %1 ns + others %2 ns, cores' time %3 ns")
+                                .arg(ours)
+                                .arg(others)
+                                .arg(coreTime)));
 }
 
 // IO bursts are sleeps the thread logs itself: drawn at their real length, and only the rest
