@@ -1,6 +1,7 @@
 #include "TimelineImage.h"
 
 #include "analysis/RunRecording.h"
+#include "views/IoRoundFigure.h"
 #include "views/QueueDepthPainter.h"
 #include "views/RunVerdict.h"
 #include "views/ScenarioTexts.h"
@@ -94,6 +95,8 @@ struct PageLayout
     WaitForGraph graph;
     QString graphTitle;
     QRect graphBox;
+    // io-models: one round of every receiver, its two phases side by side.
+    QRect ioFigureBox;
     QSize size;
 };
 
@@ -245,6 +248,11 @@ PageLayout layOut(const RunRecording &recording, const TimelineImage::Options &o
         page.graphBox = QRect(kMargin, y, std::min(contentWidth, kGraphWidth), kGraphHeight);
         y = page.graphBox.bottom() + kMargin;
     }
+    const IoRoundFigure ioFigure(recording, page.font, QPalette());
+    if (!ioFigure.isEmpty()) {
+        page.ioFigureBox = QRect(kMargin, y, contentWidth, ioFigure.height());
+        y = page.ioFigureBox.bottom() + kMargin;
+    }
     page.size = QSize(width, y);
     return page;
 }
@@ -313,6 +321,8 @@ void paintPage(QPainter &painter, const RunRecording &recording, const TimelineP
         WaitForGraphPainter(recording.meta(), page.graph)
             .paint(painter, page.graphBox, page.font, palette, page.graphTitle);
     }
+    if (!page.ioFigureBox.isEmpty())
+        IoRoundFigure(recording, page.font, palette).paint(painter, page.ioFigureBox);
 }
 
 QString writeError(const QString &path, const QString &what)

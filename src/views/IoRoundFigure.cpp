@@ -1,0 +1,251 @@
+#include "IoRoundFigure.h"
+
+#include "StatePalette.h"
+#include "TimeAxis.h"
+#include "analysis/RunRecording.h"
+
+#include <QCoreApplication>
+#include <QFontMetrics>
+#include <QPainter>
+#include <algorithm>
+#include <map>
+
+// Strings are translated under "IoRoundFigure".
+
+namespace conlab {
+
+namespace {
+
+constexpr int kBarHeight = 16;
+constexpr int kStripHeight = 6;
+constexpr int kGap = 14;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("IoRoundFigure", text);
+}
+
+QString trN(const char *text, int n)
+{
+    return QCoreApplication::translate("IoRoundFigure", text, nullptr, n);
+}
+
+} // namespace
+
+IoRoundFigure::IoRoundFigure(const RunRecording &recording, const QFont &font,
+                             const QPalette &palette)
+    : m_recording(recording), m_font(font), m_palette(palette)
+{
+    // The last round every receiver finished with a known arrival.
+    std::map<std::uint32_t, std::uint32_t> lastDone;
+    for (const IoPhases::Round &round : recording.ioRounds()) {
+        if (round.doneNs == 0 || round.arrivalNs == 0)
+            continue;
+        auto &last = lastDone[round.worker];
+        last = std::max(last, round.round + 1);
+    }
+    if (lastDone.empty())
+        return;
+    std::uint32_t shown = UINT32_MAX;
+    for (const auto &[worker, done] : lastDone)
+        shown = std::min(shown, done);
+    const TraceMeta &meta = recording.meta();
+    for (const WorkerInfo &worker : meta.workers) {
+        for (const IoPhases::Round &round : recording.ioRounds()) {
+            if (round.worker != worker.id || round.round + 1 != shown || round.doneNs == 0 ||
+                round.arrivalNs == 0)
+                continue;
+            Row row;
+            row.name = QString::fromStdString(worker.name);
+            row.role = QString::fromStdString(worker.role);
+            row.round = round;
+            row.waitBlockedShare = blockedShare(worker.id, round.waitBeginNs, round.waitEndNs());
+            row.copyBlockedShare = blockedShare(worker.id, round.copyBeginNs, round.copyEndNs);
+            m_rows.append(row);
+            break;
+        }
+    }
+}
+
+double IoRoundFigure::blockedShare(std::uint32_t worker, std::uint64_t from, std::uint64_t to) const
+{
+    const StateTimeline &timeline = m_recording.timeline();
+    const int lane = timeline.laneOf(worker);
+    if (lane < 0 || to <= from)
+        return 0;
+    std::uint64_t blocked = 0;
+    for (const StateInterval &interval : timeline.lane(std::size_t(lane)).intervals) {
+        if (interval.endNs <= from || interval.startNs >= to)
+            continue;
+        if (interval.state == WorkerState::Blocked)
+            blocked += std::min(interval.endNs, to) - std::max(interval.startNs, from);
+    }
+    return double(blocked) / double(to - from);
+}
+
+int IoRoundFigure::height() const
+{
+    if (m_rows.isEmpty())
+        return 0;
+    const QFontMetrics metrics(m_font);
+    return 3 * metrics.height() + 10 + int(m_rows.size()) * kRowHeight;
+}
+
+QString IoRoundFigure::waitText(const Row &row) const
+{
+    const QString wait = TimeAxis::formatDuration(double(row.round.waitNs()));
+    if (row.waitBlockedShare >= 0.5)
+        return tr("%1 blocked").arg(wait);
+    if (row.round.attempts > 0)
+        return trN("%1 not blocked: polls, %n failed tries", int(row.round.attempts)).arg(wait);
+    if (row.round.notifiedNs > 0)
+        return tr("%1 not blocked: computes until told").arg(wait);
+    return tr("%1 not blocked").arg(wait);
+}
+
+QString IoRoundFigure::copyText(const Row &row) const
+{
+    const std::uint64_t copy = row.round.copyNs();
+    if (row.role == QLatin1String("async") || copy == 0)
+        return tr("the kernel copied it before telling: the process never waited");
+    const QString length = TimeAxis::formatDuration(double(copy));
+    if (row.copyBlockedShare >= 0.5)
+        return tr("%1 blocked in the read").arg(length);
+    return tr("%1 inside the read call: the process waits for it").arg(length);
+}
+
+void IoRoundFigure::paintStates(QPainter &painter, std::uint32_t worker, std::uint64_t from,
+                                std::uint64_t to, const QRect &strip, double nsPerPixel,
+                                double originNs, double originX) const
+{
+    const StateTimeline &timeline = m_recording.timeline();
+    const int lane = timeline.laneOf(worker);
+    if (lane < 0 || to <= from || nsPerPixel <= 0)
+        return;
+    for (const StateInterval &interval : timeline.lane(std::size_t(lane)).intervals) {
+        if (interval.endNs <= from || interval.startNs >= to)
+            continue;
+        const double start = double(std::max(interval.startNs, from)) - originNs;
+        const double end = double(std::min(interval.endNs, to)) - originNs;
+        const int left = int(originX + start / nsPerPixel);
+        const int right = std::max(left + 1, int(originX + end / nsPerPixel));
+        painter.fillRect(QRect(left, strip.top(), right - left, strip.height()),
+                         StatePalette::color(StatePalette::categoryOf(interval)));
+    }
+}
+
+void IoRoundFigure::paint(QPainter &painter, const QRect &bounds) const
+{
+    if (m_rows.isEmpty())
+        return;
+    const QFontMetrics metrics(m_font);
+    QFont bold = m_font;
+    bold.setBold(true);
+    const QColor ink = m_palette.color(QPalette::WindowText);
+    const QColor waiting = StatePalette::color(StatePalette::Category::Waiting);
+    const QColor copying = StatePalette::color(StatePalette::Category::Copying);
+
+    int labelWidth = 0;
+    std::uint64_t longestWait = 1;
+    std::uint64_t longestLag = 0;
+    std::uint64_t longestCopy = 1;
+    for (const Row &row : m_rows) {
+        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(row.name));
+        longestWait = std::max(longestWait, row.round.arrivalNs - std::min(row.round.arrivalNs,
+                                                                           row.round.waitBeginNs));
+        if (row.round.waitEndNs() > row.round.arrivalNs)
+            longestLag = std::max(longestLag, row.round.waitEndNs() - row.round.arrivalNs);
+        longestCopy = std::max(longestCopy, row.round.copyNs());
+    }
+    labelWidth += 12;
+    const int plots = bounds.width() - labelWidth - kGap;
+    const QRect waitArea(bounds.left() + labelWidth, bounds.top(), plots * 11 / 20,
+                         bounds.height());
+    const QRect copyArea(waitArea.right() + kGap, bounds.top(),
+                         bounds.right() - waitArea.right() - kGap, bounds.height());
+    // Wait: from the longest wait's start to a little after the write (a notified model is
+    // told a moment after the data arrives); the write at a fixed x for every row.
+    const double waitSpan = double(longestWait) + std::max(double(longestLag), 0.04 * longestWait);
+    const double waitNsPerPixel = waitSpan / std::max(1, waitArea.width() - 4);
+    const double writeX = waitArea.left() + 2 + double(longestWait) / waitNsPerPixel;
+    // Copy: its own scale, the longest copy taking two fifths of the panel, text after it.
+    const double copyNsPerPixel = double(longestCopy) / std::max(1.0, copyArea.width() * 0.4);
+
+    painter.save();
+    painter.setFont(bold);
+    painter.setPen(ink);
+    int y = bounds.top();
+    painter.drawText(QRect(waitArea.left(), y, waitArea.width(), metrics.height()),
+                     Qt::AlignLeft | Qt::AlignVCenter,
+                     tr("Wait for data, round %1 (scale %2)")
+                         .arg(m_rows.front().round.round + 1)
+                         .arg(TimeAxis::formatDuration(waitSpan)));
+    painter.drawText(QRect(copyArea.left(), y, copyArea.width(), metrics.height()),
+                     Qt::AlignLeft | Qt::AlignVCenter,
+                     tr("Copy data to the process (magnified: scale %1)")
+                         .arg(TimeAxis::formatDuration(double(longestCopy) / 0.4)));
+    y += metrics.height() + 2;
+    painter.setFont(m_font);
+    painter.drawText(QRect(int(writeX) - 200, y, 400, metrics.height()), Qt::AlignCenter,
+                     tr("the sender writes"));
+    y += metrics.height() + 8;
+    const int rowsTop = y;
+    for (const Row &row : m_rows) {
+        const IoPhases::Round &round = row.round;
+        painter.setPen(ink);
+        painter.drawText(QRect(bounds.left(), y, labelWidth, kBarHeight),
+                         Qt::AlignLeft | Qt::AlignVCenter, row.name);
+        // Wait for data, measured from the write.
+        const double begin = double(round.waitBeginNs) - double(round.arrivalNs);
+        const double end = double(round.waitEndNs()) - double(round.arrivalNs);
+        const int left = int(writeX + begin / waitNsPerPixel);
+        const int right = std::max(left + 2, int(writeX + end / waitNsPerPixel));
+        const QRect bar(left, y, right - left, kBarHeight);
+        painter.fillRect(bar, waiting);
+        paintStates(painter, round.worker, round.waitBeginNs, round.waitEndNs(),
+                    QRect(left, y + kBarHeight + 2, right - left, kStripHeight), waitNsPerPixel,
+                    double(round.arrivalNs), writeX);
+        const QString wait = waitText(row);
+        if (metrics.horizontalAdvance(wait) + 8 <= bar.width()) {
+            painter.setPen(Qt::white);
+            painter.drawText(bar.adjusted(4, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter, wait);
+        } else {
+            painter.setPen(ink);
+            painter.drawText(QRect(waitArea.left(), y, left - waitArea.left() - 4, kBarHeight),
+                             Qt::AlignRight | Qt::AlignVCenter,
+                             metrics.elidedText(wait, Qt::ElideRight, left - waitArea.left() - 4));
+        }
+        // Copy data to the process, from the first read that moved bytes to the last.
+        const std::uint64_t copy = round.copyNs();
+        const int copyRight =
+            copyArea.left() + std::max(copy > 0 ? 2 : 0, int(double(copy) / copyNsPerPixel));
+        if (copy > 0) {
+            painter.fillRect(QRect(copyArea.left(), y, copyRight - copyArea.left(), kBarHeight),
+                             copying);
+            paintStates(painter, round.worker, round.copyBeginNs, round.copyEndNs,
+                        QRect(copyArea.left(), y + kBarHeight + 2, copyRight - copyArea.left(),
+                              kStripHeight),
+                        copyNsPerPixel, double(round.copyBeginNs), copyArea.left());
+        }
+        painter.setPen(ink);
+        const QRect copyLabel(copyRight + 6, y, copyArea.right() - copyRight - 6, kBarHeight);
+        painter.drawText(
+            copyLabel, Qt::AlignLeft | Qt::AlignVCenter,
+            metrics.elidedText(copyText(row), Qt::ElideRight, std::max(0, copyLabel.width())));
+        y += kRowHeight;
+    }
+    // The write, one instant for every row.
+    painter.setPen(QPen(ink, 1, Qt::DashLine));
+    painter.drawLine(QPointF(writeX, rowsTop - 4), QPointF(writeX, y - 8));
+    painter.setPen(QPen(m_palette.color(QPalette::Mid), 1));
+    painter.drawLine(QPoint(copyArea.left() - kGap / 2, bounds.top()),
+                     QPoint(copyArea.left() - kGap / 2, y - 8));
+    painter.setPen(ink);
+    painter.drawText(QRect(bounds.left(), y, bounds.width(), metrics.height()),
+                     Qt::AlignLeft | Qt::AlignVCenter,
+                     tr("Under each bar, the receiver's own lane over that stretch, in the state "
+                        "colours: blocked or running."));
+    painter.restore();
+}
+
+} // namespace conlab
