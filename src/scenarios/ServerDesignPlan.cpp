@@ -96,7 +96,9 @@ void ServerDesignPlan::describe(TraceMeta &meta) const
     }
     for (std::size_t i = 0; i < clients.size(); ++i)
         meta.workers.push_back({clients[i], "client", name + ": clients " + std::to_string(i + 1)});
-    meta.objects.push_back({startObject, "event", 0, name + ": start"});
+    // A "turn": an event whose waiters are not yet part of the lesson (the design before
+    // them still runs), which the timeline draws without a state colour.
+    meta.objects.push_back({startObject, "turn", 0, name + ": start"});
     meta.objects.push_back({serverObject, "connection", 0, name + ": server sockets"});
     meta.objects.push_back({clientObject, "connection", 0, name + ": client sockets"});
 }

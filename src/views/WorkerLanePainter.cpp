@@ -190,6 +190,20 @@ void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
         }
         flush();
         const QRect segment = window.bar(start, end, bounds, 1);
+        if (waitsForItsTurn(interval)) {
+            // Not yet part of the run's story: outlined and lightly dotted, no state colour.
+            painter.fillRect(segment, QBrush(m_palette.color(QPalette::Mid), Qt::Dense6Pattern));
+            painter.setPen(m_palette.color(QPalette::Mid));
+            painter.drawRect(segment.adjusted(0, 0, -1, -1));
+            const QString text =
+                QCoreApplication::translate("TimelinePainter", "waits for its turn");
+            const QRect room = keepClear.isEmpty() ? segment : widestFree(segment, keepClear);
+            if (metrics.horizontalAdvance(text) + 8 <= room.width()) {
+                painter.setPen(m_palette.color(QPalette::WindowText));
+                painter.drawText(room, Qt::AlignCenter, text);
+            }
+            continue;
+        }
         painter.fillRect(segment, color);
         if (interval.state == WorkerState::Running) {
             paintCoroutinesRun(painter, lane, bounds, segment, window);
@@ -214,6 +228,22 @@ void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
         }
     }
     flush();
+}
+
+bool WorkerLanePainter::waitsForItsTurn(const StateInterval &interval) const
+{
+    if (interval.state != WorkerState::Blocked || interval.reason != BlockReason::Event)
+        return false;
+    const ObjectInfo *object = m_recording.meta().object(interval.object);
+    return object && object->kind == "turn";
+}
+
+bool WorkerLanePainter::hasTurns() const
+{
+    for (const ObjectInfo &object : m_recording.meta().objects)
+        if (object.kind == "turn")
+            return true;
+    return false;
 }
 
 QString WorkerLanePainter::levelText(const StateInterval &interval, bool brief)
@@ -302,6 +332,10 @@ void WorkerLanePainter::addLegendItems(QVector<TimelineLegend::Item> &items) con
                                                                      : LegendItem::Shape::Box,
                       StatePalette::color(category), StatePalette::label(category)});
     }
+    if (hasTurns())
+        items.append({LegendItem::Shape::Hatch, m_palette.color(QPalette::Mid),
+                      QCoreApplication::translate("TimelinePainter",
+                                                  "waits for its turn: not yet part of the run")});
     if (m_recording.meta().param("policy") == "mlfq")
         items.append({LegendItem::Shape::Box, StatePalette::color(StatePalette::Category::Running),
                       QCoreApplication::translate(

@@ -40,6 +40,9 @@ public:
     static QString levelText(const StateInterval &interval, bool brief);
 
 private:
+    // Blocked on a "turn" object: waiting to begin, drawn without a state colour.
+    bool waitsForItsTurn(const StateInterval &interval) const;
+    bool hasTurns() const;
     void paintCoroutinesRun(QPainter &painter, int lane, const QRect &bounds, const QRect &segment,
                             const TimeWindow &window) const;
 

@@ -83,6 +83,44 @@ private slots:
         }
     }
 
+    void waitingForItsTurnHasNoStateColour()
+    {
+        // worker-1 waits from 0 to 60 ms on a "turn" (server-models' next design), then runs.
+        TraceMeta meta;
+        meta.scenario = "server-models";
+        meta.startNs = kStart;
+        meta.workers = {{0, "main", "main"}, {1, "worker", "epoll: event loop"}};
+        meta.objects = {{1, "turn", 0, "epoll: start"}}; // event() blocks on object 1
+        const auto event = std::uint16_t(BlockReason::Event);
+        std::vector<Event> events{TimelinePainterTest::event(0, 1, EventKind::Running),
+                                  TimelinePainterTest::event(0, 1, EventKind::Blocked, event),
+                                  TimelinePainterTest::event(60, 1, EventKind::Running),
+                                  TimelinePainterTest::event(100, 1, EventKind::Terminated)};
+        RunRecording run;
+        Trace trace;
+        trace.meta = meta;
+        trace.events = events;
+        run.load(trace);
+        QImage image(1000, 100, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        TimelinePainter timeline(run, QFont(), QPalette());
+        timeline.setRange(0, 100 * kMs);
+        const QRect plot(0, 0, 1000, timeline.lanesHeight());
+        timeline.paintLanes(painter, plot, 0);
+        painter.end();
+        const int lane = run.timeline().laneOf(1);
+        const int y = timeline.laneTop(lane) + TimelinePainter::kLaneHeight / 2 + 3;
+        for (const int x :
+             {int(timeline.xForTime(10.0 * kMs, plot)), int(timeline.xForTime(45.0 * kMs, plot))})
+            for (int category = 0; category < int(StatePalette::Category::Terminated); ++category)
+                QVERIFY2(colorAt(image, x, y) !=
+                             StatePalette::color(StatePalette::Category(category)),
+                         qPrintable(colorAt(image, x, y).name()));
+        QCOMPARE(colorAt(image, int(timeline.xForTime(80.0 * kMs, plot)), y),
+                 StatePalette::color(StatePalette::Category::Running));
+    }
+
     void coloursLandWhereTheEventsSay()
     {
         const RunRecording run = recording();
