@@ -5,6 +5,7 @@
 
 #include <QEvent>
 #include <QFontMetrics>
+#include <QGraphicsLayout>
 #include <QLineSeries>
 #include <QValueAxis>
 #include <algorithm>
@@ -89,6 +90,11 @@ void QueueDepthChart::reset()
     if (m_capacity > 0)
         m_series->append(0, 0);
     setTexts();
+    // A title that changed (a semaphore after a queue) is laid out only by the chart's own
+    // layout: let it run once, then place the plot by hand again.
+    chart()->setPlotArea(QRectF());
+    chart()->layout()->activate();
+    placePlot();
 }
 
 void QueueDepthChart::setTexts()
