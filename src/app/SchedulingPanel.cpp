@@ -2,6 +2,7 @@
 
 #include "BatchRunner.h"
 #include "JobTableEditor.h"
+#include "ui_SchedulingPanel.h"
 #include "views/PolicyComparisonChart.h"
 #include "views/TimeAxis.h"
 
@@ -9,12 +10,9 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QJsonArray>
-#include <QLabel>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryFile>
-#include <QVBoxLayout>
 
 namespace conlab {
 
@@ -32,63 +30,46 @@ QString durationText(const QJsonValue &ns)
 
 } // namespace
 
-SchedulingPanel::SchedulingPanel(QWidget *parent) : QWidget(parent)
+SchedulingPanel::SchedulingPanel(QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::SchedulingPanel>())
 {
-    auto *layout = new QVBoxLayout(this);
-    m_jobTable = new JobTableEditor(this);
-    layout->addWidget(m_jobTable, 2);
-    m_metrics = new QTableWidget(0, 7, this);
-    m_metrics->setObjectName(QStringLiteral("jobMetrics"));
-    m_metrics->verticalHeader()->hide();
-    m_metrics->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    layout->addWidget(m_metrics, 2);
-    m_verdict = new QLabel(this);
-    m_verdict->setWordWrap(true);
-    layout->addWidget(m_verdict);
-    m_compare = new QPushButton(this);
-    m_compare->setObjectName(QStringLiteral("comparePolicies"));
-    connect(m_compare, &QPushButton::clicked, this, &SchedulingPanel::compareRequested);
-    layout->addWidget(m_compare, 0, Qt::AlignLeft);
-    m_progress = new QProgressBar(this);
-    m_progress->setVisible(false);
-    layout->addWidget(m_progress);
+    m_ui->setupUi(this);
+    // Not a property Designer offers: the columns fit their times, the panel scrolls.
+    m_ui->jobMetrics->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->progress->setVisible(false);
+    // Last in the panel's layout, not in a placeholder: the chart's size hint is the size it
+    // was last given, so one more layer between it and the layout changes its height.
     m_chart = new PolicyComparisonChart(this);
-    layout->addWidget(m_chart, 3);
+    m_ui->layout->addWidget(m_chart, 3);
+    connect(m_ui->comparePolicies, &QPushButton::clicked, this, &SchedulingPanel::compareRequested);
 
     m_batch = new BatchRunner(this);
     connect(m_batch, &BatchRunner::progress, this, [this](int done, int total) {
-        m_progress->setRange(0, total);
-        m_progress->setValue(done);
-        m_progress->setFormat(tr("%1 of %2 policies").arg(done).arg(total));
+        m_ui->progress->setRange(0, total);
+        m_ui->progress->setValue(done);
+        m_ui->progress->setFormat(tr("%1 of %2 policies").arg(done).arg(total));
     });
     connect(m_batch, &BatchRunner::finished, this, [this](const QList<QJsonObject> &results) {
-        m_progress->setVisible(false);
-        m_compare->setEnabled(true);
+        m_ui->progress->setVisible(false);
+        m_ui->comparePolicies->setEnabled(true);
         m_chart->setResults(results);
         emit comparisonFinished();
     });
     connect(m_batch, &BatchRunner::failed, this, [this](const QString &message) {
-        m_progress->setVisible(false);
-        m_compare->setEnabled(true);
+        m_ui->progress->setVisible(false);
+        m_ui->comparePolicies->setEnabled(true);
         m_error = message;
-        m_verdict->setText(tr("Comparison stopped: %1").arg(message));
+        m_ui->verdict->setText(tr("Comparison stopped: %1").arg(message));
         emit comparisonFinished();
     });
-    setTexts();
     clear();
 }
 
-void SchedulingPanel::setTexts()
+SchedulingPanel::~SchedulingPanel() = default;
+
+JobTableEditor *SchedulingPanel::jobTable() const
 {
-    m_metrics->setHorizontalHeaderLabels({tr("Job"), tr("Waiting"), tr("Turnaround"),
-                                          tr("Response"), tr("Model: waiting"),
-                                          tr("Model: turnaround"), tr("Model: response")});
-    m_metrics->setToolTip(tr("Measured on the real workers, and computed by the pure policy "
-                             "for the same job table"));
-    m_compare->setText(tr("Compare policies"));
-    m_compare->setToolTip(tr("Run this job table under every policy, one after the other, "
-                             "and chart the average waiting, turnaround and response times"));
+    return m_ui->jobTableEditor;
 }
 
 void SchedulingPanel::changeEvent(QEvent *event)
@@ -96,9 +77,9 @@ void SchedulingPanel::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() != QEvent::LanguageChange)
         return;
-    setTexts();
+    m_ui->retranslateUi(this);
     if (!m_error.isEmpty())
-        m_verdict->setText(tr("Comparison stopped: %1").arg(m_error));
+        m_ui->verdict->setText(tr("Comparison stopped: %1").arg(m_error));
     else
         showSummary(m_summary);
 }
@@ -107,13 +88,13 @@ void SchedulingPanel::clear()
 {
     m_summary = {};
     m_error.clear();
-    m_metrics->setRowCount(0);
-    m_verdict->setText(tr("Run the scheduling lesson to see each job's times here."));
+    m_ui->jobMetrics->setRowCount(0);
+    m_ui->verdict->setText(tr("Run the scheduling lesson to see each job's times here."));
 }
 
 int SchedulingPanel::jobRows() const
 {
-    return m_metrics->rowCount();
+    return m_ui->jobMetrics->rowCount();
 }
 
 bool SchedulingPanel::isComparing() const
@@ -127,10 +108,10 @@ void SchedulingPanel::showSummary(const QJsonObject &summary)
     m_error.clear();
     const QJsonObject expected = summary.value(QLatin1String("expected")).toObject();
     const QJsonArray model = expected.value(QLatin1String("jobs")).toArray();
-    m_metrics->setRowCount(0);
+    m_ui->jobMetrics->setRowCount(0);
     const auto addRow = [this](const QStringList &cells, bool bold) {
-        const int row = m_metrics->rowCount();
-        m_metrics->insertRow(row);
+        const int row = m_ui->jobMetrics->rowCount();
+        m_ui->jobMetrics->insertRow(row);
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells[column]);
             item->setTextAlignment(column == 0 ? Qt::AlignLeft | Qt::AlignVCenter
@@ -140,7 +121,7 @@ void SchedulingPanel::showSummary(const QJsonObject &summary)
                 font.setBold(true);
                 item->setFont(font);
             }
-            m_metrics->setItem(row, column, item);
+            m_ui->jobMetrics->setItem(row, column, item);
         }
     };
     for (qsizetype j = 0; j < jobs.size(); ++j) {
@@ -170,7 +151,7 @@ void SchedulingPanel::showSummary(const QJsonObject &summary)
     }
     m_summary = summary;
     const bool match = summary.value(QLatin1String("dispatches_match")).toBool();
-    m_verdict->setText(
+    m_ui->verdict->setText(
         tr("CPU utilisation %1% (model %2%). Order of dispatches %3 the policy's schedule.")
             .arg(summary.value(QLatin1String("cpu_utilisation")).toDouble() * 100, 0, 'f', 1)
             .arg(expected.value(QLatin1String("cpu_utilisation")).toDouble() * 100, 0, 'f', 1)
@@ -180,12 +161,12 @@ void SchedulingPanel::showSummary(const QJsonObject &summary)
 bool SchedulingPanel::jobArguments(QStringList *arguments, QString *error)
 {
     arguments->clear();
-    if (!m_jobTable->useTable())
+    if (!m_ui->jobTableEditor->useTable())
         return true;
     delete m_jobsFile;
     m_jobsFile = new QTemporaryFile(this);
     m_jobsFile->setFileTemplate(QDir::tempPath() + QStringLiteral("/conlab-jobs-XXXXXX.csv"));
-    if (!m_jobsFile->open() || m_jobsFile->write(m_jobTable->csv().toUtf8()) < 0 ||
+    if (!m_jobsFile->open() || m_jobsFile->write(m_ui->jobTableEditor->csv().toUtf8()) < 0 ||
         !m_jobsFile->flush()) {
         *error = tr("cannot write the job table to %1: %2")
                      .arg(m_jobsFile->fileName(), m_jobsFile->errorString());
@@ -201,7 +182,7 @@ bool SchedulingPanel::compare(const QString &scenario, const QStringList &assign
     QStringList common;
     QString error;
     if (!jobArguments(&common, &error)) {
-        m_verdict->setText(error);
+        m_ui->verdict->setText(error);
         return false;
     }
     for (const QString &assignment : assignments) {
@@ -213,8 +194,8 @@ bool SchedulingPanel::compare(const QString &scenario, const QStringList &assign
         variants.append({QStringLiteral("--set"), QStringLiteral("policy=") + policy});
     if (!m_batch->start(scenario, common, variants, timeLimitSeconds))
         return false;
-    m_compare->setEnabled(false);
-    m_progress->setVisible(true);
+    m_ui->comparePolicies->setEnabled(false);
+    m_ui->progress->setVisible(true);
     m_chart->clear();
     return true;
 }

@@ -2,14 +2,15 @@
 
 #include <QJsonObject>
 #include <QWidget>
+#include <memory>
 
-class QLabel;
-class QProgressBar;
-class QPushButton;
-class QTableWidget;
 class QTemporaryFile;
 
 namespace conlab {
+
+namespace Ui {
+class SchedulingPanel;
+}
 
 class BatchRunner;
 class JobTableEditor;
@@ -24,6 +25,7 @@ class SchedulingPanel : public QWidget
 
 public:
     explicit SchedulingPanel(QWidget *parent = nullptr);
+    ~SchedulingPanel() override;
 
     void showSummary(const QJsonObject &summary);
     void clear();
@@ -31,7 +33,7 @@ public:
     bool compare(const QString &scenario, const QStringList &assignments, int timeLimitSeconds);
     bool isComparing() const;
     int jobRows() const;
-    JobTableEditor *jobTable() const { return m_jobTable; }
+    JobTableEditor *jobTable() const;
     // Arguments a run of the lesson needs for the edited table (`--jobs FILE`), or none when
     // the preset is used. False if the file cannot be written; `error` says why.
     bool jobArguments(QStringList *arguments, QString *error);
@@ -45,16 +47,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void setTexts();
-
-    JobTableEditor *m_jobTable = nullptr;
+    std::unique_ptr<Ui::SchedulingPanel> m_ui;
     QJsonObject m_summary; // the last run's, kept to write the table again in another language
     QString m_error;       // a failed comparison's reason, shown until the next run
     QTemporaryFile *m_jobsFile = nullptr;
-    QTableWidget *m_metrics = nullptr;
-    QLabel *m_verdict = nullptr;
-    QPushButton *m_compare = nullptr;
-    QProgressBar *m_progress = nullptr;
     PolicyComparisonChart *m_chart = nullptr;
     BatchRunner *m_batch = nullptr;
 };
