@@ -6,6 +6,7 @@
 #include "ProcessTreeView.h"
 #include "RemedyTable.h"
 #include "SchedulingPanel.h"
+#include "ui_LessonTabs.h"
 #include "views/IoModelsMatrix.h"
 #include "views/MultiprogrammingChart.h"
 #include "views/ServerModelsCharts.h"
@@ -15,79 +16,87 @@
 
 #include <QEvent>
 #include <QJsonObject>
-#include <QScrollArea>
-#include <QSplitter>
 
 namespace conlab {
 
-LessonTabs::LessonTabs(QWidget *parent) : QTabWidget(parent)
+LessonTabs::LessonTabs(QWidget *parent)
+    : QTabWidget(parent), m_ui(std::make_unique<Ui::LessonTabs>())
 {
-    m_lesson = new LessonPanel(this);
-    m_lesson->setObjectName(QStringLiteral("lesson"));
-    m_figures = new FiguresPanel(this);
-    m_figures->setObjectName(QStringLiteral("figures"));
+    m_ui->setupUi(this);
+    // Designer gives a splitter's panes no stretch factors.
+    m_ui->figuresTab->setStretchFactor(0, 3);
+    m_ui->figuresTab->setStretchFactor(1, 2);
+    m_ui->figuresTab->setStretchFactor(2, 1);
+
+    // The painted views and charts are made here and put in their places in the form.
     m_graph = new WaitForGraphView(this);
     m_graph->setObjectName(QStringLiteral("waitForGraph"));
     m_states = new StateDiagramView(this);
     m_states->setObjectName(QStringLiteral("stateDiagram"));
-    m_remedies = new RemedyTable(this);
-    m_remedies->setObjectName(QStringLiteral("remedies"));
-    m_processTree = new ProcessTreeView(this);
-    m_processTree->setObjectName(QStringLiteral("processTree"));
-    auto *figures = new QSplitter(Qt::Vertical, this);
-    m_figuresTab = figures;
-    figures->addWidget(m_figures);
-    figures->addWidget(m_processTree);
-    figures->addWidget(m_remedies);
-    figures->setStretchFactor(0, 3);
-    figures->setStretchFactor(1, 2);
-    figures->setStretchFactor(2, 1);
-    m_output = new OutputPanel(this);
-    m_output->setObjectName(QStringLiteral("output"));
-    auto *graphs = new QSplitter(Qt::Vertical, this);
-    m_graphs = graphs;
-    graphs->addWidget(m_graph);
-    graphs->addWidget(m_states);
-    addTab(m_lesson, QString());
-    addTab(graphs, QString());
-    addTab(figures, QString());
-    // Always there, so that a reader learns where printed lines go before a lesson prints.
-    addTab(m_output, QString());
-    connect(m_output, &OutputPanel::lineCountChanged, this, [this](int lines) {
-        setTabText(tabOf(m_output), lines > 0 ? tr("Output (%1)").arg(lines) : tr("Output"));
-    });
-
+    m_ui->graphs->addWidget(m_graph);
+    m_ui->graphs->addWidget(m_states);
+    // A panel taller or wider than a laptop screen's dock leaves is in a scroll area, so it
+    // does not make the dock (and the window) too big for the screen.
     m_ioMatrix = new IoModelsMatrix(this);
     m_ioMatrix->setObjectName(QStringLiteral("ioModels"));
-    addScrolledTab(m_ioMatrix);
-    m_scheduling = new SchedulingPanel(this);
-    m_scheduling->setObjectName(QStringLiteral("scheduling"));
-    addScrolledTab(m_scheduling);
+    m_ui->ioModelsPage->setWidget(m_ioMatrix);
     m_servers = new ServerModelsCharts(this);
     m_servers->setObjectName(QStringLiteral("servers"));
-    addScrolledTab(m_servers);
+    m_ui->serversPage->setWidget(m_servers);
     m_multiprogramming = new MultiprogrammingChart(this);
     m_multiprogramming->setObjectName(QStringLiteral("multiprogramming"));
-    addScrolledTab(m_multiprogramming);
+    m_ui->multiprogrammingPage->setWidget(m_multiprogramming);
+    // The chart is its tab's page (no placeholder between them), so the tab is added here.
     m_startCost = new StartCostChart(this);
     m_startCost->setObjectName(QStringLiteral("startCost"));
     addTab(m_startCost, QString());
+
+    // The Output tab, shown for every lesson so that a reader learns where printed lines go
+    // before a lesson prints, counts them.
+    connect(m_ui->output, &OutputPanel::lineCountChanged, this, &LessonTabs::showOutputCount);
     setTexts();
 }
 
-void LessonTabs::addScrolledTab(QWidget *page)
+LessonTabs::~LessonTabs() = default;
+
+LessonPanel *LessonTabs::lesson() const
 {
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(page);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    m_scrollOf.insert(page, scroll);
-    addTab(scroll, QString());
+    return m_ui->lesson;
+}
+
+FiguresPanel *LessonTabs::figures() const
+{
+    return m_ui->figures;
+}
+
+ProcessTreeView *LessonTabs::processTree() const
+{
+    return m_ui->processTree;
+}
+
+OutputPanel *LessonTabs::output() const
+{
+    return m_ui->output;
+}
+
+RemedyTable *LessonTabs::remedies() const
+{
+    return m_ui->remedies;
+}
+
+SchedulingPanel *LessonTabs::scheduling() const
+{
+    return m_ui->scheduling;
 }
 
 int LessonTabs::tabOf(QWidget *page) const
 {
-    return indexOf(m_scrollOf.value(page, page));
+    for (QWidget *widget = page; widget && widget != this; widget = widget->parentWidget()) {
+        const int tab = indexOf(widget);
+        if (tab >= 0)
+            return tab;
+    }
+    return -1;
 }
 
 void LessonTabs::showTab(QWidget *page)
@@ -95,20 +104,15 @@ void LessonTabs::showTab(QWidget *page)
     setCurrentIndex(tabOf(page));
 }
 
+void LessonTabs::showOutputCount()
+{
+    const int lines = m_ui->output->lineCount();
+    setTabText(tabOf(m_ui->output), lines > 0 ? tr("Output (%1)").arg(lines) : tr("Output"));
+}
+
 void LessonTabs::setTexts()
 {
-    setTabText(tabOf(m_lesson), tr("Lesson"));
-    setTabText(tabOf(m_graphs), tr("Graph"));
-    setTabToolTip(tabOf(m_graphs), tr("Wait-for graph and worker-state diagram"));
-    setTabText(tabOf(m_figuresTab), tr("Figures"));
-    setTabToolTip(tabOf(m_figuresTab), tr("What the run measured, and its processes and threads"));
-    const int lines = m_output->lineCount();
-    setTabText(tabOf(m_output), lines > 0 ? tr("Output (%1)").arg(lines) : tr("Output"));
-    setTabToolTip(tabOf(m_output), tr("Lines the workers printed, with their times"));
-    setTabText(tabOf(m_ioMatrix), tr("IO models"));
-    setTabText(tabOf(m_scheduling), tr("Scheduling"));
-    setTabText(tabOf(m_servers), tr("Servers"));
-    setTabText(tabOf(m_multiprogramming), tr("Multiprogramming"));
+    showOutputCount();
     setTabText(tabOf(m_startCost), tr("Start cost"));
     setTabToolTip(
         tabOf(m_startCost),
@@ -118,14 +122,16 @@ void LessonTabs::setTexts()
 void LessonTabs::changeEvent(QEvent *event)
 {
     QTabWidget::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange)
-        setTexts();
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    m_ui->retranslateUi(this);
+    setTexts();
 }
 
 void LessonTabs::showTabsFor(const QString &scenario, bool hasPolicy)
 {
     setTabVisible(tabOf(m_ioMatrix), scenario == QLatin1String("io-models"));
-    setTabVisible(tabOf(m_scheduling), hasPolicy);
+    setTabVisible(tabOf(m_ui->scheduling), hasPolicy);
     setTabVisible(tabOf(m_servers), scenario == QLatin1String("server-models"));
     setTabVisible(tabOf(m_multiprogramming), scenario == QLatin1String("multiprogramming"));
     setTabVisible(tabOf(m_startCost), scenario == QLatin1String("start-cost"));
@@ -138,19 +144,19 @@ bool LessonTabs::isShown(QWidget *tab) const
 
 void LessonTabs::showRunning()
 {
-    m_figures->showRunning();
-    m_processTree->showRunning();
+    m_ui->figures->showRunning();
+    m_ui->processTree->showRunning();
 }
 
 void LessonTabs::showSummary(const QJsonObject &summary, bool hasIo)
 {
-    m_figures->showSummary(summary);
-    m_processTree->showSummary(summary);
-    m_remedies->addRun(summary);
+    m_ui->figures->showSummary(summary);
+    m_ui->processTree->showSummary(summary);
+    m_ui->remedies->addRun(summary);
     if (hasIo)
         m_ioMatrix->showSummary(summary);
     if (summary.contains(QLatin1String("jobs")))
-        m_scheduling->showSummary(summary);
+        m_ui->scheduling->showSummary(summary);
     if (!ServerModelsCharts::designsIn(summary).isEmpty())
         m_servers->showSummary(summary);
     if (MultiprogrammingChart::hasPhases(summary))

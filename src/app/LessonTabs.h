@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QHash>
 #include <QTabWidget>
+#include <memory>
 
 class QJsonObject;
 
@@ -20,6 +20,10 @@ class ServerModelsCharts;
 class StateDiagramView;
 class WaitForGraphView;
 
+namespace Ui {
+class LessonTabs;
+}
+
 // The right-hand tabs: the lesson's text, its graphs, what the workers printed and the run's
 // figures and process tree, and the panels that belong
 // to one lesson only (IO models, scheduling, servers, multiprogramming), shown for that lesson
@@ -30,16 +34,17 @@ class LessonTabs : public QTabWidget
 
 public:
     explicit LessonTabs(QWidget *parent = nullptr);
+    ~LessonTabs() override;
 
-    LessonPanel *lesson() const { return m_lesson; }
+    LessonPanel *lesson() const;
     WaitForGraphView *graph() const { return m_graph; }
     StateDiagramView *states() const { return m_states; }
-    FiguresPanel *figures() const { return m_figures; }
-    ProcessTreeView *processTree() const { return m_processTree; }
-    OutputPanel *output() const { return m_output; }
-    RemedyTable *remedies() const { return m_remedies; }
+    FiguresPanel *figures() const;
+    ProcessTreeView *processTree() const;
+    OutputPanel *output() const;
+    RemedyTable *remedies() const;
     IoModelsMatrix *ioMatrix() const { return m_ioMatrix; }
-    SchedulingPanel *scheduling() const { return m_scheduling; }
+    SchedulingPanel *scheduling() const;
     ServerModelsCharts *servers() const { return m_servers; }
     MultiprogrammingChart *multiprogramming() const { return m_multiprogramming; }
     StartCostChart *startCost() const { return m_startCost; }
@@ -59,24 +64,17 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void showOutputCount();
+    // The texts the form cannot hold: the Output tab's count, the start-cost tab's words.
     void setTexts();
-    // A panel taller or wider than a laptop screen's dock leaves goes into a scroll area, so
-    // it does not make the dock (and the window) too big for the screen.
-    void addScrolledTab(QWidget *page);
+    // The tab `page` is in: a page itself, or a panel inside one (a splitter's, a scroll
+    // area's).
     int tabOf(QWidget *page) const;
 
-    QHash<QWidget *, QWidget *> m_scrollOf;
-    QWidget *m_graphs = nullptr;
-    QWidget *m_figuresTab = nullptr;
-    LessonPanel *m_lesson = nullptr;
+    std::unique_ptr<Ui::LessonTabs> m_ui;
     WaitForGraphView *m_graph = nullptr;
     StateDiagramView *m_states = nullptr;
-    FiguresPanel *m_figures = nullptr;
-    ProcessTreeView *m_processTree = nullptr;
-    OutputPanel *m_output = nullptr;
-    RemedyTable *m_remedies = nullptr;
     IoModelsMatrix *m_ioMatrix = nullptr;
-    SchedulingPanel *m_scheduling = nullptr;
     ServerModelsCharts *m_servers = nullptr;
     MultiprogrammingChart *m_multiprogramming = nullptr;
     StartCostChart *m_startCost = nullptr;
