@@ -19,6 +19,7 @@
 #include "export/TimelineImage.h"
 #include "scenarios/ScenarioRegistry.h"
 #include "trace/TraceFile.h"
+#include "ui_MainWindow.h"
 #include "views/QueueDepthChart.h"
 #include "views/ScenarioTexts.h"
 #include "views/ServerModelsCharts.h"
@@ -43,7 +44,6 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 #include <algorithm>
 
 namespace conlab {
@@ -62,10 +62,10 @@ constexpr int kLayoutVersion = 1;
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>())
 {
-    setWindowTitle(tr("Concurrency Lab"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/conlab.svg")));
+    m_ui->setupUi(this);
     m_controller = new RunController(&m_recording, this);
     createCentre();
     createActions();
@@ -78,7 +78,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_controller, &RunController::started, this, &MainWindow::onRunStarted);
     connect(m_controller, &RunController::metaArrived, this, [this] {
         m_timeline->resetView();
-        m_rightTabs->output()->reload();
+        m_ui->lessonTabs->output()->reload();
         m_queueChart->reset();
         m_queueChart->setVisible(m_queueChart->hasQueue());
     });
@@ -89,12 +89,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
 
     QSettings settings;
-    resize(1440, 900);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     m_fitDocksOnShow =
         !restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), kLayoutVersion);
-    m_rightTabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
-    connect(m_rightTabs, &QTabWidget::currentChanged, this,
+    m_ui->lessonTabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
+    connect(m_ui->lessonTabs, &QTabWidget::currentChanged, this,
             [](int tab) { QSettings().setValue(QStringLiteral("window/tab"), tab); });
     if (!selectScenario(settings.value(QStringLiteral("window/scenario")).toString()))
         selectScenario(kDefaultScenario);
@@ -103,6 +102,16 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+ParameterPanel *MainWindow::parameters() const
+{
+    return m_ui->parameters;
+}
+
+LessonTabs *MainWindow::lessonTabs() const
+{
+    return m_ui->lessonTabs;
+}
 
 void MainWindow::createCentre()
 {
@@ -116,21 +125,11 @@ void MainWindow::createCentre()
             &QueueDepthChart::setPlotColumns);
     connect(m_timeline, &TimelineView::visibleRangeChanged, m_queueChart,
             &QueueDepthChart::setVisibleRange);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_timeline);
-    splitter->addWidget(m_queueChart);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
-    m_banner = new RunBanner(this);
-    m_banner->setObjectName(QStringLiteral("banner"));
-    auto *centre = new QWidget(this);
-    auto *layout = new QVBoxLayout(centre);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(m_banner);
-    layout->addWidget(splitter, 1);
-    setCentralWidget(centre);
+    m_ui->timelineSplitter->addWidget(m_timeline);
+    m_ui->timelineSplitter->addWidget(m_queueChart);
+    // Designer gives a splitter's panes no stretch factors.
+    m_ui->timelineSplitter->setStretchFactor(0, 3);
+    m_ui->timelineSplitter->setStretchFactor(1, 1);
     connect(m_timeline, &TimelineView::cursorChanged, this, [this] { updateGraph(); });
 }
 
@@ -156,13 +155,13 @@ void MainWindow::createActions()
 
 void MainWindow::createCatalog()
 {
-    m_catalog->clear();
+    m_ui->catalog->clear();
     QTreeWidgetItem *chapterItem = nullptr;
     int chapter = -1;
     for (const Scenario::Info &info : ScenarioRegistry::catalog()) {
         if (info.chapter != chapter) {
             chapter = info.chapter;
-            chapterItem = new QTreeWidgetItem(m_catalog);
+            chapterItem = new QTreeWidgetItem(m_ui->catalog);
             chapterItem->setText(0, QStringLiteral("%1  %2").arg(chapter).arg(
                                         ScenarioTexts::text(info.chapterTitle)));
             chapterItem->setFlags(Qt::ItemIsEnabled);
@@ -175,83 +174,57 @@ void MainWindow::createCatalog()
         item->setData(0, kIdRole, QString::fromStdString(info.id));
         item->setToolTip(0, QString::fromStdString(info.id));
     }
-    m_catalog->expandAll();
+    m_ui->catalog->expandAll();
 }
 
 void MainWindow::createDocks()
 {
-    m_catalog = new QTreeWidget(this);
-    m_catalog->setObjectName(QStringLiteral("catalog"));
-    m_catalog->setHeaderHidden(true);
-    m_catalog->setRootIsDecorated(false);
-    m_catalog->setIndentation(12);
-    connect(m_catalog, &QTreeWidget::currentItemChanged, this,
+    connect(m_ui->catalog, &QTreeWidget::currentItemChanged, this,
             [this](QTreeWidgetItem *item) { onScenarioChosen(item); });
-    m_parameters = new ParameterPanel(this);
-    m_parameters->setObjectName(QStringLiteral("parameters"));
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(m_parameters);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto *left = new QSplitter(Qt::Vertical, this);
-    left->addWidget(m_catalog);
-    left->addWidget(scroll);
-    left->setStretchFactor(0, 1);
-    left->setStretchFactor(1, 2);
-    auto *leftDock = new QDockWidget(tr("Lessons and parameters"), this);
-    leftDock->setObjectName(QStringLiteral("lessonsDock"));
-    leftDock->setWidget(left);
-    leftDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
-                          QDockWidget::DockWidgetClosable);
-    leftDock->setMinimumWidth(kLeftDockMinimum);
-    addDockWidget(Qt::LeftDockWidgetArea, leftDock);
+    // Designer gives a splitter's panes no stretch factors. The split also follows the
+    // parameters' scroll area's size hint, which it takes once, while the panel is empty:
+    // the form puts the panel in it before the splitter asks.
+    m_ui->lessonsSplitter->setStretchFactor(0, 1);
+    m_ui->lessonsSplitter->setStretchFactor(1, 2);
+    m_ui->lessonsDock->setMinimumWidth(kLeftDockMinimum);
 
-    m_rightTabs = new LessonTabs(this);
-    m_rightTabs->output()->setRecording(&m_recording);
-    connect(m_rightTabs->output(), &OutputPanel::instantChosen, this,
+    m_ui->lessonTabs->output()->setRecording(&m_recording);
+    connect(m_ui->lessonTabs->output(), &OutputPanel::instantChosen, this,
             [this](double ns, std::uint32_t worker) {
                 m_timeline->showInstant(ns, m_recording.timeline().laneOf(worker));
             });
-    connect(m_rightTabs->scheduling(), &SchedulingPanel::compareRequested, this, [this] {
+    connect(m_ui->lessonTabs->scheduling(), &SchedulingPanel::compareRequested, this, [this] {
         if (m_controller->isRunning())
             return;
-        if (m_parameters->value(QStringLiteral("policy")).isEmpty()) {
+        if (m_ui->parameters->value(QStringLiteral("policy")).isEmpty()) {
             statusBar()->showMessage(
                 tr("Compare policies works on lessons with a policy, such as Scheduling policies"),
                 5000);
             return;
         }
-        m_rightTabs->scheduling()->compare(currentScenario(), m_parameters->assignments(),
-                                           timeLimitSeconds());
+        m_ui->lessonTabs->scheduling()->compare(currentScenario(), m_ui->parameters->assignments(),
+                                                timeLimitSeconds());
         updateActions();
     });
-    connect(m_rightTabs->scheduling(), &SchedulingPanel::comparisonFinished, this,
+    connect(m_ui->lessonTabs->scheduling(), &SchedulingPanel::comparisonFinished, this,
             &MainWindow::updateActions);
-    auto *rightDock = new QDockWidget(tr("Lesson"), this);
-    rightDock->setObjectName(QStringLiteral("lessonDock"));
-    rightDock->setWidget(m_rightTabs);
-    rightDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
-                           QDockWidget::DockWidgetClosable);
-    rightDock->setMinimumWidth(kRightDockMinimum);
-    addDockWidget(Qt::RightDockWidgetArea, rightDock);
+    m_ui->lessonDock->setMinimumWidth(kRightDockMinimum);
 
     // View > Lessons and parameters, View > Lesson: checkable, named after the docks (so
     // they follow the language), their state saved with the window's (saveState).
-    leftDock->toggleViewAction()->setObjectName(QStringLiteral("showLessonsDock"));
-    rightDock->toggleViewAction()->setObjectName(QStringLiteral("showLessonDock"));
-    m_actions->addPanelToggles({leftDock->toggleViewAction(), rightDock->toggleViewAction()});
+    m_ui->lessonsDock->toggleViewAction()->setObjectName(QStringLiteral("showLessonsDock"));
+    m_ui->lessonDock->toggleViewAction()->setObjectName(QStringLiteral("showLessonDock"));
+    m_actions->addPanelToggles(
+        {m_ui->lessonsDock->toggleViewAction(), m_ui->lessonDock->toggleViewAction()});
 }
 
 void MainWindow::fitDocksToWidth()
 {
-    auto *left = findChild<QDockWidget *>(QStringLiteral("lessonsDock"));
-    auto *right = findChild<QDockWidget *>(QStringLiteral("lessonDock"));
     // About a quarter of the window each: on a 1280-pixel laptop screen the timeline keeps
     // more than half, on a wide screen the panels stop growing.
     const int leftWidth = std::clamp(width() * 22 / 100, kLeftDockMinimum, 360);
     const int rightWidth = std::clamp(width() * 25 / 100, kRightDockMinimum, 440);
-    resizeDocks({left, right}, {leftWidth, rightWidth}, Qt::Horizontal);
+    resizeDocks({m_ui->lessonsDock, m_ui->lessonDock}, {leftWidth, rightWidth}, Qt::Horizontal);
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -271,11 +244,11 @@ void MainWindow::createStatusBar()
 
 bool MainWindow::selectScenario(const QString &id)
 {
-    for (int chapter = 0; chapter < m_catalog->topLevelItemCount(); ++chapter) {
-        QTreeWidgetItem *chapterItem = m_catalog->topLevelItem(chapter);
+    for (int chapter = 0; chapter < m_ui->catalog->topLevelItemCount(); ++chapter) {
+        QTreeWidgetItem *chapterItem = m_ui->catalog->topLevelItem(chapter);
         for (int i = 0; i < chapterItem->childCount(); ++i) {
             if (chapterItem->child(i)->data(0, kIdRole).toString() == id) {
-                m_catalog->setCurrentItem(chapterItem->child(i));
+                m_ui->catalog->setCurrentItem(chapterItem->child(i));
                 return true;
             }
         }
@@ -285,7 +258,7 @@ bool MainWindow::selectScenario(const QString &id)
 
 QString MainWindow::currentScenario() const
 {
-    return m_parameters->scenarioId();
+    return m_ui->parameters->scenarioId();
 }
 
 void MainWindow::onScenarioChosen(QTreeWidgetItem *item)
@@ -303,8 +276,8 @@ void MainWindow::onScenarioChosen(QTreeWidgetItem *item)
     if (!m_controller->isRunning() && m_recording.hasMeta() &&
         QString::fromStdString(m_recording.meta().scenario) != id)
         clearRun();
-    m_parameters->setScenario(id, scenario->parameters());
-    m_rightTabs->lesson()->showLesson(id);
+    m_ui->parameters->setScenario(id, scenario->parameters());
+    m_ui->lessonTabs->lesson()->showLesson(id);
     showLessonTabs(id);
     QSettings().setValue(QStringLiteral("window/scenario"), id);
     updateActions();
@@ -317,27 +290,27 @@ void MainWindow::run()
     m_outcome.clear();
     m_message.clear();
     m_lastStopMs = -1;
-    if (m_rightTabs->scheduling()->isComparing())
+    if (m_ui->lessonTabs->scheduling()->isComparing())
         return;
     QStringList extra;
     QString error;
-    if (isTabShown(m_rightTabs->scheduling()) &&
-        !m_rightTabs->scheduling()->jobArguments(&extra, &error)) {
+    if (isTabShown(m_ui->lessonTabs->scheduling()) &&
+        !m_ui->lessonTabs->scheduling()->jobArguments(&extra, &error)) {
         m_message = error;
         updateStatus();
         return;
     }
-    if (!m_controller->start(currentScenario(), m_parameters->assignments(), timeLimitSeconds(),
+    if (!m_controller->start(currentScenario(), m_ui->parameters->assignments(), timeLimitSeconds(),
                              extra)) {
         m_message = m_controller->errorText();
         updateStatus();
         QMessageBox::warning(this, tr("Cannot run"), m_message);
         return;
     }
-    m_rightTabs->showRunning();
-    m_rightTabs->states()->clear();
-    m_rightTabs->graph()->clear();
-    m_banner->hide();
+    m_ui->lessonTabs->showRunning();
+    m_ui->lessonTabs->states()->clear();
+    m_ui->lessonTabs->graph()->clear();
+    m_ui->banner->hide();
 }
 
 void MainWindow::watchProgram()
@@ -376,11 +349,11 @@ bool MainWindow::watch(const QStringList &runnerArguments, const QString &workin
     }
     // No lesson's tabs: the program is the user's, and the lesson text says how to read it.
     showLessonTabs(QString());
-    m_rightTabs->lesson()->showLesson(QStringLiteral("watch"));
-    m_rightTabs->showRunning();
-    m_rightTabs->states()->clear();
-    m_rightTabs->graph()->clear();
-    m_banner->hide();
+    m_ui->lessonTabs->lesson()->showLesson(QStringLiteral("watch"));
+    m_ui->lessonTabs->showRunning();
+    m_ui->lessonTabs->states()->clear();
+    m_ui->lessonTabs->graph()->clear();
+    m_ui->banner->hide();
     return true;
 }
 
@@ -390,12 +363,12 @@ void MainWindow::clearRun()
     m_timeline->resetView();
     m_queueChart->reset();
     m_queueChart->setVisible(false);
-    m_rightTabs->output()->reload();
-    m_rightTabs->states()->clear();
-    m_rightTabs->graph()->clear();
-    m_rightTabs->figures()->clear();
-    m_rightTabs->processTree()->showRunning();
-    m_banner->hide();
+    m_ui->lessonTabs->output()->reload();
+    m_ui->lessonTabs->states()->clear();
+    m_ui->lessonTabs->graph()->clear();
+    m_ui->lessonTabs->figures()->clear();
+    m_ui->lessonTabs->processTree()->showRunning();
+    m_ui->banner->hide();
     m_outcome.clear();
     m_message.clear();
     updateActions();
@@ -432,24 +405,24 @@ void MainWindow::refresh()
     m_recording.extendTo(m_recording.meta().startNs + std::uint64_t(now));
     m_timeline->advance(now, true);
     m_queueChart->refresh(now);
-    m_rightTabs->output()->refresh();
+    m_ui->lessonTabs->output()->refresh();
     // The graph follows every update, so a cycle shows red well within 100 ms of closing.
     updateGraph();
     updateBanner();
     // Text, lock lanes and the state diagram change less often; 10 a second reads calmly.
     if (++m_refreshCount % 3 == 0) {
-        if (isTabShown(m_rightTabs->servers())) {
+        if (isTabShown(m_ui->lessonTabs->servers())) {
             // The designs run one after the other for `duration` each.
-            const double perDesign = m_parameters->value(QStringLiteral("duration")).toDouble() *
-                                     m_parameters->value(QStringLiteral("time-scale")).toDouble() *
-                                     1e6;
-            const QString design = m_parameters->value(QStringLiteral("design"));
+            const double perDesign =
+                m_ui->parameters->value(QStringLiteral("duration")).toDouble() *
+                m_ui->parameters->value(QStringLiteral("time-scale")).toDouble() * 1e6;
+            const QString design = m_ui->parameters->value(QStringLiteral("design"));
             const double designs = design == QLatin1String("all") ? 6 : 1;
             if (perDesign > 0)
-                m_rightTabs->servers()->setProgress(now / (perDesign * designs));
+                m_ui->lessonTabs->servers()->setProgress(now / (perDesign * designs));
         }
         m_recording.refreshDerived();
-        m_rightTabs->states()->setTransitions(
+        m_ui->lessonTabs->states()->setTransitions(
             StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()),
             m_recording.timeline().lastNs());
         updateStatus();
@@ -469,13 +442,13 @@ void MainWindow::onRunFinished(const QString &outcome)
     m_timeline->advance(end, false);
     m_timeline->fit();
     m_queueChart->refresh(end);
-    m_rightTabs->output()->refresh();
+    m_ui->lessonTabs->output()->refresh();
     m_recording.refreshDerived();
-    m_rightTabs->states()->setTransitions(
+    m_ui->lessonTabs->states()->setTransitions(
         StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()), 0);
     updateGraph();
     if (!m_controller->summary().isEmpty()) {
-        m_rightTabs->showSummary(m_controller->summary(), m_recording.hasIo());
+        m_ui->lessonTabs->showSummary(m_controller->summary(), m_recording.hasIo());
         const int stranded = m_controller->summary().value(QLatin1String("stranded")).toInt();
         if (stranded > 0) {
             m_message =
@@ -491,35 +464,36 @@ void MainWindow::onRunFinished(const QString &outcome)
 
 bool MainWindow::isTabShown(QWidget *tab) const
 {
-    return m_rightTabs->isShown(tab);
+    return m_ui->lessonTabs->isShown(tab);
 }
 
 void MainWindow::showLessonTabs(const QString &scenario)
 {
-    m_rightTabs->showTabsFor(scenario, !m_parameters->value(QStringLiteral("policy")).isEmpty());
+    m_ui->lessonTabs->showTabsFor(scenario,
+                                  !m_ui->parameters->value(QStringLiteral("policy")).isEmpty());
 }
 
 void MainWindow::updateGraph()
 {
     if (!m_recording.hasMeta()) {
-        m_rightTabs->graph()->clear();
+        m_ui->lessonTabs->graph()->clear();
         return;
     }
     const double cursor = m_timeline->cursorNs();
     if (cursor >= 0) {
-        m_rightTabs->graph()->setGraph(
+        m_ui->lessonTabs->graph()->setGraph(
             m_recording.meta(),
             m_recording.waitForAt(m_recording.meta().startNs + std::uint64_t(cursor)), cursor,
             false);
     } else {
-        m_rightTabs->graph()->setGraph(m_recording.meta(), m_recording.waitFor(),
-                                       double(m_recording.lastEventNs()), true);
+        m_ui->lessonTabs->graph()->setGraph(m_recording.meta(), m_recording.waitFor(),
+                                            double(m_recording.lastEventNs()), true);
     }
 }
 
 void MainWindow::updateBanner()
 {
-    m_banner->showRun(m_recording, m_controller->summary());
+    m_ui->banner->showRun(m_recording, m_controller->summary());
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -531,17 +505,13 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(tr("Concurrency Lab"));
-    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("lessonsDock")))
-        dock->setWindowTitle(tr("Lessons and parameters"));
-    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("lessonDock")))
-        dock->setWindowTitle(tr("Lesson"));
+    m_ui->retranslateUi(this);
     m_actions->retranslate();
     // The catalogue and the parameter panel are built from the scenarios' English words:
     // built again, on the same lesson with the same values (they are kept in QSettings).
     const QString scenario = currentScenario();
     {
-        const QSignalBlocker blocker(m_catalog);
+        const QSignalBlocker blocker(m_ui->catalog);
         createCatalog();
     }
     if (!scenario.isEmpty())
@@ -554,12 +524,12 @@ void MainWindow::retranslate()
 
 QString MainWindow::bannerText() const
 {
-    return m_banner->isVisible() ? m_banner->text() : QString();
+    return m_ui->banner->isVisible() ? m_ui->banner->text() : QString();
 }
 
 int MainWindow::remedyRows() const
 {
-    return m_rightTabs->remedies()->rowCount();
+    return m_ui->lessonTabs->remedies()->rowCount();
 }
 
 QString MainWindow::statusText() const
@@ -585,12 +555,12 @@ void MainWindow::updateStatus()
     status.consumed = m_recording.consumed();
     status.dropped = m_recording.droppedEvents();
     status.cpus = m_recording.hasMeta() ? QString::number(m_recording.meta().cpus)
-                                        : m_parameters->value(QStringLiteral("cpus"));
+                                        : m_ui->parameters->value(QStringLiteral("cpus"));
     status.policy = m_recording.hasMeta()
                         ? QString::fromStdString(m_recording.meta().param("policy"))
-                        : m_parameters->value(QStringLiteral("policy"));
+                        : m_ui->parameters->value(QStringLiteral("policy"));
     status.cores = m_recording.hasMeta() ? QString::fromStdString(m_recording.meta().param("cores"))
-                                         : m_parameters->value(QStringLiteral("cores"));
+                                         : m_ui->parameters->value(QStringLiteral("cores"));
     QStringList outcome;
     if (!m_outcome.isEmpty())
         outcome << tr("outcome: %1").arg(StatePalette::outcomeText(m_outcome));
@@ -606,13 +576,13 @@ void MainWindow::updateActions()
 {
     const bool running = m_controller->isRunning();
     m_runAction->setEnabled(!running && !currentScenario().isEmpty() &&
-                            !m_rightTabs->scheduling()->isComparing());
+                            !m_ui->lessonTabs->scheduling()->isComparing());
     m_stopAction->setEnabled(running && !m_controller->isStopping());
     m_exportAction->setEnabled(m_recording.hasMeta());
     m_saveTraceAction->setEnabled(m_recording.hasMeta() && !running);
     m_actions->exportTraceJson()->setEnabled(m_recording.hasMeta() && !running);
-    m_catalog->setEnabled(!running);
-    m_parameters->setEnabled(!running);
+    m_ui->catalog->setEnabled(!running);
+    m_ui->parameters->setEnabled(!running);
     m_actions->watchProgram()->setEnabled(!running);
     m_actions->attachProcess()->setEnabled(!running);
 }
@@ -650,8 +620,8 @@ bool MainWindow::loadTrace(const QString &path, QString *error)
     m_queueChart->refresh(double(m_recording.lastEventNs()));
     m_timeline->advance(double(m_recording.lastEventNs()), false);
     m_timeline->fit();
-    m_rightTabs->output()->reload();
-    m_rightTabs->states()->setTransitions(
+    m_ui->lessonTabs->output()->reload();
+    m_ui->lessonTabs->states()->setTransitions(
         StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()), 0);
     updateGraph();
     m_outcome.clear();
@@ -660,11 +630,11 @@ bool MainWindow::loadTrace(const QString &path, QString *error)
         const QJsonObject summary =
             QJsonDocument::fromJson(QByteArray::fromStdString(trace.summaryJson)).object();
         m_outcome = summary.value(QLatin1String("outcome")).toString();
-        m_rightTabs->figures()->showSummary(summary);
-        m_rightTabs->processTree()->showSummary(summary);
+        m_ui->lessonTabs->figures()->showSummary(summary);
+        m_ui->lessonTabs->processTree()->showSummary(summary);
     } else {
         // No summary, so no tree: an empty one hides the last run's.
-        m_rightTabs->processTree()->showSummary({});
+        m_ui->lessonTabs->processTree()->showSummary({});
     }
     updateActions();
     updateStatus();

@@ -6,17 +6,20 @@
 #include <QJsonObject>
 #include <QMainWindow>
 #include <QTimer>
+#include <memory>
 
 class QAction;
-class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace conlab {
 
+namespace Ui {
+class MainWindow;
+}
+
 class LessonTabs;
 class ParameterPanel;
 class QueueDepthChart;
-class RunBanner;
 class RunController;
 class RunStatusLine;
 class TimelineView;
@@ -34,12 +37,13 @@ public:
 
     bool selectScenario(const QString &id);
     QString currentScenario() const;
-    ParameterPanel *parameters() const { return m_parameters; }
+    // The form has the panel; its fields are built from the chosen scenario's schema.
+    ParameterPanel *parameters() const;
     TimelineView *timeline() const { return m_timeline; }
     QueueDepthChart *queueChart() const { return m_queueChart; }
     RunController *controller() const { return m_controller; }
     // The right-hand tabs, each panel reached through it.
-    LessonTabs *lessonTabs() const { return m_rightTabs; }
+    LessonTabs *lessonTabs() const;
     bool isTabShown(QWidget *tab) const;
     int timeLimitSeconds() const;
     QString bannerText() const;
@@ -67,7 +71,8 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    // Texts set in code, again in the language now installed (QEvent::LanguageChange).
+    // The form's texts and those set in code, again in the language now installed
+    // (QEvent::LanguageChange).
     void changeEvent(QEvent *event) override;
     void retranslate();
     // Forgets the run shown: its lanes, banner, figures and graph belong to another lesson.
@@ -89,15 +94,12 @@ private:
     void updateBanner();
     void showLessonTabs(const QString &scenario);
 
+    std::unique_ptr<Ui::MainWindow> m_ui;
     RunRecording m_recording;
     RunController *m_controller = nullptr;
-    QTreeWidget *m_catalog = nullptr;
-    ParameterPanel *m_parameters = nullptr;
     TimelineView *m_timeline = nullptr;
     QueueDepthChart *m_queueChart = nullptr;
-    RunBanner *m_banner = nullptr;
     RunStatusLine *m_status = nullptr;
-    LessonTabs *m_rightTabs = nullptr;
     WindowActions *m_actions = nullptr;
     QAction *m_runAction = nullptr;
     QAction *m_stopAction = nullptr;
