@@ -8,6 +8,7 @@
 #include "SchedulingPanel.h"
 #include "ui_LessonTabs.h"
 #include "views/IoModelsMatrix.h"
+#include "views/IoRoundFigureView.h"
 #include "views/MultiprogrammingChart.h"
 #include "views/ServerModelsCharts.h"
 #include "views/StartCostChart.h"
@@ -16,6 +17,7 @@
 
 #include <QEvent>
 #include <QJsonObject>
+#include <QVBoxLayout>
 
 namespace conlab {
 
@@ -37,9 +39,17 @@ LessonTabs::LessonTabs(QWidget *parent)
     m_ui->graphs->addWidget(m_states);
     // A panel taller or wider than a laptop screen's dock leaves is in a scroll area, so it
     // does not make the dock (and the window) too big for the screen.
-    m_ioMatrix = new IoModelsMatrix(this);
+    // The matrix, and under it one round of each receiver as the textbook draws it.
+    auto *ioPage = new QWidget(this);
+    auto *ioLayout = new QVBoxLayout(ioPage);
+    m_ioMatrix = new IoModelsMatrix(ioPage);
     m_ioMatrix->setObjectName(QStringLiteral("ioModels"));
-    m_ui->ioModelsPage->setWidget(m_ioMatrix);
+    m_ioFigure = new IoRoundFigureView(ioPage);
+    m_ioFigure->setObjectName(QStringLiteral("ioRoundFigure"));
+    ioLayout->addWidget(m_ioMatrix);
+    ioLayout->addWidget(m_ioFigure);
+    ioLayout->addStretch();
+    m_ui->ioModelsPage->setWidget(ioPage);
     m_servers = new ServerModelsCharts(this);
     m_servers->setObjectName(QStringLiteral("servers"));
     m_ui->serversPage->setWidget(m_servers);
@@ -142,8 +152,14 @@ bool LessonTabs::isShown(QWidget *tab) const
     return isTabVisible(tabOf(tab));
 }
 
+void LessonTabs::setRecording(const RunRecording *recording)
+{
+    m_ioFigure->setRecording(recording);
+}
+
 void LessonTabs::showRunning()
 {
+    m_ioFigure->clear();
     m_ui->figures->showRunning();
     m_ui->processTree->showRunning();
 }
@@ -153,8 +169,10 @@ void LessonTabs::showSummary(const QJsonObject &summary, bool hasIo)
     m_ui->figures->showSummary(summary);
     m_ui->processTree->showSummary(summary);
     m_ui->remedies->addRun(summary);
-    if (hasIo)
+    if (hasIo) {
         m_ioMatrix->showSummary(summary);
+        m_ioFigure->refresh();
+    }
     if (summary.contains(QLatin1String("jobs")))
         m_ui->scheduling->showSummary(summary);
     if (!ServerModelsCharts::designsIn(summary).isEmpty())

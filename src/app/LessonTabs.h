@@ -9,6 +9,8 @@ namespace conlab {
 
 class FiguresPanel;
 class IoModelsMatrix;
+class IoRoundFigureView;
+class RunRecording;
 class LessonPanel;
 class MultiprogrammingChart;
 class OutputPanel;
@@ -44,6 +46,9 @@ public:
     OutputPanel *output() const;
     RemedyTable *remedies() const;
     IoModelsMatrix *ioMatrix() const { return m_ioMatrix; }
+    IoRoundFigureView *ioFigure() const { return m_ioFigure; }
+    // The run the IO figure is drawn from.
+    void setRecording(const RunRecording *recording);
     SchedulingPanel *scheduling() const;
     ServerModelsCharts *servers() const { return m_servers; }
     MultiprogrammingChart *multiprogramming() const { return m_multiprogramming; }
@@ -75,6 +80,7 @@ private:
     WaitForGraphView *m_graph = nullptr;
     StateDiagramView *m_states = nullptr;
     IoModelsMatrix *m_ioMatrix = nullptr;
+    IoRoundFigureView *m_ioFigure = nullptr;
     ServerModelsCharts *m_servers = nullptr;
     MultiprogrammingChart *m_multiprogramming = nullptr;
     StartCostChart *m_startCost = nullptr;

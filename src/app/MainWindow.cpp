@@ -20,6 +20,7 @@
 #include "scenarios/ScenarioRegistry.h"
 #include "trace/TraceFile.h"
 #include "ui_MainWindow.h"
+#include "views/IoRoundFigureView.h"
 #include "views/QueueDepthChart.h"
 #include "views/ScenarioTexts.h"
 #include "views/ServerModelsCharts.h"
@@ -121,6 +122,7 @@ void MainWindow::createCentre()
     m_queueChart = new QueueDepthChart(this);
     m_queueChart->setObjectName(QStringLiteral("queueChart"));
     m_queueChart->setRecording(&m_recording);
+    m_ui->lessonTabs->setRecording(&m_recording);
     connect(m_timeline, &TimelineView::plotColumnsChanged, m_queueChart,
             &QueueDepthChart::setPlotColumns);
     connect(m_timeline, &TimelineView::visibleRangeChanged, m_queueChart,
@@ -632,6 +634,8 @@ bool MainWindow::loadTrace(const QString &path, QString *error)
         m_outcome = summary.value(QLatin1String("outcome")).toString();
         m_ui->lessonTabs->figures()->showSummary(summary);
         m_ui->lessonTabs->processTree()->showSummary(summary);
+        if (m_recording.hasIo())
+            m_ui->lessonTabs->ioFigure()->refresh();
     } else {
         // No summary, so no tree: an empty one hides the last run's.
         m_ui->lessonTabs->processTree()->showSummary({});

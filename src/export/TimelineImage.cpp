@@ -250,7 +250,7 @@ PageLayout layOut(const RunRecording &recording, const TimelineImage::Options &o
     }
     const IoRoundFigure ioFigure(recording, page.font, QPalette());
     if (!ioFigure.isEmpty()) {
-        page.ioFigureBox = QRect(kMargin, y, contentWidth, ioFigure.height());
+        page.ioFigureBox = QRect(kMargin, y, contentWidth, ioFigure.height(contentWidth));
         y = page.ioFigureBox.bottom() + kMargin;
     }
     page.size = QSize(width, y);

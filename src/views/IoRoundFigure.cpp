@@ -83,12 +83,30 @@ double IoRoundFigure::blockedShare(std::uint32_t worker, std::uint64_t from, std
     return double(blocked) / double(to - from);
 }
 
-int IoRoundFigure::height() const
+bool IoRoundFigure::isStacked(int width)
+{
+    return width < kSideBySideWidth;
+}
+
+QString IoRoundFigure::caption()
+{
+    return tr("Under each bar, the receiver's own lane over that stretch, in the state colours: "
+              "blocked or running.");
+}
+
+int IoRoundFigure::height(int width) const
 {
     if (m_rows.isEmpty())
         return 0;
     const QFontMetrics metrics(m_font);
-    return 3 * metrics.height() + 10 + int(m_rows.size()) * kRowHeight;
+    const int rows = int(m_rows.size()) * kRowHeight;
+    const int captionHeight =
+        metrics.boundingRect(QRect(0, 0, std::max(100, width), 1000), Qt::TextWordWrap, caption())
+            .height();
+    const int headings = 2 * metrics.height() + 10;
+    if (isStacked(width))
+        return headings + rows + metrics.height() + 8 + rows + captionHeight;
+    return headings + rows + captionHeight;
 }
 
 QString IoRoundFigure::waitText(const Row &row) const
@@ -158,11 +176,16 @@ void IoRoundFigure::paint(QPainter &painter, const QRect &bounds) const
         longestCopy = std::max(longestCopy, row.round.copyNs());
     }
     labelWidth += 12;
-    const int plots = bounds.width() - labelWidth - kGap;
-    const QRect waitArea(bounds.left() + labelWidth, bounds.top(), plots * 11 / 20,
-                         bounds.height());
-    const QRect copyArea(waitArea.right() + kGap, bounds.top(),
-                         bounds.right() - waitArea.right() - kGap, bounds.height());
+    // Side by side where there is room, as the textbook has it; in a narrow dock the copy
+    // phase goes under the wait, each then as wide as the figure.
+    const bool stacked = isStacked(bounds.width());
+    const int plots = bounds.width() - labelWidth - (stacked ? 0 : kGap);
+    const QRect waitArea(bounds.left() + labelWidth, bounds.top(),
+                         stacked ? plots : plots * 11 / 20, bounds.height());
+    const QRect copyArea = stacked
+                               ? waitArea
+                               : QRect(waitArea.right() + kGap, bounds.top(),
+                                       bounds.right() - waitArea.right() - kGap, bounds.height());
     // Wait: from the longest wait's start to a little after the write (a notified model is
     // told a moment after the data arrives); the write at a fixed x for every row.
     const double waitSpan = double(longestWait) + std::max(double(longestLag), 0.04 * longestWait);
@@ -170,32 +193,24 @@ void IoRoundFigure::paint(QPainter &painter, const QRect &bounds) const
     const double writeX = waitArea.left() + 2 + double(longestWait) / waitNsPerPixel;
     // Copy: its own scale, the longest copy taking two fifths of the panel, text after it.
     const double copyNsPerPixel = double(longestCopy) / std::max(1.0, copyArea.width() * 0.4);
+    const QString waitHeading = tr("Wait for data, round %1 (scale %2)")
+                                    .arg(m_rows.front().round.round + 1)
+                                    .arg(TimeAxis::formatDuration(waitSpan));
+    const QString copyHeading = tr("Copy data to the process (magnified: scale %1)")
+                                    .arg(TimeAxis::formatDuration(double(longestCopy) / 0.4));
 
     painter.save();
-    painter.setFont(bold);
-    painter.setPen(ink);
-    int y = bounds.top();
-    painter.drawText(QRect(waitArea.left(), y, waitArea.width(), metrics.height()),
-                     Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("Wait for data, round %1 (scale %2)")
-                         .arg(m_rows.front().round.round + 1)
-                         .arg(TimeAxis::formatDuration(waitSpan)));
-    painter.drawText(QRect(copyArea.left(), y, copyArea.width(), metrics.height()),
-                     Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("Copy data to the process (magnified: scale %1)")
-                         .arg(TimeAxis::formatDuration(double(longestCopy) / 0.4)));
-    y += metrics.height() + 2;
-    painter.setFont(m_font);
-    painter.drawText(QRect(int(writeX) - 200, y, 400, metrics.height()), Qt::AlignCenter,
-                     tr("the sender writes"));
-    y += metrics.height() + 8;
-    const int rowsTop = y;
-    for (const Row &row : m_rows) {
-        const IoPhases::Round &round = row.round;
+    const auto heading = [&](const QRect &area, int y, const QString &text) {
+        painter.setFont(bold);
         painter.setPen(ink);
-        painter.drawText(QRect(bounds.left(), y, labelWidth, kBarHeight),
-                         Qt::AlignLeft | Qt::AlignVCenter, row.name);
-        // Wait for data, measured from the write.
+        painter.drawText(QRect(area.left(), y, area.width(), metrics.height()),
+                         Qt::AlignLeft | Qt::AlignVCenter,
+                         metrics.elidedText(text, Qt::ElideRight, area.width()));
+        painter.setFont(m_font);
+    };
+    const auto waitBar = [&](const Row &row, int y) {
+        const IoPhases::Round &round = row.round;
+        // Measured from the write.
         const double begin = double(round.waitBeginNs) - double(round.arrivalNs);
         const double end = double(round.waitEndNs()) - double(round.arrivalNs);
         const int left = int(writeX + begin / waitNsPerPixel);
@@ -210,12 +225,16 @@ void IoRoundFigure::paint(QPainter &painter, const QRect &bounds) const
             painter.setPen(Qt::white);
             painter.drawText(bar.adjusted(4, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter, wait);
         } else {
+            const int room = std::max(0, left - waitArea.left() - 4);
             painter.setPen(ink);
-            painter.drawText(QRect(waitArea.left(), y, left - waitArea.left() - 4, kBarHeight),
+            painter.drawText(QRect(waitArea.left(), y, room, kBarHeight),
                              Qt::AlignRight | Qt::AlignVCenter,
-                             metrics.elidedText(wait, Qt::ElideRight, left - waitArea.left() - 4));
+                             metrics.elidedText(wait, Qt::ElideRight, room));
         }
-        // Copy data to the process, from the first read that moved bytes to the last.
+    };
+    const auto copyBar = [&](const Row &row, int y) {
+        // From the first read that moved bytes to the last.
+        const IoPhases::Round &round = row.round;
         const std::uint64_t copy = round.copyNs();
         const int copyRight =
             copyArea.left() + std::max(copy > 0 ? 2 : 0, int(double(copy) / copyNsPerPixel));
@@ -228,23 +247,57 @@ void IoRoundFigure::paint(QPainter &painter, const QRect &bounds) const
                         copyNsPerPixel, double(round.copyBeginNs), copyArea.left());
         }
         painter.setPen(ink);
-        const QRect copyLabel(copyRight + 6, y, copyArea.right() - copyRight - 6, kBarHeight);
+        const QRect label(copyRight + 6, y, copyArea.right() - copyRight - 6, kBarHeight);
         painter.drawText(
-            copyLabel, Qt::AlignLeft | Qt::AlignVCenter,
-            metrics.elidedText(copyText(row), Qt::ElideRight, std::max(0, copyLabel.width())));
+            label, Qt::AlignLeft | Qt::AlignVCenter,
+            metrics.elidedText(copyText(row), Qt::ElideRight, std::max(0, label.width())));
+    };
+    const auto label = [&](const Row &row, int y) {
+        painter.setPen(ink);
+        painter.drawText(QRect(bounds.left(), y, labelWidth, kBarHeight),
+                         Qt::AlignLeft | Qt::AlignVCenter, row.name);
+    };
+
+    int y = bounds.top();
+    heading(waitArea, y, waitHeading);
+    if (!stacked)
+        heading(copyArea, y, copyHeading);
+    y += metrics.height() + 2;
+    painter.setPen(ink);
+    // Centred on the write, but never past the figure's right edge.
+    const QString writes = tr("the sender writes");
+    const int writesWidth = metrics.horizontalAdvance(writes) + 4;
+    painter.drawText(QRect(std::min(int(writeX) - writesWidth / 2, bounds.right() - writesWidth), y,
+                           writesWidth, metrics.height()),
+                     Qt::AlignCenter, writes);
+    y += metrics.height() + 8;
+    const int rowsTop = y;
+    for (const Row &row : m_rows) {
+        label(row, y);
+        waitBar(row, y);
+        if (!stacked)
+            copyBar(row, y);
         y += kRowHeight;
     }
     // The write, one instant for every row.
     painter.setPen(QPen(ink, 1, Qt::DashLine));
     painter.drawLine(QPointF(writeX, rowsTop - 4), QPointF(writeX, y - 8));
-    painter.setPen(QPen(m_palette.color(QPalette::Mid), 1));
-    painter.drawLine(QPoint(copyArea.left() - kGap / 2, bounds.top()),
-                     QPoint(copyArea.left() - kGap / 2, y - 8));
+    if (stacked) {
+        heading(copyArea, y, copyHeading);
+        y += metrics.height() + 8;
+        for (const Row &row : m_rows) {
+            label(row, y);
+            copyBar(row, y);
+            y += kRowHeight;
+        }
+    } else {
+        painter.setPen(QPen(m_palette.color(QPalette::Mid), 1));
+        painter.drawLine(QPoint(copyArea.left() - kGap / 2, bounds.top()),
+                         QPoint(copyArea.left() - kGap / 2, y - 8));
+    }
     painter.setPen(ink);
-    painter.drawText(QRect(bounds.left(), y, bounds.width(), metrics.height()),
-                     Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("Under each bar, the receiver's own lane over that stretch, in the state "
-                        "colours: blocked or running."));
+    painter.drawText(QRect(bounds.left(), y, bounds.width(), bounds.bottom() - y),
+                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, caption());
     painter.restore();
 }
 

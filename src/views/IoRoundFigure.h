@@ -38,15 +38,20 @@ public:
     // receiver finished, so the rows compare like with like.
     const QVector<Row> &rows() const { return m_rows; }
     bool isEmpty() const { return m_rows.isEmpty(); }
-    int height() const;
+    // The height the figure takes in `width`: below kSideBySideWidth the copy phase goes under
+    // the wait instead of beside it.
+    int height(int width) const;
     void paint(QPainter &painter, const QRect &bounds) const;
     // What a row says of each phase: "blocked", "polling: 14 failed tries", ...
     QString waitText(const Row &row) const;
     QString copyText(const Row &row) const;
 
     static constexpr int kRowHeight = 34;
+    static constexpr int kSideBySideWidth = 760;
 
 private:
+    static bool isStacked(int width);
+    static QString caption();
     double blockedShare(std::uint32_t worker, std::uint64_t from, std::uint64_t to) const;
     void paintStates(QPainter &painter, std::uint32_t worker, std::uint64_t from, std::uint64_t to,
                      const QRect &strip, double nsPerPixel, double originNs, double originX) const;

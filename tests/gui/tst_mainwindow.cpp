@@ -7,6 +7,8 @@
 #include "app/RunController.h"
 #include "app/SchedulingPanel.h"
 #include "views/IoModelsMatrix.h"
+#include "views/IoRoundFigure.h"
+#include "views/IoRoundFigureView.h"
 #include "views/MultiprogrammingChart.h"
 #include "views/PolicyComparisonChart.h"
 #include "views/QueueDepthChart.h"
@@ -334,6 +336,12 @@ private slots:
                     ->ioMatrix()
                     ->cellText(QStringLiteral("async"))
                     .contains(QLatin1String("blocked 0 s")));
+        // Under the matrix, the textbook figure: one round of each of the five receivers.
+        IoRoundFigureView *figure = window.lessonTabs()->ioFigure();
+        QVERIFY(!figure->isEmpty());
+        QVERIFY(figure->sizeHint().height() > 5 * IoRoundFigure::kRowHeight);
+        window.lessonTabs()->showTab(window.lessonTabs()->ioMatrix());
+        saveShot(&window, QStringLiteral("io-models-tab"));
     }
 
     void serverDesignsAreCharted()

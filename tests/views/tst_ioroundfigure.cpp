@@ -88,8 +88,15 @@ private slots:
     {
         const RunRecording run = recording();
         const IoRoundFigure figure(run, QFont(), QPalette());
-        QVERIFY(figure.height() >= 2 * IoRoundFigure::kRowHeight);
-        QImage image(900, figure.height(), QImage::Format_ARGB32);
+        QVERIFY(figure.height(900) >= 2 * IoRoundFigure::kRowHeight);
+        // Narrower than side by side allows, the copy phase goes under the wait: taller.
+        QVERIFY(figure.height(400) >= figure.height(900) + 2 * IoRoundFigure::kRowHeight);
+        QImage narrow(400, figure.height(400), QImage::Format_ARGB32);
+        narrow.fill(Qt::white);
+        QPainter narrowPainter(&narrow);
+        figure.paint(narrowPainter, narrow.rect());
+        narrowPainter.end();
+        QImage image(900, figure.height(900), QImage::Format_ARGB32);
         image.fill(Qt::white);
         QPainter painter(&image);
         figure.paint(painter, image.rect());
