@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>IoRoundFigure</name>
+    <message>
+        <source>Under each bar, the receiver&apos;s own lane over that stretch, in the state colours: blocked or running.</source>
+        <translation>每个条下方是接收者自己的泳道在这段时间内的状态颜色：阻塞或运行。</translation>
+    </message>
+    <message>
+        <source>%1 blocked</source>
+        <translation>%1 阻塞</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 not blocked: polls, %n failed tries</source>
+        <translation>
+            <numerusform>%1 未阻塞：轮询，失败尝试 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 not blocked: computes until told</source>
+        <translation>%1 未阻塞：一直计算，直到收到通知</translation>
+    </message>
+    <message>
+        <source>%1 not blocked</source>
+        <translation>%1 未阻塞</translation>
+    </message>
+    <message>
+        <source>the kernel copied it before telling: the process never waited</source>
+        <translation>内核在通知之前已完成复制：进程从未等待</translation>
+    </message>
+    <message>
+        <source>%1 blocked in the read</source>
+        <translation>%1 阻塞在读调用中</translation>
+    </message>
+    <message>
+        <source>%1 inside the read call: the process waits for it</source>
+        <translation>%1 在读调用内：进程等待它完成</translation>
+    </message>
+    <message>
+        <source>Wait for data, round %1 (scale %2)</source>
+        <translation>等待数据，第 %1 轮（刻度 %2）</translation>
+    </message>
+    <message>
+        <source>Copy data to the process (magnified: scale %1)</source>
+        <translation>把数据复制到进程（放大：刻度 %1）</translation>
+    </message>
+    <message>
+        <source>the sender writes</source>
+        <translation>发送者写入</translation>
+    </message>
+</context>
+<context>
     <name>QueueDepthPainter</name>
     <message>
         <source>pipe fill: %1 (KiB)</source>
@@ -14,6 +63,14 @@
     <message>
         <source>dashed: capacity %1</source>
         <translation>虚线：容量 %1</translation>
+    </message>
+    <message>
+        <source>inside: %1</source>
+        <translation>房间内人数：%1</translation>
+    </message>
+    <message>
+        <source>dashed: %1 places</source>
+        <translation>虚线：%1 个名额</translation>
     </message>
 </context>
 <context>
@@ -114,6 +171,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>other programs used the job cores for %1 of %2 (%3 %): the yellow, ready share depends on them</source>
+        <translation>其他程序占用了作业所用核心 %2 中的 %1（%3 %）：黄色的就绪部分取决于它们</translation>
     </message>
 </context>
 <context>
@@ -1961,6 +2022,10 @@
         <source>terminated: %1</source>
         <translation>终止：%1</translation>
     </message>
+    <message>
+        <source>running on CPU %1, from MLFQ level %2</source>
+        <translation>在 CPU %1 上运行，来自 MLFQ 第 %2 级</translation>
+    </message>
 </context>
 <context>
     <name>TimelineImage</name>
@@ -2142,6 +2207,70 @@
     <message>
         <source>running / ready: the kernel&apos;s schedstat, read every %1 ms; within a reading the order is not known</source>
         <translation>运行 / 就绪：内核的 schedstat，每 %1 毫秒读取一次；同一次读数内的先后顺序无法得知</translation>
+    </message>
+    <message>
+        <source>%1, depth %2</source>
+        <translation>%1，深度 %2</translation>
+    </message>
+    <message>
+        <source>depth %1</source>
+        <translation>深度 %1</translation>
+    </message>
+    <message>
+        <source>read %1 = %2</source>
+        <translation>读 %1 = %2</translation>
+    </message>
+    <message>
+        <source>%1 + %2 = %3</source>
+        <translation>%1 + %2 = %3</translation>
+    </message>
+    <message>
+        <source>wrote %1 = %2</source>
+        <translation>写 %1 = %2</translation>
+    </message>
+    <message>
+        <source>lost update: %1 = %2 over %3&apos;s %4</source>
+        <translation>丢失的更新：%1 = %2，覆盖了 %3 写的 %4</translation>
+    </message>
+    <message>
+        <source>wrote %1 = %2, worked out from the %3 it read; %4 had written %5 since, and that update is lost</source>
+        <translation>写入 %1 = %2，依据的是它读到的 %3；在那之后 %4 已写入 %5，这次更新因此丢失</translation>
+    </message>
+    <message>
+        <source>read a shared value</source>
+        <translation>读共享值</translation>
+    </message>
+    <message>
+        <source>wrote it</source>
+        <translation>写共享值</translation>
+    </message>
+    <message>
+        <source>waits for its turn</source>
+        <translation>等待轮到它</translation>
+    </message>
+    <message>
+        <source>L%1↑</source>
+        <translation>L%1↑</translation>
+    </message>
+    <message>
+        <source>L%1</source>
+        <translation>L%1</translation>
+    </message>
+    <message>
+        <source>level %1, boosted</source>
+        <translation>第 %1 级，已提升</translation>
+    </message>
+    <message>
+        <source>level %1</source>
+        <translation>第 %1 级</translation>
+    </message>
+    <message>
+        <source>waits for its turn: not yet part of the run</source>
+        <translation>等待轮到它：尚未参与这次运行</translation>
+    </message>
+    <message>
+        <source>level n (Ln): the MLFQ queue it ran from; ↑ a boost lifted it</source>
+        <translation>第 n 级（Ln）：它从哪一级 MLFQ 队列运行；↑ 表示一次提升把它送回了高级</translation>
     </message>
 </context>
 <context>
@@ -2965,6 +3094,14 @@
         <source>threads</source>
         <translation>线程</translation>
     </message>
+    <message>
+        <source>Other programs on the cores</source>
+        <translation>其他程序占用核心的时间</translation>
+    </message>
+    <message>
+        <source>The cores&apos; time</source>
+        <translation>核心的总时间</translation>
+    </message>
 </context>
 <context>
     <name>conlab::FiguresPanel</name>
@@ -3446,6 +3583,22 @@ What a worker prints appears here with its time; choose a line to see that insta
     <message>
         <source>capacity %1</source>
         <translation>容量 %1</translation>
+    </message>
+    <message>
+        <source>How many are inside the semaphore (dashed: its places)</source>
+        <translation>信号量内有多少个（虚线：名额数）</translation>
+    </message>
+    <message>
+        <source>workers inside</source>
+        <translation>房间内的工作者</translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation>工作者</translation>
+    </message>
+    <message>
+        <source>%1 places</source>
+        <translation>%1 个名额</translation>
     </message>
 </context>
 <context>

@@ -10,8 +10,6 @@
 #include <algorithm>
 #include <map>
 
-// Strings are translated under "IoRoundFigure".
-
 namespace conlab {
 
 namespace {
@@ -19,16 +17,6 @@ namespace {
 constexpr int kBarHeight = 16;
 constexpr int kStripHeight = 6;
 constexpr int kGap = 14;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("IoRoundFigure", text);
-}
-
-QString trN(const char *text, int n)
-{
-    return QCoreApplication::translate("IoRoundFigure", text, nullptr, n);
-}
 
 } // namespace
 
@@ -115,7 +103,8 @@ QString IoRoundFigure::waitText(const Row &row) const
     if (row.waitBlockedShare >= 0.5)
         return tr("%1 blocked").arg(wait);
     if (row.round.attempts > 0)
-        return trN("%1 not blocked: polls, %n failed tries", int(row.round.attempts)).arg(wait);
+        return tr("%1 not blocked: polls, %n failed tries", nullptr, int(row.round.attempts))
+            .arg(wait);
     if (row.round.notifiedNs > 0)
         return tr("%1 not blocked: computes until told").arg(wait);
     return tr("%1 not blocked").arg(wait);

@@ -2,6 +2,7 @@
 
 #include "analysis/IoPhases.h"
 
+#include <QCoreApplication>
 #include <QFont>
 #include <QPalette>
 #include <QRect>
@@ -21,6 +22,8 @@ class RunRecording;
 // over that stretch, so whether it was blocked is read from the run, not asserted.
 class IoRoundFigure
 {
+    Q_DECLARE_TR_FUNCTIONS(IoRoundFigure)
+
 public:
     struct Row
     {
