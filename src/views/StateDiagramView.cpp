@@ -4,6 +4,9 @@
 
 #include <QEvent>
 #include <QPainter>
+#include <QVector>
+#include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace conlab {
@@ -14,6 +17,16 @@ namespace {
 constexpr std::uint64_t kLitNs = 300'000'000;
 constexpr double kNodeWidth = 84;
 constexpr double kNodeHeight = 34;
+
+double distanceToSegment(const QPointF &p, const QPointF &a, const QPointF &b)
+{
+    const QPointF ab = b - a;
+    const double length2 = ab.x() * ab.x() + ab.y() * ab.y();
+    const double t =
+        length2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / length2, 0.0, 1.0) : 0.0;
+    const QPointF nearest = a + ab * t;
+    return std::hypot(p.x() - nearest.x(), p.y() - nearest.y());
+}
 
 // New and terminated at the top corners, ready and running side by side below them,
 // blocked at the bottom: every usual edge is short and none crosses another.
@@ -93,6 +106,15 @@ void StateDiagramView::paintEvent(QPaintEvent *)
                (from == WorkerState::Blocked && to == WorkerState::Ready) ||
                (from == WorkerState::Running && to == WorkerState::Terminated);
     };
+    struct Edge
+    {
+        QPointF start;
+        QPointF end;
+        QPointF normal;
+        QString label;
+        bool taken = false;
+    };
+    QVector<Edge> edges;
     for (const WorkerState from : states) {
         for (const WorkerState to : states) {
             const std::uint64_t count = m_transitions.count(from, to);
@@ -125,13 +147,43 @@ void StateDiagramView::paintEvent(QPaintEvent *)
             const QPointF head[] = {end, end - unit * 9 + normal * 4, end - unit * 9 - normal * 4};
             painter.setBrush(color);
             painter.drawPolygon(head, 3);
-            const QString label = QString::number(count);
-            const QPointF middle = (start + end) / 2 + normal * 10;
-            painter.setPen(count ? text : quiet);
-            painter.drawText(
-                QRectF(middle.x() - 30, middle.y() - metrics.height() / 2.0, 60, metrics.height()),
-                Qt::AlignCenter, label);
+            edges.append({start, end, normal, QString::number(count), count > 0});
         }
+    }
+    // Each count beside its own arrow, where it is near no other arrow, box or count: a long
+    // diagonal's middle would sit on the ready-running pair and read as theirs.
+    QVector<QRectF> taken;
+    for (const WorkerState state : states) {
+        const QPointF centre = nodeCentre(state, area);
+        taken.append(QRectF(centre.x() - kNodeWidth / 2, centre.y() - kNodeHeight / 2, kNodeWidth,
+                            kNodeHeight));
+    }
+    for (const Edge &edge : edges) {
+        const double width = metrics.horizontalAdvance(edge.label) + 6;
+        const double height = metrics.height();
+        QRectF best;
+        int fewest = INT_MAX;
+        for (const double t : {0.5, 0.35, 0.65, 0.25, 0.75, 0.18, 0.82}) {
+            const QPointF centre = edge.start + (edge.end - edge.start) * t + edge.normal * 10;
+            const QRectF box(centre.x() - width / 2, centre.y() - height / 2, width, height);
+            int conflicts = 0;
+            for (const QRectF &other : taken)
+                conflicts += box.intersects(other);
+            for (const Edge &other : edges) {
+                if (&other != &edge &&
+                    distanceToSegment(centre, other.start, other.end) < height / 2 + 2)
+                    ++conflicts;
+            }
+            if (conflicts < fewest) {
+                fewest = conflicts;
+                best = box;
+            }
+            if (conflicts == 0)
+                break;
+        }
+        taken.append(best);
+        painter.setPen(edge.taken ? text : quiet);
+        painter.drawText(best, Qt::AlignCenter, edge.label);
     }
     for (const WorkerState state : states) {
         const QPointF centre = nodeCentre(state, area);
