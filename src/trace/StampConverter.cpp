@@ -32,15 +32,16 @@ StampConverter::Pair StampConverter::takePair()
     // clock_gettime reads the counter somewhere inside the call: the tightest of a few
     // brackets places that read to within a few ns.
     Pair best;
-    std::uint64_t bestWidth = UINT64_MAX;
-    for (int attempt = 0; attempt < 5; ++attempt) {
+    best.spreadTicks = UINT64_MAX;
+    for (int attempt = 0; attempt < 50; ++attempt) {
         const std::uint64_t before = EventClock::readTicks();
         const std::uint64_t ns = monotonicNs();
         const std::uint64_t after = EventClock::readTicks();
-        if (after - before < bestWidth) {
-            bestWidth = after - before;
-            best = {before + (after - before) / 2, ns};
-        }
+        if (after - before < best.spreadTicks)
+            best = {before + (after - before) / 2, ns, after - before};
+        // Five tight brackets are as good as it gets; more only cost the collector time.
+        if (attempt >= 4 && best.spreadTicks <= kMaxSpreadTicks / 10)
+            break;
     }
     return best;
 }
@@ -49,6 +50,12 @@ void StampConverter::addPair(const Pair &pair)
 {
     if (!m_pairs.empty() && (pair.ticks <= m_pairs.back().ticks || pair.ns < m_pairs.back().ns))
         return;
+    // Until there are two pairs there is nothing to convert with: a loose one then is better
+    // than none, and the tight ones that follow take over.
+    if (pair.spreadTicks > kMaxSpreadTicks && m_pairs.size() >= 2) {
+        ++m_pairsRefused;
+        return;
+    }
     m_pairs.push_back(pair);
     ++m_pairsTaken;
     if (m_pairs.size() > kKeptPairs)

@@ -24,6 +24,7 @@ private slots:
     void interpolatesBetweenPairs();
     void extrapolatesWithTheRateOfAllPairs();
     void ignoresPairsThatGoBack();
+    void refusesAPairWhoseReadsWerePulledApart();
     void sixtySecondsOfDriftStayWithinAMicrosecond_data();
     void sixtySecondsOfDriftStayWithinAMicrosecond();
     void realStampsStayWithinAMicrosecond();
@@ -72,6 +73,24 @@ void TestStampConverter::ignoresPairsThatGoBack()
     converter.addPair({2000, 2000});
     QCOMPARE(converter.pairsTaken(), std::size_t(2));
     QCOMPARE(converter.toNs(1500), std::uint64_t(1500));
+}
+
+void TestStampConverter::refusesAPairWhoseReadsWerePulledApart()
+{
+    // Two tight pairs, then one whose thread was preempted between its reads (its ns is
+    // 5 ms late): converting with it would put stamps milliseconds off.
+    StampConverter converter;
+    converter.addPair({1'000'000, 1'000'000, 40});
+    converter.addPair({2'000'000, 2'000'000, 40});
+    converter.addPair({3'000'000, 3'005'000, StampConverter::kMaxSpreadTicks + 1});
+    QCOMPARE(converter.pairsTaken(), std::size_t(2));
+    QCOMPARE(converter.pairsRefused(), std::size_t(1));
+    converter.addPair({4'000'000, 4'000'000, 40});
+    QCOMPARE(converter.toNs(3'000'000), std::uint64_t(3'000'000));
+    // The first two are taken however loose: there is nothing to convert with before them.
+    StampConverter fresh;
+    fresh.addPair({1000, 1000, StampConverter::kMaxSpreadTicks * 2});
+    QCOMPARE(fresh.pairsTaken(), std::size_t(1));
 }
 
 void TestStampConverter::sixtySecondsOfDriftStayWithinAMicrosecond_data()
