@@ -125,10 +125,12 @@ void TestProcessesRuns::daemonsAreEndedWithMain()
 {
     QFETCH(QString, kind);
     QFETCH(QString, join);
-    // worker-3 and worker-4 sleep 600 and 700 ms (x0.1), longer than the non-daemons' 500.
-    const Run r = run(
-        QStringLiteral("spawn-join"),
-        {"kind=" + kind, "join=" + join, QStringLiteral("daemons=2"), QStringLiteral("work=500")});
+    // worker-3 and worker-4 sleep 2500 and 3500 ms (x0.1), far longer than the non-daemons'
+    // 500 and 1500: a loaded machine slow to start processes must not let a daemon finish
+    // its own work before main's code ends.
+    const Run r = run(QStringLiteral("spawn-join"),
+                      {"kind=" + kind, "join=" + join, QStringLiteral("daemons=2"),
+                       QStringLiteral("work=500"), QStringLiteral("spread=1000")});
     QVERIFY2(r.problems.isEmpty(), qPrintable(r.problems));
     QCOMPARE(r.summary.value(QStringLiteral("daemons_ended")).toInt(), 2);
     QCOMPARE(names(r.summary.value(QStringLiteral("joined_order"))),
