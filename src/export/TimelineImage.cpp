@@ -190,9 +190,7 @@ PageLayout layOut(const RunRecording &recording, const TimelineImage::Options &o
 
     const int labelWidth = std::max(timeline.labelWidth(), queues.labelWidth());
     // Room after the last event for the longest way a lane can say how it ended.
-    const int room =
-        std::max(metrics.horizontalAdvance(StatePalette::exitText(ExitCause::Signal, 15)) + 12,
-                 timeline.endRoom());
+    const int room = timeline.endRoom() + 4;
     // A page too narrow for the run and its exit causes side by side grows until they fit:
     // "daemon ended with its owner" is never cut at the edge.
     const int width = std::max({600, options.width, 2 * kMargin + labelWidth + 2 * room});

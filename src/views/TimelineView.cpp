@@ -153,9 +153,11 @@ void TimelineView::fit()
     m_autoFit = true;
     const double end = dataEndNs();
     const double span = std::max(end, m_live || end <= 0 ? kMinFitSpanNs : 1e3) * kFitMargin;
-    // Leave room after the end for the last lanes' exit causes ("finished", "stopped").
-    const int room = std::max(fontMetrics().horizontalAdvance(QStringLiteral("killed by signal 9")),
-                              m_recording ? makePainter().endRoom() : 0);
+    // Leave room after the end for the exit causes the lanes really say ("finished"), not for
+    // the longest one there could be: that left a quarter of a laptop's plot blank.
+    const int room = m_recording
+                         ? makePainter().endRoom()
+                         : fontMetrics().horizontalAdvance(QStringLiteral("killed by signal 9"));
     const int width = std::max(1, plotRect().width() - (m_live ? 0 : room));
     m_nsPerPixel = std::max(kMinNsPerPixel, span / width);
     m_startNs = 0;
