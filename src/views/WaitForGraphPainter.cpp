@@ -92,10 +92,16 @@ void WaitForGraphPainter::paint(QPainter &painter, const QRect &bounds, const QF
     const QFontMetrics metrics(font);
     const int header = metrics.height() * 2 + 10;
     const int footer = metrics.height() + 12;
-    // Room for the outer circles and the names under them, clear of the heading and the key.
+    // Room for the outer circles and the names outside them, clear of the heading and the key.
     const double rim = kWorkerRadius + 4;
-    const QRectF area = QRectF(bounds).adjusted(40 + rim, header + rim, -40 - rim,
-                                                -footer - rim - metrics.height() - 4);
+    int widestName = 0;
+    for (const WorkerInfo *worker : workers)
+        widestName =
+            std::max(widestName, metrics.horizontalAdvance(QString::fromStdString(worker->name)));
+    const double side = std::max(40.0, widestName / 2.0 + 8);
+    const double above = metrics.height() + 4;
+    const QRectF area = QRectF(bounds).adjusted(side + rim, header + rim + above, -side - rim,
+                                                -footer - rim - above);
     const QPointF centre = area.center();
     const double radius = std::max(40.0, std::min(area.width(), area.height()) / 2);
 
@@ -149,9 +155,16 @@ void WaitForGraphPainter::paint(QPainter &painter, const QRect &bounds, const QF
         painter.setPen(QPen(inCycle ? kCycleColor : text, inCycle ? 3 : 1.5));
         painter.setBrush(palette.color(QPalette::Window));
         painter.drawEllipse(at, kWorkerRadius, kWorkerRadius);
+        // Outward from the ring, as the locks' names: under a bottom worker, above a top one,
+        // beside the others; never across the edges inside the ring.
         const QString name = QString::fromStdString(worker->name);
-        drawName(painter, QPointF(at.x(), at.y() + kWorkerRadius + 2 + metrics.height() / 2.0),
-                 name, metrics, palette);
+        const QPointF outward = at - centre;
+        const double distance = std::hypot(outward.x(), outward.y());
+        const QPointF direction = distance > 1 ? outward / distance : QPointF(0, 1);
+        const double reach = kWorkerRadius + 3 +
+                             std::abs(direction.x()) * (metrics.horizontalAdvance(name) / 2.0 + 2) +
+                             std::abs(direction.y()) * metrics.height() / 2.0;
+        drawName(painter, at + direction * reach, name, metrics, palette);
     }
     for (const ObjectInfo *lock : locks) {
         const QPointF at = lockAt[lock->id];
