@@ -1,5 +1,6 @@
 #include "JobTableEditor.h"
 
+#include "JobCellDelegate.h"
 #include "scenarios/PoliciesScenario.h"
 
 #include <QCheckBox>
@@ -7,8 +8,10 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 namespace conlab {
@@ -45,7 +48,24 @@ JobTableEditor::JobTableEditor(QWidget *parent) : QWidget(parent)
     m_table->setObjectName(QStringLiteral("jobTable"));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
+    auto *cells = new JobCellDelegate(m_table);
+    m_table->setItemDelegate(cells);
     layout->addWidget(m_table);
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(QStringLiteral("jobCellProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: #b00000;"));
+    m_problem->hide();
+    layout->addWidget(m_problem);
+    connect(cells, &JobCellDelegate::refused, this,
+            [this](const QModelIndex &index, const QString &reason) {
+                m_problem->setText(tr("Not taken, row %1: %2").arg(index.row() + 1).arg(reason));
+                m_problem->show();
+                const QRect cell = m_table->visualRect(index);
+                QToolTip::showText(m_table->viewport()->mapToGlobal(cell.bottomLeft()), reason,
+                                   m_table->viewport(), cell);
+            });
+    connect(cells, &JobCellDelegate::accepted, m_problem, &QWidget::hide);
     setTexts();
     if (m_presets->count() > 0)
         loadPreset(m_presets->itemText(0));

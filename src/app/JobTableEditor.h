@@ -5,6 +5,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QPushButton;
 class QTableWidget;
 
@@ -41,6 +42,7 @@ private:
     QPushButton *m_remove = nullptr;
     QComboBox *m_presets = nullptr;
     QTableWidget *m_table = nullptr;
+    QLabel *m_problem = nullptr; // why the last edit of a cell was not taken
 };
 
 } // namespace conlab

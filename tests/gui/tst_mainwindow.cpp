@@ -1,4 +1,5 @@
 #include "ShotSaver.h"
+#include "app/JobCellDelegate.h"
 #include "app/JobTableEditor.h"
 #include "app/LessonTabs.h"
 #include "app/MainWindow.h"
@@ -20,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
@@ -481,6 +483,45 @@ private slots:
         QCOMPARE(window.lessonTabs()->scheduling()->chart()->categoryCount(), 6);
         window.lessonTabs()->showTab(window.lessonTabs()->scheduling());
         saveShot(window.lessonTabs()->scheduling(), QStringLiteral("scheduling"));
+    }
+
+    void badJobCellIsRefusedAtTheCell()
+    {
+        // Typed into a cell as a user would: a bad value never reaches the table, and the
+        // reason is under it at once, not at Run; a good one is taken and clears it.
+        JobTableEditor editor;
+        editor.show();
+        auto *table = editor.findChild<QTableWidget *>(QStringLiteral("jobTable"));
+        auto *problem = editor.findChild<QLabel *>(QStringLiteral("jobCellProblem"));
+        QVERIFY(table && problem);
+        QVERIFY(table->rowCount() > 0);
+        const QString before = table->item(0, 2)->text();
+        const auto type = [&](int column, const QString &text) {
+            const QModelIndex index = table->model()->index(0, column);
+            table->setCurrentIndex(index);
+            table->edit(index);
+            auto *line = table->viewport()->findChild<QLineEdit *>();
+            QVERIFY(line);
+            line->selectAll();
+            QTest::keyClicks(line, text);
+            // What Return does in the editor: the delegate commits, then closes it.
+            emit table->itemDelegate()->commitData(line);
+            emit table->itemDelegate()->closeEditor(line);
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        };
+        type(2, QStringLiteral("3/x"));
+        QCOMPARE(table->item(0, 2)->text(), before);
+        QVERIFY(!problem->isHidden());
+        QVERIFY2(problem->text().contains(QLatin1String("3/x")), qPrintable(problem->text()));
+        saveShot(&editor, QStringLiteral("job-cell-refused"));
+        type(1, QStringLiteral("-4"));
+        QVERIFY2(problem->text().contains(QLatin1String("arrival")), qPrintable(problem->text()));
+        type(2, QStringLiteral("2/1/2"));
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("2/1/2"));
+        QVERIFY(problem->isHidden());
+        QVERIFY(JobCellDelegate::problemWith({"P1", "0", "5/3/2", "1"}).isEmpty());
+        QVERIFY(!JobCellDelegate::problemWith({"P1", "0", "5/3", "1"}).isEmpty());
+        QVERIFY(!JobCellDelegate::problemWith({"P,1", "0", "5", "1"}).isEmpty());
     }
 
     void editedJobTableIsRunAndCheckedByTheRunner()
