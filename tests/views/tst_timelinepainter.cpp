@@ -62,6 +62,18 @@ private:
 
     static QColor colorAt(const QImage &image, int x, int y) { return image.pixelColor(x, y); }
 
+    // The first 100 ms of the run's lanes, painted on white into `plot`.
+    static QImage paintLanes(TimelinePainter &timeline, const QRect &plot)
+    {
+        QImage image(plot.width(), std::max(plot.height(), 100), QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        timeline.setRange(0, 100 * kMs);
+        timeline.paintLanes(painter, plot, 0);
+        painter.end();
+        return image;
+    }
+
 private slots:
     void identityIsNeverAStateColour()
     {
@@ -101,14 +113,9 @@ private slots:
         trace.meta = meta;
         trace.events = events;
         run.load(trace);
-        QImage image(1000, 100, QImage::Format_ARGB32);
-        image.fill(Qt::white);
-        QPainter painter(&image);
         TimelinePainter timeline(run, QFont(), QPalette());
-        timeline.setRange(0, 100 * kMs);
         const QRect plot(0, 0, 1000, timeline.lanesHeight());
-        timeline.paintLanes(painter, plot, 0);
-        painter.end();
+        const QImage image = paintLanes(timeline, plot);
         const int lane = run.timeline().laneOf(1);
         const int y = timeline.laneTop(lane) + TimelinePainter::kLaneHeight / 2 + 3;
         for (const int x :
@@ -124,14 +131,9 @@ private slots:
     void coloursLandWhereTheEventsSay()
     {
         const RunRecording run = recording();
-        QImage image(1000, 200, QImage::Format_ARGB32);
-        image.fill(Qt::white);
-        QPainter painter(&image);
         TimelinePainter timeline(run, QFont(), QPalette());
-        timeline.setRange(0, 100 * kMs);
         const QRect plot(0, 0, 1000, timeline.lanesHeight());
-        timeline.paintLanes(painter, plot, 0);
-        painter.end();
+        const QImage image = paintLanes(timeline, plot);
         const int y = timeline.laneTop(1) + TimelinePainter::kLaneHeight / 2;
         const auto x = [&](double ms) {
             return int(timeline.xForTime(ms * kMs, plot));
