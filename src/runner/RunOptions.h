@@ -22,6 +22,8 @@ struct RunOptions
     Watch watch = Watch::None;
     std::vector<std::string> command;
     long attachPid = 0;
+    // The real-Python lesson an --exec came from (`--scenario py-cpu-threads`), for the JSON.
+    std::string lesson;
 };
 
 } // namespace conlab

@@ -7,7 +7,7 @@
 #include "analysis/TraceChecker.h"
 #include "runtime/ChildProgram.h"
 #include "runtime/ProcessListing.h"
-#include "scenarios/ScenarioParameters.h"
+#include "scenarios/WatchParameters.h"
 #include "trace/Clock.h"
 #include "trace/EventClock.h"
 #include "trace/JsonWriter.h"
@@ -43,17 +43,6 @@ constexpr std::uint64_t kStreamEveryNs = 10'000'000; // as a scenario run stream
 constexpr std::uint64_t kMaxOutputLines = 10000;
 // Lines the final JSON lists (all are in the trace).
 constexpr std::size_t kSummaryOutputLines = 200;
-
-std::vector<ParameterSpec> watchParameters()
-{
-    using P = ScenarioParameters;
-    return {
-        P::integer("sample", "Sample every", "ms", 1, 100, 2,
-                   "How often each thread's state is read from /proc"),
-        P::real("stall", "Stall warning after", "s", 0.1, 3600, 2,
-                "Warn of a possible deadlock when every thread has waited on a lock this long"),
-    };
-}
 
 std::string joined(const std::vector<std::string> &words)
 {
@@ -155,7 +144,7 @@ bool WatchSession::prepare()
     const bool exec = m_options.watch == RunOptions::Watch::Exec;
     const char *mode = exec ? "exec" : "attach";
     std::string error;
-    if (!ParameterSet::fromAssignments(watchParameters(), m_options.assignments, m_values,
+    if (!ParameterSet::fromAssignments(WatchParameters::all(), m_options.assignments, m_values,
                                        &error)) {
         std::fprintf(stderr, "conlab-runner: %s: %s\n", mode, error.c_str());
         return false;
@@ -503,6 +492,8 @@ std::string WatchSession::summary(const Trace &trace, bool checksPassed,
     JsonWriter json;
     json.beginObject();
     json.key("scenario").value(trace.meta.scenario);
+    if (!m_options.lesson.empty())
+        json.key("lesson").value(m_options.lesson);
     json.key("outcome").value(outcomes[int(m_outcome)]);
     json.key("elapsed_ns").value(elapsedNs);
     json.key("command").beginArray();

@@ -3,6 +3,8 @@
 #include "WatchSession.h"
 #include "WorkerProcess.h"
 #include "analysis/TraceChecker.h"
+#include "runtime/SelfExecutable.h"
+#include "scenarios/PythonExampleCatalog.h"
 #include "scenarios/ScenarioRegistry.h"
 #include "scenarios/StartCostScenario.h"
 #include "trace/TraceFile.h"
@@ -52,7 +54,55 @@ int listScenarios()
                         spec.defaultText().c_str(), spec.help.c_str());
         }
     }
+    // Not scenarios of the runner but programs it watches; their ids run them all the same.
+    for (const PythonExample &example : PythonExampleCatalog::all()) {
+        const Scenario::Info &info = example.info;
+        std::printf("%s  \"%s\"  (chapter %d, %s)\n", info.id.c_str(), info.title.c_str(),
+                    info.chapter, info.chapterTitle.c_str());
+        std::printf("  watches python3 %s%s\n",
+                    PythonExampleCatalog::scriptPath(selfExecutablePath(), example).c_str(),
+                    example.arguments.empty() ? "" : ", its arguments from the parameters");
+        for (const auto &spec : example.parameters()) {
+            const std::string range = spec.rangeText() + (spec.unit.empty() ? "" : " " + spec.unit);
+            std::printf("  %-14s %-34s default %-9s %s\n", spec.name.c_str(), range.c_str(),
+                        spec.defaultText().c_str(), spec.help.c_str());
+        }
+    }
     return 0;
+}
+
+// `--scenario py-...`: the watch File > Watch a program would make of the lesson's script,
+// its arguments taken from the lesson's parameters. The JSON names the lesson.
+bool asWatchOfExample(RunOptions &options)
+{
+    const PythonExample *example = PythonExampleCatalog::find(options.scenario);
+    if (!example)
+        return true;
+    const char *id = options.scenario.c_str();
+    if (!options.jobsPath.empty()) {
+        std::fprintf(stderr, "conlab-runner: %s: --jobs: a watched program runs no job table\n",
+                     id);
+        return false;
+    }
+    ParameterSet values;
+    std::string error;
+    if (!ParameterSet::fromAssignments(example->parameters(), options.assignments, values,
+                                       &error)) {
+        std::fprintf(stderr, "conlab-runner: %s: %s\n", id, error.c_str());
+        return false;
+    }
+    const std::string script = PythonExampleCatalog::scriptPath(selfExecutablePath(), *example);
+    const std::string problem = PythonExampleCatalog::problem(*example, script);
+    if (!problem.empty()) {
+        std::fprintf(stderr, "conlab-runner: %s\n", problem.c_str());
+        return false;
+    }
+    options.watch = RunOptions::Watch::Exec;
+    options.lesson = options.scenario;
+    options.scenario.clear();
+    options.assignments = example->watchAssignments(values);
+    options.command = example->command(PythonExampleCatalog::interpreter(), script, values);
+    return true;
 }
 
 int checkTrace(const std::string &path)
@@ -130,6 +180,8 @@ int main(int argc, char **argv)
     // (Unblocked before any worker is started: they inherit the mask.) The GUI's runner leads
     // its own process group and ends with the GUI: RunnerLaunch sets that up before our exec.
     unblockStopSignals();
+    if (!asWatchOfExample(commandLine.run))
+        return 2;
     if (commandLine.run.watch != RunOptions::Watch::None) {
         WatchSession watch(commandLine.run);
         return watch.run();
