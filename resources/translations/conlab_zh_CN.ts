@@ -51,6 +51,25 @@
     </message>
 </context>
 <context>
+    <name>PythonLesson</name>
+    <message>
+        <source>This lesson runs a real Python program, and CONLAB_PYTHON (%1) is not an executable file.</source>
+        <translation>这一课运行的是真实的 Python 程序，但 CONLAB_PYTHON（%1）不是可执行文件。</translation>
+    </message>
+    <message>
+        <source>This lesson runs a real Python program, and python3 is not installed here (it is not on PATH). Install it (on Debian: sudo apt install python3), then press Run.</source>
+        <translation>这一课运行的是真实的 Python 程序，但这里没有安装 python3（PATH 中找不到它）。请先安装（Debian：sudo apt install python3），再按 Run。</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s Python program is missing: %1. Reinstall Concurrency Lab.</source>
+        <translation>这一课的 Python 程序不见了：%1。请重新安装 Concurrency Lab。</translation>
+    </message>
+    <message>
+        <source>The program</source>
+        <translation>程序</translation>
+    </message>
+</context>
+<context>
     <name>QueueDepthPainter</name>
     <message>
         <source>pipe fill: %1 (KiB)</source>
@@ -1862,6 +1881,78 @@
     <message>
         <source>step</source>
         <translation>步</translation>
+    </message>
+    <message>
+        <source>In real Python</source>
+        <translation>真实的 Python</translation>
+    </message>
+    <message>
+        <source>CPU-bound threads under the real GIL</source>
+        <translation>真实 GIL 下的计算密集线程</translation>
+    </message>
+    <message>
+        <source>The same count in processes</source>
+        <translation>同样的计数，用进程</translation>
+    </message>
+    <message>
+        <source>Threads waiting on sockets</source>
+        <translation>在套接字上等待的线程</translation>
+    </message>
+    <message>
+        <source>A multiprocessing pool</source>
+        <translation>multiprocessing 进程池</translation>
+    </message>
+    <message>
+        <source>A queue between two processes</source>
+        <translation>两个进程之间的队列</translation>
+    </message>
+    <message>
+        <source>asyncio: three tasks, one thread</source>
+        <translation>asyncio：三个任务，一个线程</translation>
+    </message>
+    <message>
+        <source>Two locks, a real deadlock</source>
+        <translation>两把锁，一个真实的死锁</translation>
+    </message>
+    <message>
+        <source>Sample every</source>
+        <translation>采样间隔</translation>
+    </message>
+    <message>
+        <source>How often each thread&apos;s state is read from /proc</source>
+        <translation>多久从 /proc 读取一次每个线程的状态</translation>
+    </message>
+    <message>
+        <source>Stall warning after</source>
+        <translation>停滞警告时限</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Warn of a possible deadlock when every thread has waited on a lock this long</source>
+        <translation>当所有线程都已在锁上等待这么久时，警告可能死锁</translation>
+    </message>
+    <message>
+        <source>Count to</source>
+        <translation>数到</translation>
+    </message>
+    <message>
+        <source>Each worker adds up the numbers below this (the script&apos;s first argument)</source>
+        <translation>每个工作者把小于这个数的所有数加起来（脚本的第一个参数）</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>Threads that count at once (the script&apos;s second argument)</source>
+        <translation>同时计数的线程数（脚本的第二个参数）</translation>
+    </message>
+    <message>
+        <source>Processes that count at once (the script&apos;s second argument)</source>
+        <translation>同时计数的进程数（脚本的第二个参数）</translation>
     </message>
 </context>
 <context>

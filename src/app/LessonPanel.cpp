@@ -1,6 +1,7 @@
 #include "LessonPanel.h"
 
 #include "InterfaceLanguage.h"
+#include "PythonLesson.h"
 
 #include <QEvent>
 #include <QFile>
@@ -34,7 +35,8 @@ void LessonPanel::showLesson(const QString &scenarioId)
         setHtml(tr("<p>This lesson has no text yet.</p>"));
         return;
     }
-    setHtml(QString::fromUtf8(file.readAll()));
+    // A real-Python lesson ends with its program, as installed: what Run will watch.
+    setHtml(QString::fromUtf8(file.readAll()) + PythonLesson::programHtml(scenarioId));
 }
 
 void LessonPanel::changeEvent(QEvent *event)

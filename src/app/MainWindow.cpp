@@ -7,6 +7,7 @@
 #include "OutputPanel.h"
 #include "ParameterPanel.h"
 #include "ProcessTreeView.h"
+#include "PythonLesson.h"
 #include "RemedyTable.h"
 #include "RunBanner.h"
 #include "RunController.h"
@@ -17,6 +18,7 @@
 #include "WindowActions.h"
 #include "analysis/StateTransitions.h"
 #include "export/TimelineImage.h"
+#include "scenarios/PythonExampleCatalog.h"
 #include "scenarios/ScenarioRegistry.h"
 #include "trace/TraceFile.h"
 #include "ui_MainWindow.h"
@@ -160,7 +162,13 @@ void MainWindow::createCatalog()
     m_ui->catalog->clear();
     QTreeWidgetItem *chapterItem = nullptr;
     int chapter = -1;
-    for (const Scenario::Info &info : ScenarioRegistry::catalog()) {
+    // The scenarios by chapter, then the real-Python lessons as a chapter of their own: they
+    // run the same way (a watched python3), offer the same parameters, and read best side by
+    // side (threads against processes under the real GIL).
+    std::vector<Scenario::Info> lessons = ScenarioRegistry::catalog();
+    for (const PythonExample &example : PythonExampleCatalog::all())
+        lessons.push_back(example.info);
+    for (const Scenario::Info &info : lessons) {
         if (info.chapter != chapter) {
             chapter = info.chapter;
             chapterItem = new QTreeWidgetItem(m_ui->catalog);
@@ -271,14 +279,18 @@ void MainWindow::onScenarioChosen(QTreeWidgetItem *item)
     if (id.isEmpty())
         return;
     const auto scenario = ScenarioRegistry::create(id.toStdString());
-    if (!scenario)
+    const PythonExample *example = PythonLesson::find(id);
+    if (!scenario && !example)
         return;
     // A finished run of another lesson (or a watched program) is not this lesson's: leaving
     // its lanes and verdict under this lesson's title would be read as this lesson's result.
-    if (!m_controller->isRunning() && m_recording.hasMeta() &&
-        QString::fromStdString(m_recording.meta().scenario) != id)
+    // A real-Python lesson's run is a watch ("exec"), kept for the lesson that started it.
+    const QString shownRun = !m_watchedLesson.isEmpty()
+                                 ? m_watchedLesson
+                                 : QString::fromStdString(m_recording.meta().scenario);
+    if (!m_controller->isRunning() && m_recording.hasMeta() && shownRun != id)
         clearRun();
-    m_ui->parameters->setScenario(id, scenario->parameters());
+    m_ui->parameters->setScenario(id, scenario ? scenario->parameters() : example->parameters());
     m_ui->lessonTabs->lesson()->showLesson(id);
     showLessonTabs(id);
     QSettings().setValue(QStringLiteral("window/scenario"), id);
@@ -294,6 +306,20 @@ void MainWindow::run()
     m_lastStopMs = -1;
     if (m_ui->lessonTabs->scheduling()->isComparing())
         return;
+    if (const PythonExample *example = PythonLesson::find(currentScenario())) {
+        // Said before anything starts, as the runner would say it (exit 2), not as a failed
+        // watch of a program that is not there.
+        const QString problem = PythonLesson::problem(*example);
+        if (!problem.isEmpty()) {
+            m_message = problem;
+            updateStatus();
+            QMessageBox::warning(this, tr("Cannot run"), problem);
+            return;
+        }
+        watch(PythonLesson::runnerArguments(*example, m_ui->parameters->assignments()), {},
+              currentScenario());
+        return;
+    }
     QStringList extra;
     QString error;
     if (isTabShown(m_ui->lessonTabs->scheduling()) &&
@@ -309,6 +335,7 @@ void MainWindow::run()
         QMessageBox::warning(this, tr("Cannot run"), m_message);
         return;
     }
+    m_watchedLesson.clear();
     m_ui->lessonTabs->showRunning();
     m_ui->lessonTabs->states()->clear();
     m_ui->lessonTabs->graph()->clear();
@@ -336,7 +363,8 @@ void MainWindow::attachProcess()
     watch(dialog.runnerArguments());
 }
 
-bool MainWindow::watch(const QStringList &runnerArguments, const QString &workingFolder)
+bool MainWindow::watch(const QStringList &runnerArguments, const QString &workingFolder,
+                       const QString &lesson)
 {
     if (m_controller->isRunning())
         return false;
@@ -349,9 +377,12 @@ bool MainWindow::watch(const QStringList &runnerArguments, const QString &workin
         QMessageBox::warning(this, tr("Cannot watch"), m_message);
         return false;
     }
-    // No lesson's tabs: the program is the user's, and the lesson text says how to read it.
+    // No lesson's tabs: the program is the user's, and the lesson text says how to read it
+    // (a real-Python lesson's own text, which says what its program shows).
+    m_watchedLesson = lesson;
     showLessonTabs(QString());
-    m_ui->lessonTabs->lesson()->showLesson(QStringLiteral("watch"));
+    if (lesson.isEmpty())
+        m_ui->lessonTabs->lesson()->showLesson(QStringLiteral("watch"));
     m_ui->lessonTabs->showRunning();
     m_ui->lessonTabs->states()->clear();
     m_ui->lessonTabs->graph()->clear();
@@ -615,6 +646,7 @@ bool MainWindow::loadTrace(const QString &path, QString *error)
         return false;
     }
     m_recording.load(trace);
+    m_watchedLesson.clear();
     selectScenario(QString::fromStdString(trace.meta.scenario));
     m_timeline->resetView();
     m_queueChart->reset();

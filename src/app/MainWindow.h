@@ -53,8 +53,10 @@ public:
     bool loadTrace(const QString &path, QString *error);
 
     // Watch mode: runs the runner on a program (--exec ...) or a process (--attach PID) with
-    // the given arguments, live, as a lesson's run is.
-    bool watch(const QStringList &runnerArguments, const QString &workingFolder = {});
+    // the given arguments, live, as a lesson's run is. `lesson`: the real-Python lesson whose
+    // Run this is (its text stays), else the run is the user's own program.
+    bool watch(const QStringList &runnerArguments, const QString &workingFolder = {},
+               const QString &lesson = {});
 
 public slots:
     void run();
@@ -110,6 +112,8 @@ private:
     QElapsedTimer m_stopClock;
     QString m_outcome;
     QString m_message;
+    // The real-Python lesson the shown run was started from; empty for any other run.
+    QString m_watchedLesson;
     qint64 m_lastStopMs = -1;
     int m_refreshCount = 0;
     // No saved layout to restore: the first show sizes the side panels for the screen.

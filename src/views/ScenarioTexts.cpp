@@ -533,6 +533,29 @@ namespace {
     QT_TRANSLATE_NOOP("ScenarioTexts", "Bytes in each message."),
     QT_TRANSLATE_NOOP("ScenarioTexts",
                       "How long a client waits after a reply before its next message."),
+    // The real-Python lessons (PythonExampleCatalog) and the watch parameters they offer.
+    QT_TRANSLATE_NOOP("ScenarioTexts", "In real Python"),
+    QT_TRANSLATE_NOOP("ScenarioTexts", "CPU-bound threads under the real GIL"),
+    QT_TRANSLATE_NOOP("ScenarioTexts", "The same count in processes"),
+    QT_TRANSLATE_NOOP("ScenarioTexts", "Threads waiting on sockets"),
+    QT_TRANSLATE_NOOP("ScenarioTexts", "A multiprocessing pool"),
+    QT_TRANSLATE_NOOP("ScenarioTexts", "A queue between two processes"),
+    QT_TRANSLATE_NOOP("ScenarioTexts", "asyncio: three tasks, one thread"),
+    QT_TRANSLATE_NOOP("ScenarioTexts", "Two locks, a real deadlock"),
+    QT_TRANSLATE_NOOP("ScenarioTexts", "Sample every"),
+    QT_TRANSLATE_NOOP("ScenarioTexts", "How often each thread's state is read from /proc"),
+    QT_TRANSLATE_NOOP("ScenarioTexts", "Stall warning after"),
+    QT_TRANSLATE_NOOP("ScenarioTexts", "s"),
+    QT_TRANSLATE_NOOP(
+        "ScenarioTexts",
+        "Warn of a possible deadlock when every thread has waited on a lock this long"),
+    QT_TRANSLATE_NOOP("ScenarioTexts", "Count to"),
+    QT_TRANSLATE_NOOP("ScenarioTexts",
+                      "Each worker adds up the numbers below this (the script's first argument)"),
+    QT_TRANSLATE_NOOP("ScenarioTexts", "Threads"),
+    QT_TRANSLATE_NOOP("ScenarioTexts", "Threads that count at once (the script's second argument)"),
+    QT_TRANSLATE_NOOP("ScenarioTexts",
+                      "Processes that count at once (the script's second argument)"),
 };
 
 // The scenarios' units are plural; after a 1 the window shows these instead.

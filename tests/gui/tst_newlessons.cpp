@@ -4,6 +4,7 @@
 #include "app/MainWindow.h"
 #include "app/ParameterPanel.h"
 #include "app/RunController.h"
+#include "scenarios/PythonExampleCatalog.h"
 #include "scenarios/ScenarioRegistry.h"
 #include "views/QueueDepthChart.h"
 #include "views/StartCostChart.h"
@@ -39,8 +40,12 @@ private slots:
     void everyLessonHasEnglishAndChineseTexts()
     {
         // The window falls back to English where a translation is missing; the catalogue
-        // promises both languages for every lesson, so none may be missing.
-        for (const auto &id : ScenarioRegistry::ids()) {
+        // promises both languages for every lesson, so none may be missing: the scenarios'
+        // and the real-Python lessons'.
+        std::vector<std::string> ids = ScenarioRegistry::ids();
+        for (const PythonExample &example : PythonExampleCatalog::all())
+            ids.push_back(example.info.id);
+        for (const auto &id : ids) {
             for (const char *language : {"en", "zh_CN"}) {
                 const QString path = QStringLiteral(":/lessons/%1/%2.html")
                                          .arg(QLatin1String(language), QString::fromStdString(id));

@@ -1,3 +1,4 @@
+#include "scenarios/PythonExampleCatalog.h"
 #include "scenarios/ScenarioRegistry.h"
 
 #include <QDirIterator>
@@ -128,16 +129,26 @@ private slots:
             check(info.title);
             check(info.chapterTitle);
         }
+        std::vector<conlab::ParameterSpec> specs;
         for (const std::string &id : conlab::ScenarioRegistry::ids()) {
             for (const conlab::ParameterSpec &spec :
-                 conlab::ScenarioRegistry::create(id)->parameters()) {
-                check(spec.label);
-                check(spec.unit);
-                check(spec.help);
-                for (const std::string &label :
-                     spec.choiceLabels.empty() ? spec.choices : spec.choiceLabels)
-                    check(label);
-            }
+                 conlab::ScenarioRegistry::create(id)->parameters())
+                specs.push_back(spec);
+        }
+        // The real-Python lessons are the catalogue's too, with parameters of their own.
+        for (const conlab::PythonExample &example : conlab::PythonExampleCatalog::all()) {
+            check(example.info.title);
+            check(example.info.chapterTitle);
+            for (const conlab::ParameterSpec &spec : example.parameters())
+                specs.push_back(spec);
+        }
+        for (const conlab::ParameterSpec &spec : specs) {
+            check(spec.label);
+            check(spec.unit);
+            check(spec.help);
+            for (const std::string &label :
+                 spec.choiceLabels.empty() ? spec.choices : spec.choiceLabels)
+                check(label);
         }
         QStringList lines;
         for (const QString &text : std::as_const(missing))
