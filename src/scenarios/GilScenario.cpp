@@ -1,5 +1,6 @@
 #include "GilScenario.h"
 
+#include "PythonExampleCatalog.h"
 #include "ScenarioParameters.h"
 #include "analysis/OutputLog.h"
 #include "analysis/WorkerLifetimes.h"
@@ -76,7 +77,7 @@ std::string GilScenario::checkParameters(const ParameterSet &values) const
 {
     if (values.text("engine") != "cpython")
         return {};
-    if (ChildProgram::findInPath("python3").empty())
+    if (PythonExampleCatalog::interpreter().empty())
         return "engine=cpython needs python3, which is not on PATH (Debian: apt install python3)";
     const std::string script = pythonScript();
     if (access(script.c_str(), R_OK) != 0)
@@ -206,7 +207,7 @@ void GilScenario::runPython(WorkerContext &launcher)
     char ioMs[32];
     std::snprintf(cpuMs, sizeof cpuMs, "%.3f", double(m_cpuNs) / 1e6);
     std::snprintf(ioMs, sizeof ioMs, "%.3f", double(m_ioNs) / 1e6);
-    const std::vector<std::string> argv{ChildProgram::findInPath("python3"),
+    const std::vector<std::string> argv{PythonExampleCatalog::interpreter(),
                                         pythonScript(),
                                         "--kind",
                                         m_processes ? "process" : "thread",
