@@ -3305,6 +3305,13 @@
     </message>
 </context>
 <context>
+    <name>conlab::JobCellDelegate</name>
+    <message>
+        <source>no commas in a cell</source>
+        <translation>单元格中不能有逗号</translation>
+    </message>
+</context>
+<context>
     <name>conlab::JobTableEditor</name>
     <message>
         <source>Run my own job table</source>
@@ -3345,6 +3352,10 @@
     <message>
         <source>Bursts alternate CPU and IO, starting and ending on the CPU: 4/2/3 computes 4, waits 2, computes 3. Times are in the lesson&apos;s time units; a lower priority number is more urgent.</source>
         <translation>执行段在 CPU 和 IO 之间交替，以 CPU 开始并以 CPU 结束：4/2/3 表示计算 4、等待 2、再计算 3。时间以本课的时间单位计；优先级数字越小越紧急。</translation>
+    </message>
+    <message>
+        <source>Not taken, row %1: %2</source>
+        <translation>未采用，第 %1 行：%2</translation>
     </message>
 </context>
 <context>
