@@ -184,18 +184,21 @@ void KernelScenario::runWorker(WorkerContext &worker)
         futexWait(m_released, 0, 20);
     }
     const Job &job = m_jobsNs.jobs[worker.id() - firstJobWorker()];
+    // Runnable from the instant each wait ends: a thread that then waits for its core is ready,
+    // which the kernel counts as run-queue wait, not part of its IO.
     if (!sleepUntil(worker, m_originNs + job.arrival))
         return finish(worker, thread, worker.stopCause());
-    thread.log.push(ThreadPhaseLog::Phase::Runnable);
+    thread.log.push(ThreadPhaseLog::Phase::Runnable, ExitCause::Normal, m_originNs + job.arrival);
     for (std::size_t b = 0; b < job.bursts.size(); b += 2) {
         if (!worker.burnCpuTime(job.bursts[b]))
             return finish(worker, thread, worker.stopCause());
         if (b + 1 == job.bursts.size())
             break;
         thread.log.push(ThreadPhaseLog::Phase::Io);
-        if (!sleepUntil(worker, monotonicNs() + job.bursts[b + 1]))
+        const std::uint64_t ioEnd = monotonicNs() + job.bursts[b + 1];
+        if (!sleepUntil(worker, ioEnd))
             return finish(worker, thread, worker.stopCause());
-        thread.log.push(ThreadPhaseLog::Phase::Runnable);
+        thread.log.push(ThreadPhaseLog::Phase::Runnable, ExitCause::Normal, ioEnd);
     }
     finish(worker, thread, ExitCause::Normal);
 }

@@ -7,7 +7,7 @@ namespace conlab {
 
 ThreadPhaseLog::ThreadPhaseLog(std::size_t capacity) : m_entries(capacity + 1) {}
 
-void ThreadPhaseLog::push(Phase phase, ExitCause cause)
+void ThreadPhaseLog::push(Phase phase, ExitCause cause, std::uint64_t atNs)
 {
     std::uint32_t count = m_count.load(std::memory_order_relaxed);
     if (count >= m_entries.size()) {
@@ -15,7 +15,8 @@ void ThreadPhaseLog::push(Phase phase, ExitCause cause)
             return;
         count = std::uint32_t(m_entries.size() - 1); // unreachable with the capacity asked for
     }
-    m_entries[count] = {monotonicNs(), phase, cause};
+    const std::uint64_t now = monotonicNs();
+    m_entries[count] = {atNs && atNs < now ? atNs : now, phase, cause};
     m_count.store(count + 1, std::memory_order_release);
 }
 

@@ -27,7 +27,9 @@ public:
     // Room for `capacity` entries; Done always fits, replacing the last one if it must.
     explicit ThreadPhaseLog(std::size_t capacity);
 
-    void push(Phase phase, ExitCause cause = ExitCause::Normal);
+    // Stamped now, or at `atNs` (not later than now) for a phase known to have begun earlier:
+    // a sleep's end is its deadline, however late the thread got a core to say so.
+    void push(Phase phase, ExitCause cause = ExitCause::Normal, std::uint64_t atNs = 0);
     std::size_t published() const { return m_count.load(std::memory_order_acquire); }
     const Entry &entry(std::size_t index) const { return m_entries[index]; }
 
