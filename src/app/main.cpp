@@ -15,24 +15,43 @@
 
 namespace {
 
-bool wantsExport(int argc, char **argv)
+// An export, --help or --version: what needs no window, so no display either.
+bool needsNoWindow(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--export") == 0 || std::strncmp(argv[i], "--export=", 9) == 0)
+        const char *arg = argv[i];
+        if (std::strcmp(arg, "--export") == 0 || std::strncmp(arg, "--export=", 9) == 0 ||
+            std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0 ||
+            std::strcmp(arg, "--help-all") == 0 || std::strcmp(arg, "--version") == 0 ||
+            std::strcmp(arg, "-v") == 0)
             return true;
     }
     return false;
+}
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
-    // An export needs no window: with no display to open one on, paint offscreen.
-    if (wantsExport(argc, argv) && qEnvironmentVariableIsEmpty("DISPLAY") &&
-        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
-        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    // With no display to open a window on, what needs none paints offscreen; the window itself
+    // says why it cannot open instead of Qt's abort about platform plugins.
+    if (!hasDisplay()) {
+        if (!needsNoWindow(argc, argv)) {
+            std::fprintf(stderr,
+                         "conlab: no display to open the window on (DISPLAY and WAYLAND_DISPLAY "
+                         "are not set); run it in a desktop session or under xvfb-run, or use "
+                         "--export FILE for an image without a window\n");
+            return 2;
+        }
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
 
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("conlab"));

@@ -115,6 +115,31 @@ private slots:
         QCOMPARE(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
     }
 
+    void helpAndVersionNeedNoDisplay()
+    {
+        // No display at all, as on a server or in CI: --version and --help still answer, and
+        // the window says why it cannot open instead of aborting in Qt's platform plugin.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            environment.remove(QString::fromLatin1(name));
+        const auto runConlab = [&](const QStringList &arguments, QByteArray *output) {
+            QProcess conlab;
+            conlab.setProcessEnvironment(environment);
+            conlab.start(conlabPath(), arguments);
+            if (!conlab.waitForFinished(30000))
+                return -1;
+            *output = conlab.readAllStandardOutput() + conlab.readAllStandardError();
+            return conlab.exitStatus() == QProcess::NormalExit ? conlab.exitCode() : -1;
+        };
+        QByteArray output;
+        QCOMPARE(runConlab({QStringLiteral("--version")}, &output), 0);
+        QVERIFY2(output.startsWith("conlab "), output.constData());
+        QCOMPARE(runConlab({QStringLiteral("--help")}, &output), 0);
+        QVERIFY2(output.contains("--export"), output.constData());
+        QCOMPARE(runConlab({}, &output), 2);
+        QVERIFY2(output.contains("no display"), output.constData());
+    }
+
     void runnerOfAKilledExportEndsWithIt()
     {
         QTemporaryDir scratch;
