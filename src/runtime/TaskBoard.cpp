@@ -18,11 +18,14 @@ void TaskBoard::begin(WorkerContext &worker, std::uint32_t task)
 
 void TaskBoard::finish(WorkerContext &worker, std::uint32_t task)
 {
-    worker.recorder().record(EventKind::TaskEnd, 0, task);
-    // The fetch_add claims the slot, so two finishing workers never write the same one.
-    const std::uint32_t index = m_finishedCount.fetch_add(1, std::memory_order_acq_rel);
-    if (index < kMaxTasks)
-        m_finishOrder[index].store(task, std::memory_order_release);
+    {
+        ProcessMutexLocker order(m_order);
+        worker.recorder().record(EventKind::TaskEnd, 0, task);
+        // The fetch_add claims the slot, so two finishing workers never write the same one.
+        const std::uint32_t index = m_finishedCount.fetch_add(1, std::memory_order_acq_rel);
+        if (index < kMaxTasks)
+            m_finishOrder[index].store(task, std::memory_order_release);
+    }
     futexWakeAll(m_finishedCount);
 }
 
@@ -30,11 +33,14 @@ void TaskBoard::deliver(WorkerContext &worker, std::uint32_t task)
 {
     if (task == 0 || task > m_tasks)
         return;
-    worker.recorder().record(EventKind::TaskResult, 0, task);
-    m_delivered[task].store(1, std::memory_order_release);
-    const std::uint32_t index = m_deliveredCount.fetch_add(1, std::memory_order_acq_rel);
-    if (index < kMaxTasks)
-        m_deliveryOrder[index].store(task, std::memory_order_release);
+    {
+        ProcessMutexLocker order(m_order);
+        worker.recorder().record(EventKind::TaskResult, 0, task);
+        m_delivered[task].store(1, std::memory_order_release);
+        const std::uint32_t index = m_deliveredCount.fetch_add(1, std::memory_order_acq_rel);
+        if (index < kMaxTasks)
+            m_deliveryOrder[index].store(task, std::memory_order_release);
+    }
     futexWakeAll(m_deliveredCount);
 }
 
@@ -73,6 +79,11 @@ bool TaskBoard::waitUntil(WorkerContext &worker, std::uint32_t object,
         if (worker.shouldStop())
             return false;
         if (!blocked) {
+            // Checked again with the finishers held off: blocked only on a result not yet
+            // stamped, which then comes after this wait's start.
+            ProcessMutexLocker order(m_order);
+            if ((this->*ready)(argument))
+                return true;
             worker.block(BlockReason::Result, object);
             blocked = true;
         }

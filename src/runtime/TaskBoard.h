@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ProcessMutex.h"
+
 #include <atomic>
 #include <cstdint>
 
@@ -46,6 +48,10 @@ private:
     bool finishedAtLeast(std::uint32_t count) const;
 
     std::uint32_t m_tasks;
+    // Held while a finisher stamps and publishes a result and while a waiter checks and
+    // records its Blocked: a waiter that saw no result then blocks before the result's stamp,
+    // so the trace never shows a wait begun after the result that ended it.
+    ProcessMutex m_order;
     std::atomic<std::uint32_t> m_finishedCount{0};  // futex word
     std::atomic<std::uint32_t> m_deliveredCount{0}; // futex word
     std::atomic<std::uint32_t> m_delivered[kMaxTasks + 1] = {};
