@@ -1,5 +1,6 @@
 #include "ProgramWatcher.h"
 
+#include "runtime/ProcFile.h"
 #include "trace/OutputText.h"
 
 #include <algorithm>
@@ -24,23 +25,13 @@ constexpr pid_t kProbeRange = 256;
 // Beyond this many, a process's task directory is read rather than probed id by id.
 constexpr pid_t kProbeThreads = 16;
 
-std::string_view readOnce(const char *path, char *buffer, std::size_t size)
-{
-    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return {};
-    const ssize_t n = ::read(fd, buffer, size - 1);
-    ::close(fd);
-    return n > 0 ? std::string_view(buffer, std::size_t(n)) : std::string_view();
-}
-
 // The thread group a task belongs to (/proc/<tid>/status, "Tgid:"), or 0.
 pid_t threadGroupOf(pid_t tid)
 {
     char path[64];
     char buffer[2048];
     std::snprintf(path, sizeof path, "/proc/%d/status", int(tid));
-    const std::string_view text = readOnce(path, buffer, sizeof buffer);
+    const std::string_view text = ProcFile::readOnce(path, buffer, sizeof buffer);
     const auto at = text.find("\nTgid:");
     if (at == std::string_view::npos)
         return 0;
@@ -119,7 +110,7 @@ void ProgramWatcher::follow(pid_t pid, std::uint64_t sinceNs)
     char buffer[1024];
     std::snprintf(path, sizeof path, "/proc/%d/stat", int(pid));
     ThreadProbe::Status status;
-    ThreadProbe::parseStatus(readOnce(path, buffer, sizeof buffer), status);
+    ThreadProbe::parseStatus(ProcFile::readOnce(path, buffer, sizeof buffer), status);
     ProcessRecord record;
     record.pid = pid;
     record.ppid = status.ppid;
@@ -230,7 +221,7 @@ void ProgramWatcher::consider(pid_t pid, std::uint64_t sinceNs)
     char buffer[1024];
     std::snprintf(path, sizeof path, "/proc/%d/stat", int(pid));
     ThreadProbe::Status status;
-    if (!ThreadProbe::parseStatus(readOnce(path, buffer, sizeof buffer), status))
+    if (!ThreadProbe::parseStatus(ProcFile::readOnce(path, buffer, sizeof buffer), status))
         return;
     bool ours = m_settings.adoptOrphans && status.ppid == m_self;
     for (const ProcessRecord &p : m_processes)

@@ -1,8 +1,9 @@
 #include "CoreBusyTime.h"
 
+#include "ProcFile.h"
+
 #include <array>
 #include <charconv>
-#include <fcntl.h>
 #include <string>
 #include <unistd.h>
 
@@ -59,19 +60,8 @@ bool CoreBusyTime::parse(std::string_view procStat, const cpu_set_t &cpus, long 
 
 bool CoreBusyTime::read(const cpu_set_t &cpus, std::uint64_t &busyNs)
 {
-    const int fd = ::open("/proc/stat", O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
     std::string text;
-    char buffer[4096];
-    for (;;) {
-        const ssize_t got = ::read(fd, buffer, sizeof buffer);
-        if (got <= 0)
-            break;
-        text.append(buffer, std::size_t(got));
-    }
-    ::close(fd);
-    return parse(text, cpus, sysconf(_SC_CLK_TCK), busyNs);
+    return ProcFile::readAll("/proc/stat", text) && parse(text, cpus, sysconf(_SC_CLK_TCK), busyNs);
 }
 
 } // namespace conlab

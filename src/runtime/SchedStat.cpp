@@ -1,5 +1,7 @@
 #include "SchedStat.h"
 
+#include "ProcFile.h"
+
 #include <charconv>
 #include <cstdio>
 #include <fcntl.h>
@@ -18,17 +20,6 @@ bool nextNumber(std::string_view &text, std::uint64_t &value)
         return false;
     text.remove_prefix(std::size_t(result.ptr - text.data()));
     return true;
-}
-
-// Reads a small /proc file whole; they are generated on read, so one read() suffices.
-std::string_view readSmall(const char *path, char *buffer, std::size_t size)
-{
-    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return {};
-    const ssize_t n = ::read(fd, buffer, size - 1);
-    ::close(fd);
-    return n > 0 ? std::string_view(buffer, std::size_t(n)) : std::string_view();
 }
 
 } // namespace
@@ -75,10 +66,10 @@ bool SchedStat::read(pid_t tid, SchedStat &out)
     char path[64];
     char buffer[1024];
     std::snprintf(path, sizeof path, "/proc/self/task/%d/schedstat", int(tid));
-    if (!parse(readSmall(path, buffer, sizeof buffer), out))
+    if (!parse(ProcFile::readOnce(path, buffer, sizeof buffer), out))
         return false;
     std::snprintf(path, sizeof path, "/proc/self/task/%d/stat", int(tid));
-    out.processor = parseProcessor(readSmall(path, buffer, sizeof buffer));
+    out.processor = parseProcessor(ProcFile::readOnce(path, buffer, sizeof buffer));
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "ThreadProbe.h"
 
+#include "ProcFile.h"
+
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
@@ -27,19 +29,6 @@ template <class T> bool toNumber(std::string_view text, T &value, int base = 10)
         text.remove_prefix(2);
     const auto result = std::from_chars(text.data(), text.data() + text.size(), value, base);
     return result.ec == std::errc();
-}
-
-// A whole small /proc file, opened for this one reading.
-std::string_view readOnce(const char *path, char *buffer, std::size_t size)
-{
-    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return {};
-    const ssize_t n = ::read(fd, buffer, size - 1);
-    const int error = errno;
-    ::close(fd);
-    errno = error;
-    return n > 0 ? std::string_view(buffer, std::size_t(n)) : std::string_view();
 }
 
 } // namespace
@@ -84,7 +73,7 @@ ThreadProbe::Call ThreadProbe::readCall()
     char path[96];
     char buffer[256];
     std::snprintf(path, sizeof path, "/proc/%d/task/%d/syscall", int(m_pid), int(m_tid));
-    const std::string_view text = readOnce(path, buffer, sizeof buffer);
+    const std::string_view text = ProcFile::readOnce(path, buffer, sizeof buffer);
     if (text.empty()) {
         Call call;
         // Reading another user's or a non-descendant's system call needs ptrace rights.
@@ -99,7 +88,7 @@ std::string ThreadProbe::readWchan()
     char path[96];
     char buffer[128];
     std::snprintf(path, sizeof path, "/proc/%d/task/%d/wchan", int(m_pid), int(m_tid));
-    return std::string(readOnce(path, buffer, sizeof buffer));
+    return std::string(ProcFile::readOnce(path, buffer, sizeof buffer));
 }
 
 std::string ThreadProbe::descriptorTarget(std::uint64_t fd) const
