@@ -166,9 +166,14 @@ void LessonTabs::showRunning()
 
 void LessonTabs::showSummary(const QJsonObject &summary, bool hasIo)
 {
+    m_ui->remedies->addRun(summary);
+    showTrace(summary, hasIo);
+}
+
+void LessonTabs::showTrace(const QJsonObject &summary, bool hasIo)
+{
     m_ui->figures->showSummary(summary);
     m_ui->processTree->showSummary(summary);
-    m_ui->remedies->addRun(summary);
     if (hasIo) {
         m_ioMatrix->showSummary(summary);
         m_ioFigure->refresh();

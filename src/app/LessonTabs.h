@@ -64,6 +64,9 @@ public:
     void showRunning();
     // A run ended: each panel takes what the summary has for it.
     void showSummary(const QJsonObject &summary, bool hasIo);
+    // An opened trace's summary: every panel showSummary() fills but the remedy table, which
+    // compares the runs made in this window.
+    void showTrace(const QJsonObject &summary, bool hasIo);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -1,12 +1,10 @@
 #include "MainWindow.h"
 
-#include "AttachDialog.h"
-#include "FiguresPanel.h"
+#include "LessonCatalog.h"
 #include "LessonPanel.h"
 #include "LessonTabs.h"
 #include "OutputPanel.h"
 #include "ParameterPanel.h"
-#include "ProcessTreeView.h"
 #include "PythonLesson.h"
 #include "RemedyTable.h"
 #include "RunBanner.h"
@@ -14,18 +12,14 @@
 #include "RunFileDialogs.h"
 #include "RunStatusLine.h"
 #include "SchedulingPanel.h"
-#include "WatchDialog.h"
 #include "WindowActions.h"
-#include "analysis/StateTransitions.h"
 #include "export/TimelineImage.h"
-#include "scenarios/PythonExampleCatalog.h"
+#include "scenarios/PythonExample.h"
 #include "scenarios/ScenarioRegistry.h"
 #include "trace/TraceFile.h"
 #include "ui_MainWindow.h"
 #include "views/IoRoundFigureView.h"
 #include "views/QueueDepthChart.h"
-#include "views/ScenarioTexts.h"
-#include "views/ServerModelsCharts.h"
 #include "views/StateDiagramView.h"
 #include "views/StatePalette.h"
 #include "views/TimeAxis.h"
@@ -54,7 +48,6 @@ namespace conlab {
 namespace {
 
 constexpr int kRefreshMs = 30; // about 33 timeline updates a second while a run is live
-constexpr int kIdRole = Qt::UserRole;
 const QString kDefaultScenario = QStringLiteral("producer-consumer");
 // Narrow enough that both panels and half a 1280-pixel window fit side by side.
 constexpr int kLeftDockMinimum = 250;
@@ -74,7 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createDocks();
     createStatusBar();
-    createCatalog();
+    LessonCatalog::fill(m_ui->catalog);
 
     m_refreshTimer.setInterval(kRefreshMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
@@ -157,36 +150,6 @@ void MainWindow::createActions()
     connect(m_actions->attachProcess(), &QAction::triggered, this, &MainWindow::attachProcess);
 }
 
-void MainWindow::createCatalog()
-{
-    m_ui->catalog->clear();
-    QTreeWidgetItem *chapterItem = nullptr;
-    int chapter = -1;
-    // The scenarios by chapter, then the real-Python lessons as a chapter of their own: they
-    // run the same way (a watched python3), offer the same parameters, and read best side by
-    // side (threads against processes under the real GIL).
-    std::vector<Scenario::Info> lessons = ScenarioRegistry::catalog();
-    for (const PythonExample &example : PythonExampleCatalog::all())
-        lessons.push_back(example.info);
-    for (const Scenario::Info &info : lessons) {
-        if (info.chapter != chapter) {
-            chapter = info.chapter;
-            chapterItem = new QTreeWidgetItem(m_ui->catalog);
-            chapterItem->setText(0, QStringLiteral("%1  %2").arg(chapter).arg(
-                                        ScenarioTexts::text(info.chapterTitle)));
-            chapterItem->setFlags(Qt::ItemIsEnabled);
-            QFont bold = chapterItem->font(0);
-            bold.setBold(true);
-            chapterItem->setFont(0, bold);
-        }
-        auto *item = new QTreeWidgetItem(chapterItem);
-        item->setText(0, ScenarioTexts::text(info.title));
-        item->setData(0, kIdRole, QString::fromStdString(info.id));
-        item->setToolTip(0, QString::fromStdString(info.id));
-    }
-    m_ui->catalog->expandAll();
-}
-
 void MainWindow::createDocks()
 {
     connect(m_ui->catalog, &QTreeWidget::currentItemChanged, this,
@@ -254,16 +217,7 @@ void MainWindow::createStatusBar()
 
 bool MainWindow::selectScenario(const QString &id)
 {
-    for (int chapter = 0; chapter < m_ui->catalog->topLevelItemCount(); ++chapter) {
-        QTreeWidgetItem *chapterItem = m_ui->catalog->topLevelItem(chapter);
-        for (int i = 0; i < chapterItem->childCount(); ++i) {
-            if (chapterItem->child(i)->data(0, kIdRole).toString() == id) {
-                m_ui->catalog->setCurrentItem(chapterItem->child(i));
-                return true;
-            }
-        }
-    }
-    return false;
+    return LessonCatalog::select(m_ui->catalog, id);
 }
 
 QString MainWindow::currentScenario() const
@@ -273,9 +227,7 @@ QString MainWindow::currentScenario() const
 
 void MainWindow::onScenarioChosen(QTreeWidgetItem *item)
 {
-    if (!item)
-        return;
-    const QString id = item->data(0, kIdRole).toString();
+    const QString id = LessonCatalog::idOf(item);
     if (id.isEmpty())
         return;
     const auto scenario = ScenarioRegistry::create(id.toStdString());
@@ -295,204 +247,6 @@ void MainWindow::onScenarioChosen(QTreeWidgetItem *item)
     showLessonTabs(id);
     QSettings().setValue(QStringLiteral("window/scenario"), id);
     updateActions();
-}
-
-void MainWindow::run()
-{
-    if (m_controller->isRunning() || currentScenario().isEmpty())
-        return;
-    m_outcome.clear();
-    m_message.clear();
-    m_lastStopMs = -1;
-    if (m_ui->lessonTabs->scheduling()->isComparing())
-        return;
-    if (const PythonExample *example = PythonLesson::find(currentScenario())) {
-        // Said before anything starts, as the runner would say it (exit 2), not as a failed
-        // watch of a program that is not there.
-        const QString problem = PythonLesson::problem(*example);
-        if (!problem.isEmpty()) {
-            m_message = problem;
-            updateStatus();
-            QMessageBox::warning(this, tr("Cannot run"), problem);
-            return;
-        }
-        watch(PythonLesson::runnerArguments(*example, m_ui->parameters->assignments()), {},
-              currentScenario());
-        return;
-    }
-    QStringList extra;
-    QString error;
-    if (isTabShown(m_ui->lessonTabs->scheduling()) &&
-        !m_ui->lessonTabs->scheduling()->jobArguments(&extra, &error)) {
-        m_message = error;
-        updateStatus();
-        return;
-    }
-    if (!m_controller->start(currentScenario(), m_ui->parameters->assignments(), timeLimitSeconds(),
-                             extra)) {
-        m_message = m_controller->errorText();
-        updateStatus();
-        QMessageBox::warning(this, tr("Cannot run"), m_message);
-        return;
-    }
-    m_watchedLesson.clear();
-    m_ui->lessonTabs->showRunning();
-    m_ui->lessonTabs->states()->clear();
-    m_ui->lessonTabs->graph()->clear();
-    m_ui->banner->hide();
-}
-
-void MainWindow::watchProgram()
-{
-    if (m_controller->isRunning())
-        return;
-    WatchDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    dialog.remember();
-    watch(dialog.runnerArguments(), dialog.workingFolder());
-}
-
-void MainWindow::attachProcess()
-{
-    if (m_controller->isRunning())
-        return;
-    AttachDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted || dialog.pid() == 0)
-        return;
-    watch(dialog.runnerArguments());
-}
-
-bool MainWindow::watch(const QStringList &runnerArguments, const QString &workingFolder,
-                       const QString &lesson)
-{
-    if (m_controller->isRunning())
-        return false;
-    m_outcome.clear();
-    m_message.clear();
-    m_lastStopMs = -1;
-    if (!m_controller->startRunner(runnerArguments, timeLimitSeconds(), workingFolder)) {
-        m_message = m_controller->errorText();
-        updateStatus();
-        QMessageBox::warning(this, tr("Cannot watch"), m_message);
-        return false;
-    }
-    // No lesson's tabs: the program is the user's, and the lesson text says how to read it
-    // (a real-Python lesson's own text, which says what its program shows).
-    m_watchedLesson = lesson;
-    showLessonTabs(QString());
-    if (lesson.isEmpty())
-        m_ui->lessonTabs->lesson()->showLesson(QStringLiteral("watch"));
-    m_ui->lessonTabs->showRunning();
-    m_ui->lessonTabs->states()->clear();
-    m_ui->lessonTabs->graph()->clear();
-    m_ui->banner->hide();
-    return true;
-}
-
-void MainWindow::clearRun()
-{
-    m_recording.clear();
-    m_timeline->resetView();
-    m_queueChart->reset();
-    m_queueChart->setVisible(false);
-    m_ui->lessonTabs->output()->reload();
-    m_ui->lessonTabs->states()->clear();
-    m_ui->lessonTabs->graph()->clear();
-    m_ui->lessonTabs->figures()->clear();
-    m_ui->lessonTabs->processTree()->showRunning();
-    m_ui->banner->hide();
-    m_outcome.clear();
-    m_message.clear();
-    updateActions();
-    updateStatus();
-}
-
-int MainWindow::timeLimitSeconds() const
-{
-    return m_actions->timeLimitSeconds();
-}
-
-void MainWindow::stop()
-{
-    if (!m_controller->isRunning())
-        return;
-    m_stopClock.start();
-    m_controller->stop();
-    updateActions();
-}
-
-void MainWindow::onRunStarted()
-{
-    m_refreshCount = 0;
-    m_refreshTimer.start();
-    updateActions();
-    updateStatus();
-}
-
-void MainWindow::refresh()
-{
-    if (!m_recording.hasMeta())
-        return;
-    const double now = m_controller->elapsedNs();
-    m_recording.extendTo(m_recording.meta().startNs + std::uint64_t(now));
-    m_timeline->advance(now, true);
-    m_queueChart->refresh(now);
-    m_ui->lessonTabs->output()->refresh();
-    // The graph follows every update, so a cycle shows red well within 100 ms of closing.
-    updateGraph();
-    updateBanner();
-    // Text, lock lanes and the state diagram change less often; 10 a second reads calmly.
-    if (++m_refreshCount % 3 == 0) {
-        if (isTabShown(m_ui->lessonTabs->servers())) {
-            // The designs run one after the other for `duration` each.
-            const double perDesign =
-                m_ui->parameters->value(QStringLiteral("duration")).toDouble() *
-                m_ui->parameters->value(QStringLiteral("time-scale")).toDouble() * 1e6;
-            const QString design = m_ui->parameters->value(QStringLiteral("design"));
-            const double designs = design == QLatin1String("all") ? 6 : 1;
-            if (perDesign > 0)
-                m_ui->lessonTabs->servers()->setProgress(now / (perDesign * designs));
-        }
-        m_recording.refreshDerived();
-        m_ui->lessonTabs->states()->setTransitions(
-            StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()),
-            m_recording.timeline().lastNs());
-        updateStatus();
-    }
-}
-
-void MainWindow::onRunFinished(const QString &outcome)
-{
-    m_refreshTimer.stop();
-    if (m_stopClock.isValid()) {
-        m_lastStopMs = m_stopClock.elapsed();
-        m_stopClock.invalidate();
-    }
-    m_outcome = outcome;
-    const double end = double(m_recording.lastEventNs());
-    m_recording.extendTo(m_recording.meta().startNs + std::uint64_t(end));
-    m_timeline->advance(end, false);
-    m_timeline->fit();
-    m_queueChart->refresh(end);
-    m_ui->lessonTabs->output()->refresh();
-    m_recording.refreshDerived();
-    m_ui->lessonTabs->states()->setTransitions(
-        StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()), 0);
-    updateGraph();
-    if (!m_controller->summary().isEmpty()) {
-        m_ui->lessonTabs->showSummary(m_controller->summary(), m_recording.hasIo());
-        const int stranded = m_controller->summary().value(QLatin1String("stranded")).toInt();
-        if (stranded > 0) {
-            m_message =
-                tr("%n worker(s) stranded on the queue until the run was %1", nullptr, stranded)
-                    .arg(outcome == QLatin1String("timed_out") ? tr("ended by its time limit")
-                                                               : tr("stopped"));
-        }
-    }
-    updateActions();
-    updateStatus();
-    updateBanner();
 }
 
 bool MainWindow::isTabShown(QWidget *tab) const
@@ -545,7 +299,7 @@ void MainWindow::retranslate()
     const QString scenario = currentScenario();
     {
         const QSignalBlocker blocker(m_ui->catalog);
-        createCatalog();
+        LessonCatalog::fill(m_ui->catalog);
     }
     if (!scenario.isEmpty())
         selectScenario(scenario);
@@ -651,27 +405,15 @@ bool MainWindow::loadTrace(const QString &path, QString *error)
     m_timeline->resetView();
     m_queueChart->reset();
     m_queueChart->setVisible(m_queueChart->hasQueue());
-    m_queueChart->refresh(double(m_recording.lastEventNs()));
-    m_timeline->advance(double(m_recording.lastEventNs()), false);
-    m_timeline->fit();
     m_ui->lessonTabs->output()->reload();
-    m_ui->lessonTabs->states()->setTransitions(
-        StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()), 0);
-    updateGraph();
+    showWholeRun();
     m_outcome.clear();
     m_message = tr("trace %1").arg(path);
-    if (!trace.summaryJson.empty()) {
-        const QJsonObject summary =
-            QJsonDocument::fromJson(QByteArray::fromStdString(trace.summaryJson)).object();
-        m_outcome = summary.value(QLatin1String("outcome")).toString();
-        m_ui->lessonTabs->figures()->showSummary(summary);
-        m_ui->lessonTabs->processTree()->showSummary(summary);
-        if (m_recording.hasIo())
-            m_ui->lessonTabs->ioFigure()->refresh();
-    } else {
-        // No summary, so no tree: an empty one hides the last run's.
-        m_ui->lessonTabs->processTree()->showSummary({});
-    }
+    // No summary, no tree: an empty one hides the last run's.
+    const QJsonObject summary =
+        QJsonDocument::fromJson(QByteArray::fromStdString(trace.summaryJson)).object();
+    m_outcome = summary.value(QLatin1String("outcome")).toString();
+    m_ui->lessonTabs->showTrace(summary, m_recording.hasIo());
     updateActions();
     updateStatus();
     return true;

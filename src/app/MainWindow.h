@@ -79,8 +79,13 @@ private:
     void retranslate();
     // Forgets the run shown: its lanes, banner, figures and graph belong to another lesson.
     void clearRun();
+    // Before a run or a watch: no outcome, message or stop time of the last one.
+    void forgetLastRun();
+    // A run that could not start: why, in the status line and a message box.
+    void refuse(const QString &title, const QString &why);
+    void showStarted();
+    void showWholeRun();
     void createActions();
-    void createCatalog();
     void createCentre();
     void createDocks();
     void createStatusBar();
