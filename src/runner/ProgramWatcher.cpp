@@ -263,13 +263,18 @@ void ProgramWatcher::draw(Track &track, Drawn state, std::uint64_t at, BlockedCa
         push(at, lane, EventKind::Running, 0, 0, kUnknownCpu);
         break;
     case Drawn::Blocked:
-        if (track.drawn == Drawn::Blocked && track.wait == wait && track.object == object)
-            break;
-        push(at, lane, EventKind::Blocked, std::uint16_t(reasonOf(wait, object)),
-             object & ~kLaneObject);
-        track.wait = wait;
-        track.object = object;
-        track.futexSinceNs = wait == BlockedCall::Wait::LockOrCondition ? at : 0;
+        if (track.drawn != Drawn::Blocked || track.wait != wait || track.object != object) {
+            push(at, lane, EventKind::Blocked, std::uint16_t(reasonOf(wait, object)),
+                 object & ~kLaneObject);
+            track.wait = wait;
+            track.object = object;
+        }
+        // The stall clock runs from the last CPU progress (readCounters stops it), also when
+        // the thread ran a moment inside what stays drawn as one wait on the same lock.
+        if (wait != BlockedCall::Wait::LockOrCondition)
+            track.futexSinceNs = 0;
+        else if (track.futexSinceNs == 0)
+            track.futexSinceNs = at;
         break;
     case Drawn::New:
     case Drawn::Ended:
