@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Concurrency Lab's real-CPython companion to the gil lesson.
 
-Runs the same job in one worker, then in N workers at once (threads or processes), each
-twice keeping the faster, and prints one JSON line with both wall times. A job is `rounds` rounds of counting (bytecode that
-needs the interpreter lock) followed by a sleep (an IO wait, which releases it). The count is
-calibrated first so that one round's counting takes about cpu_ms / rounds on this machine.
-Standard library only.
+Runs the same job in one worker, then in N workers at once (threads or processes), each three
+times in turn keeping the fastest, and prints one JSON line with both wall times. A job is
+`rounds` rounds of counting (bytecode that needs the interpreter lock) followed by a sleep (an
+IO wait, which releases it). The count is calibrated first so that one round's counting takes
+about cpu_ms / rounds on this machine. Standard library only.
 """
 
 import argparse
@@ -64,11 +64,14 @@ def main():
 
     iterations = iterations_for(args.cpu_ms / 1000.0 / args.rounds)
     io_seconds = args.io_ms / 1000.0 / args.rounds
-    # Each timed twice, the faster kept: on a shared machine one run can lose time to other
-    # programs, which would read as a speedup (or a slowdown) the interpreter never made.
-    single = min(timed_run(args.kind, 1, iterations, io_seconds, args.rounds) for _ in range(2))
-    together = min(timed_run(args.kind, args.workers, iterations, io_seconds, args.rounds)
-                   for _ in range(2))
+    # Each timed three times, taking turns, the fastest kept: on a shared machine one run can
+    # lose time to other programs, which would read as a speedup (or a slowdown) the
+    # interpreter never made; taking turns spreads a slow stretch over both sides.
+    singles, togethers = [], []
+    for _ in range(3):
+        singles.append(timed_run(args.kind, 1, iterations, io_seconds, args.rounds))
+        togethers.append(timed_run(args.kind, args.workers, iterations, io_seconds, args.rounds))
+    single, together = min(singles), min(togethers)
     print(json.dumps({
         "version": sys.version.split()[0],
         "single_ns": single,
