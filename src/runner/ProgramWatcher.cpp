@@ -89,18 +89,8 @@ void ProgramWatcher::sample(std::uint64_t nowNs, std::vector<Event> &out)
     // The counters first: which processes ran in this window, and so may have started a
     // thread or a child, is known before looking for new ones.
     for (std::size_t p = 0; p < m_processes.size(); ++p)
-        m_groupMoved[p] = !m_processes[p].ended && groupCpuMoved(p);
-    for (auto &track : m_tracks) {
-        if (track->drawn == Drawn::Ended)
-            continue;
-        if (m_groupMoved[track->process]) {
-            readCounters(*track);
-        } else {
-            track->readAt = m_samples;
-            track->changed = false;
-            track->gone = false;
-        }
-    }
+        if (!m_processes[p].ended)
+            readProcess(p);
     // Threads found now were born in this window: their lanes begin at its start.
     discover(t0);
     for (auto &track : m_tracks) {
@@ -124,23 +114,118 @@ void ProgramWatcher::sample(std::uint64_t nowNs, std::vector<Event> &out)
     m_out = nullptr;
 }
 
-bool ProgramWatcher::groupCpuMoved(std::size_t process)
+bool ProgramWatcher::readGroupCpu(std::size_t process, std::uint64_t &ns)
 {
-    clockid_t clock;
+    GroupClock &group = m_groupCpu[process];
+    // Asked once: glibc checks a pid's clock with a system call each time it is looked up.
+    if (!group.haveClock)
+        group.haveClock = clock_getcpuclockid(m_processes[process].pid, &group.clock) == 0;
     timespec now;
-    if (clock_getcpuclockid(m_processes[process].pid, &clock) != 0 ||
-        clock_gettime(clock, &now) != 0)
-        return true; // gone, or not ours to read: every thread is read, and says so
-    const std::uint64_t ns =
-        std::uint64_t(now.tv_sec) * 1'000'000'000ull + std::uint64_t(now.tv_nsec);
-    const bool moved = ns != m_groupCpuNs[process];
-    m_groupCpuNs[process] = ns;
-    return moved;
+    if (!group.haveClock || clock_gettime(group.clock, &now) != 0) {
+        group.haveClock = false;
+        group.offsetKnown = false;
+        return false; // gone, or not ours to read
+    }
+    ns = std::uint64_t(now.tv_sec) * 1'000'000'000ull + std::uint64_t(now.tv_nsec);
+    return true;
+}
+
+std::uint64_t ProgramWatcher::lanesCpu(std::size_t process) const
+{
+    std::uint64_t sum = 0;
+    for (const std::size_t index : m_threadsOf[process])
+        if (m_tracks[index]->haveLast)
+            sum += m_tracks[index]->last.onCpuNs;
+    return sum;
+}
+
+bool ProgramWatcher::likelyMoved(const Track &track) const
+{
+    if (track.drawn != Drawn::Blocked || track.movedAt + 1 >= m_samples)
+        return true;
+    // Due again after as many samples as between its last two runs, give or take one.
+    const std::uint64_t pace = track.movedAt - track.movedBefore;
+    return track.movedBefore != 0 && pace >= 2 && m_samples + 1 >= track.movedAt + pace &&
+           m_samples <= track.movedAt + 2 * pace + 1;
+}
+
+void ProgramWatcher::readThreads(std::size_t process, bool likelyOnly)
+{
+    for (const std::size_t index : m_threadsOf[process]) {
+        Track &track = *m_tracks[index];
+        if (track.drawn != Drawn::Ended && track.readAt != m_samples &&
+            (!likelyOnly || likelyMoved(track)))
+            readCounters(track);
+    }
+}
+
+void ProgramWatcher::verifyUnread(std::size_t process, std::uint64_t groupNs)
+{
+    std::vector<std::pair<const Track *, SchedStat>> unread;
+    for (const std::size_t index : m_threadsOf[process]) {
+        const Track &track = *m_tracks[index];
+        SchedStat now;
+        if (track.drawn != Drawn::Ended && track.readAt != m_samples && track.haveLast &&
+            track.probe->readSchedStat(now))
+            unread.emplace_back(&track, now);
+    }
+    std::uint64_t after = 0;
+    if (!readGroupCpu(process, after) || after != groupNs)
+        return; // a thread ran while they were read: their readings prove nothing
+    ++m_unreadChecked;
+    for (const auto &[track, now] : unread)
+        if (now.onCpuNs != track->last.onCpuNs)
+            ++m_unreadWrong;
+}
+
+void ProgramWatcher::readProcess(std::size_t process)
+{
+    GroupClock &group = m_groupCpu[process];
+    const auto leaveRestUnread = [&] {
+        for (const std::size_t index : m_threadsOf[process]) {
+            Track &track = *m_tracks[index];
+            if (track.readAt == m_samples)
+                continue;
+            track.readAt = m_samples;
+            track.changed = false;
+            track.gone = false;
+        }
+    };
+    std::uint64_t start = 0;
+    if (!readGroupCpu(process, start)) {
+        readThreads(process, false); // every thread is read, and says why it could not be
+        return;
+    }
+    if (start == group.ns) {
+        leaveRestUnread();
+        return;
+    }
+    // The clock is read again after the threads: whatever a thread read before it used since
+    // is in that reading too, so equality proves the threads not read used nothing.
+    if (group.offsetKnown) {
+        readThreads(process, true);
+        std::uint64_t after = 0;
+        if (readGroupCpu(process, after) && after == group.offset + lanesCpu(process)) {
+            group.ns = after;
+            if (m_settings.verifyUnread)
+                verifyUnread(process, after);
+            leaveRestUnread();
+            return;
+        }
+    }
+    readThreads(process, false);
+    std::uint64_t end = 0;
+    // The offset is learnt only from a sample in which no thread ran while it was read.
+    group.offsetKnown = readGroupCpu(process, end) && end == start;
+    if (group.offsetKnown)
+        group.offset = end - lanesCpu(process);
+    group.ns = start;
 }
 
 bool ProgramWatcher::readCounters(Track &track)
 {
     track.readAt = m_samples;
+    ++m_threadReads;
     SchedStat now;
     track.gone = !track.probe->readSchedStat(now);
     if (track.gone)
@@ -156,6 +241,10 @@ bool ProgramWatcher::readCounters(Track &track)
     if (cpu > 0) {
         m_progressed[track.process] = 1;
         track.futexSinceNs = 0;
+        if (track.movedAt != m_samples) {
+            track.movedBefore = track.movedAt;
+            track.movedAt = m_samples;
+        }
     }
     return true;
 }

@@ -47,6 +47,9 @@ public:
         bool adoptOrphans = false;
         // Threads that exist when watching starts count from then on, not from their birth.
         bool baselineFirstThreads = false;
+        // For tests: a sample that proved its unread threads unmoved reads them anyway and,
+        // when nothing ran meanwhile, counts each whose counters did move after all.
+        bool verifyUnread = false;
     };
     struct ProcessRecord
     {
@@ -81,6 +84,11 @@ public:
     bool anyAlive() const;
     std::uint64_t samples() const { return m_samples; }
     std::uint32_t threadsSeen() const { return m_threadsSeen; }
+    // How many times a thread's counters were read (a sample can prove most unmoved unread).
+    std::uint64_t threadReads() const { return m_threadReads; }
+    // With Settings::verifyUnread: samples whose proof was checked, and threads it got wrong.
+    std::uint64_t unreadChecked() const { return m_unreadChecked; }
+    std::uint64_t unreadWrong() const { return m_unreadWrong; }
     std::uint32_t threadsUnlaned() const { return m_threadsUnlaned; }
     std::uint32_t lanesUsed() const { return m_nextLane - 1; }
     const std::vector<ProcessRecord> &processes() const { return m_processes; }
@@ -123,6 +131,22 @@ private:
         std::uint64_t readAt = 0;
         bool changed = false;
         bool gone = false;
+        // The last two samples in which the thread used CPU: a thread that wakes at a steady
+        // pace is read first when it is due again.
+        std::uint64_t movedAt = 0;
+        std::uint64_t movedBefore = 0;
+    };
+    // A process's CPU-time clock: the sum of every thread's on-CPU time as schedstat shows it
+    // (the same kernel counter), dead threads included. Once `offset` (what the clock counts
+    // that no lane's last reading holds) is known, a clock reading equal to offset plus the
+    // lanes' last readings proves that no thread left unread in a sample used any CPU.
+    struct GroupClock
+    {
+        clockid_t clock = 0;
+        bool haveClock = false;
+        std::uint64_t ns = 0;
+        std::uint64_t offset = 0;
+        bool offsetKnown = false;
     };
 
     void discover(std::uint64_t sinceNs);
@@ -143,7 +167,12 @@ private:
               std::uint32_t object = 0, std::uint32_t value = 0, std::int64_t arg = 0);
     bool following(pid_t pid) const;
     pid_t readLastPid();
-    bool groupCpuMoved(std::size_t process);
+    bool readGroupCpu(std::size_t process, std::uint64_t &ns);
+    std::uint64_t lanesCpu(std::size_t process) const;
+    bool likelyMoved(const Track &track) const;
+    void readProcess(std::size_t process);
+    void readThreads(std::size_t process, bool likelyOnly);
+    void verifyUnread(std::size_t process, std::uint64_t groupNs);
 
     Settings m_settings;
     std::vector<ProcessRecord> m_processes;
@@ -151,11 +180,10 @@ private:
     std::vector<std::uint8_t> m_progressed;            // by process: a thread ran since a scan
     std::vector<int> m_leaderStatus;                   // by process: a zombie leader's status
     // By process: the CPU time all its threads have used, from its CPU-time clock (exact, one
-    // system call), and whether it moved in this window. A process whose threads used no CPU
-    // can have changed nothing (waking, starting, exiting all take CPU): its threads' files
-    // are not read at all.
-    std::vector<std::uint64_t> m_groupCpuNs;
-    std::vector<std::uint8_t> m_groupMoved;
+    // system call). A process whose threads used no CPU can have changed nothing (waking,
+    // starting, exiting all take CPU): its threads' files are not read at all; when it did,
+    // only the threads it cannot be proven without are read.
+    std::vector<GroupClock> m_groupCpu;
     std::vector<std::unique_ptr<Track>> m_tracks;
     std::unordered_map<pid_t, std::size_t> m_trackOfTid;
     std::vector<Event> *m_out = nullptr;
@@ -164,6 +192,9 @@ private:
     std::uint32_t m_threadsSeen = 0;
     std::uint32_t m_threadsUnlaned = 0;
     std::uint64_t m_samples = 0;
+    std::uint64_t m_threadReads = 0;
+    std::uint64_t m_unreadChecked = 0;
+    std::uint64_t m_unreadWrong = 0;
     std::uint64_t m_lastNs = 0;
     std::uint64_t m_stallAtNs = 0;
     int m_loadavg = -1;

@@ -59,8 +59,7 @@ void ProgramWatcher::follow(pid_t pid, std::uint64_t sinceNs)
     m_threadsOf.emplace_back();
     m_progressed.push_back(1);
     m_leaderStatus.push_back(-1);
-    m_groupCpuNs.push_back(0);
-    m_groupMoved.push_back(1);
+    m_groupCpu.emplace_back();
     if (m_lastNs == 0)
         m_lastNs = sinceNs;
     // Outside a sample (the process the session starts with), its first events wait for one.

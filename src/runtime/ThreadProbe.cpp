@@ -41,6 +41,8 @@ ThreadProbe::~ThreadProbe()
         ::close(m_schedstat);
     if (m_stat >= 0)
         ::close(m_stat);
+    if (m_syscall >= 0)
+        ::close(m_syscall);
 }
 
 std::string_view ThreadProbe::readFile(int &fd, const char *name, char *buffer, std::size_t size)
@@ -70,10 +72,9 @@ bool ThreadProbe::readStatus(Status &out)
 
 ThreadProbe::Call ThreadProbe::readCall()
 {
-    char path[96];
     char buffer[256];
-    std::snprintf(path, sizeof path, "/proc/%d/task/%d/syscall", int(m_pid), int(m_tid));
-    const std::string_view text = ProcFile::readOnce(path, buffer, sizeof buffer);
+    // The ptrace check is made at each read, not only at open: a kept descriptor asks anew.
+    const std::string_view text = readFile(m_syscall, "syscall", buffer, sizeof buffer);
     if (text.empty()) {
         Call call;
         // Reading another user's or a non-descendant's system call needs ptrace rights.

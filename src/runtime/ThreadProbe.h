@@ -60,6 +60,7 @@ private:
     pid_t m_tid;
     int m_schedstat = -1;
     int m_stat = -1;
+    int m_syscall = -1;
 };
 
 } // namespace conlab

@@ -7,6 +7,7 @@
 #include <csignal>
 #include <ctime>
 #include <mutex>
+#include <random>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -18,11 +19,12 @@ namespace {
 
 // A process of 100 threads asleep, as a program with a big thread pool has them, forked
 // from the benchmark as a watched program is started by the runner. With a nap, each thread
-// wakes that often (ms) and sleeps again; without, it sleeps until the process is killed.
+// wakes that often (ms) and sleeps again, at a steady pace or, `irregular`, after random
+// naps of that mean (as requests arrive); without, it sleeps until the process is killed.
 class SleepingThreads
 {
 public:
-    SleepingThreads(int count, int napMs)
+    SleepingThreads(int count, int napMs, bool irregular = false)
     {
         int ready[2];
         if (pipe(ready) != 0)
@@ -31,10 +33,12 @@ public:
         if (m_pid == 0) {
             std::vector<std::thread> threads;
             for (int i = 0; i < count; ++i)
-                threads.emplace_back([napMs] {
+                threads.emplace_back([napMs, irregular, i] {
+                    std::mt19937 random{unsigned(i)};
+                    std::exponential_distribution<double> nap(1.0 / (napMs * 1000.0));
                     for (;;)
                         if (napMs > 0)
-                            usleep(useconds_t(napMs) * 1000);
+                            usleep(irregular ? useconds_t(nap(random)) : useconds_t(napMs) * 1000);
                         else
                             sleep(1000);
                 });
@@ -93,14 +97,17 @@ static void BM_SampleHundredThreads(benchmark::State &state)
 BENCHMARK(BM_SampleHundredThreads)->Arg(0)->Arg(50)->Unit(benchmark::kMicrosecond);
 
 // The sampler as conlab-runner runs it, every 2 ms for a second: the CPU time it takes as a
-// share of one core (the goal: under 5 %).
+// share of one core (the goal: under 5 %). Arguments: how often each thread wakes (ms; 0
+// never), and whether at random moments rather than at a steady pace.
 static void BM_CpuShareAt2ms(benchmark::State &state)
 {
-    SleepingThreads threads(100, int(state.range(0)));
+    SleepingThreads threads(100, int(state.range(0)), state.range(1) != 0);
     std::vector<Event> events;
     ProgramWatcher watcher(atTwoMilliseconds());
     follow(watcher, threads.pid(), events);
     double share = 0;
+    std::uint64_t samples = 0;
+    const std::uint64_t reads = watcher.threadReads();
     for (auto _ : state) {
         timespec cpu0;
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu0);
@@ -112,6 +119,7 @@ static void BM_CpuShareAt2ms(benchmark::State &state)
             clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, nullptr);
             events.clear();
             watcher.sample(monotonicNs(), events);
+            ++samples;
         }
         timespec cpu1;
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu1);
@@ -120,7 +128,13 @@ static void BM_CpuShareAt2ms(benchmark::State &state)
         share = cpuNs / double(monotonicNs() - start);
     }
     state.counters["cpu_share_percent"] = share * 100;
+    state.counters["reads_per_sample"] = double(watcher.threadReads() - reads) / double(samples);
 }
-BENCHMARK(BM_CpuShareAt2ms)->Arg(0)->Arg(50)->Iterations(3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CpuShareAt2ms)
+    ->Args({0, 0})
+    ->Args({50, 0})
+    ->Args({50, 1})
+    ->Iterations(3)
+    ->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

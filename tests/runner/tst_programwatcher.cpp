@@ -1,0 +1,115 @@
+#include "ProgramWatcher.h"
+#include "trace/Clock.h"
+
+#include <QTest>
+#include <csignal>
+#include <ctime>
+#include <random>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+using namespace conlab;
+
+namespace {
+
+// A forked process of threads that wake, spin a moment and sleep again: `steady` at a fixed
+// pace each (20 ms, each with its own phase), `irregular` after random naps of 100 ms mean.
+class WakingThreads
+{
+public:
+    WakingThreads(int steady, int irregular)
+    {
+        int ready[2];
+        if (pipe(ready) != 0)
+            return;
+        m_pid = fork();
+        if (m_pid == 0) {
+            std::vector<std::thread> threads;
+            for (int i = 0; i < steady + irregular; ++i)
+                threads.emplace_back([i, irregular = i >= steady] {
+                    std::mt19937 random{unsigned(i)};
+                    std::exponential_distribution<double> nap(1.0 / 100'000.0);
+                    usleep(useconds_t(i) * 500);
+                    for (;;) {
+                        const std::uint64_t until = monotonicNs() + 100'000;
+                        while (monotonicNs() < until) {
+                        }
+                        usleep(irregular ? useconds_t(nap(random)) : 20'000);
+                    }
+                });
+            [[maybe_unused]] const auto written = write(ready[1], "r", 1);
+            for (;;)
+                pause();
+        }
+        char byte;
+        [[maybe_unused]] const auto got = read(ready[0], &byte, 1);
+        close(ready[0]);
+        close(ready[1]);
+    }
+    ~WakingThreads()
+    {
+        if (m_pid > 0) {
+            kill(m_pid, SIGKILL);
+            waitpid(m_pid, nullptr, 0);
+        }
+    }
+    pid_t pid() const { return m_pid; }
+
+private:
+    pid_t m_pid = -1;
+};
+
+// Samples every 2 ms for `seconds`, as the runner paces them.
+std::uint64_t sampleFor(ProgramWatcher &watcher, double seconds)
+{
+    std::vector<Event> events;
+    const std::uint64_t start = monotonicNs();
+    std::uint64_t next = start;
+    std::uint64_t samples = 0;
+    while (monotonicNs() - start < std::uint64_t(seconds * 1e9)) {
+        next += 2'000'000;
+        const timespec at{time_t(next / 1'000'000'000ull), long(next % 1'000'000'000ull)};
+        clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, nullptr);
+        events.clear();
+        watcher.sample(monotonicNs(), events);
+        ++samples;
+    }
+    return samples;
+}
+
+} // namespace
+
+class TestProgramWatcher : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // A sample reads the threads likely to have run, then proves from the process's CPU clock
+    // that the others did not. Checked against reading them anyway: no thread the proof left
+    // unread had moved, and most threads went unread.
+    void unreadThreadsHaveNotRun()
+    {
+        WakingThreads threads(30, 10);
+        QVERIFY(threads.pid() > 0);
+        ProgramWatcher::Settings settings;
+        settings.sampleNs = 2'000'000;
+        settings.baselineFirstThreads = true;
+        settings.verifyUnread = true;
+        ProgramWatcher watcher(settings);
+        watcher.follow(threads.pid(), monotonicNs());
+        const std::uint64_t samples = sampleFor(watcher, 1.5);
+        QCOMPARE(watcher.threadsSeen(), 41u);
+        qInfo("%llu samples, %llu thread readings, %llu proofs checked",
+              static_cast<unsigned long long>(samples),
+              static_cast<unsigned long long>(watcher.threadReads()),
+              static_cast<unsigned long long>(watcher.unreadChecked()));
+        QVERIFY2(watcher.unreadChecked() >= 10, "the proof was seldom made or checked");
+        QCOMPARE(watcher.unreadWrong(), 0ull);
+        QVERIFY(watcher.threadReads() < samples * 41 / 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProgramWatcher)
+#include "tst_programwatcher.moc"
