@@ -141,7 +141,12 @@ std::uint64_t ProgramWatcher::lanesCpu(std::size_t process) const
 
 bool ProgramWatcher::likelyMoved(const Track &track) const
 {
-    if (track.drawn != Drawn::Blocked || track.movedAt + 1 >= m_samples)
+    if (track.drawn != Drawn::Blocked)
+        return true;
+    // Asleep when read, and not switched in since: known unmoved.
+    if (track.ring)
+        return track.ring->switchedSince(track.ringMark);
+    if (track.movedAt + 1 >= m_samples)
         return true;
     // Due again after as many samples as between its last two runs, give or take one.
     const std::uint64_t pace = track.movedAt - track.movedBefore;
@@ -169,13 +174,19 @@ void ProgramWatcher::verifyUnread(std::size_t process, std::uint64_t groupNs)
             track.probe->readSchedStat(now))
             unread.emplace_back(&track, now);
     }
+    // A reading proves something only if the thread cannot have run since the sample's
+    // judgement: no switch on its ring, else no CPU at all in the process meanwhile.
     std::uint64_t after = 0;
-    if (!readGroupCpu(process, after) || after != groupNs)
-        return; // a thread ran while they were read: their readings prove nothing
-    ++m_unreadChecked;
-    for (const auto &[track, now] : unread)
+    const bool quiet = readGroupCpu(process, after) && after == groupNs;
+    bool checked = false;
+    for (const auto &[track, now] : unread) {
+        if (track->ring ? track->ring->switchedSince(track->ringMark) : !quiet)
+            continue;
+        checked = true;
         if (now.onCpuNs != track->last.onCpuNs)
             ++m_unreadWrong;
+    }
+    m_unreadChecked += checked;
 }
 
 void ProgramWatcher::readProcess(std::size_t process)
@@ -200,8 +211,22 @@ void ProgramWatcher::readProcess(std::size_t process)
         leaveRestUnread();
         return;
     }
-    // The clock is read again after the threads: whatever a thread read before it used since
-    // is in that reading too, so equality proves the threads not read used nothing.
+    // With a ring for every thread, the likely ones are exactly those switched since read.
+    const bool everyRing = std::all_of(
+        m_threadsOf[process].begin(), m_threadsOf[process].end(), [&](std::size_t index) {
+            const Track &track = *m_tracks[index];
+            return track.ring != nullptr || track.drawn == Drawn::Ended;
+        });
+    if (everyRing) {
+        readThreads(process, true);
+        if (m_settings.verifyUnread)
+            verifyUnread(process, start);
+        group.ns = start;
+        leaveRestUnread();
+        return;
+    }
+    // Else the clock is read again after the likely threads: whatever a thread read before it
+    // used since is in that reading too, so equality proves the threads not read used nothing.
     if (group.offsetKnown) {
         readThreads(process, true);
         std::uint64_t after = 0;
@@ -226,6 +251,8 @@ bool ProgramWatcher::readCounters(Track &track)
 {
     track.readAt = m_samples;
     ++m_threadReads;
+    if (track.ring)
+        track.ringMark = track.ring->mark();
     SchedStat now;
     track.gone = !track.probe->readSchedStat(now);
     if (track.gone)
@@ -450,6 +477,7 @@ void ProgramWatcher::end(Track &track, std::uint64_t at, ExitCause cause, int ar
     track.drawn = Drawn::Ended;
     track.futexSinceNs = 0;
     track.probe.reset(); // its descriptors: a long run may see many threads come and go
+    track.ring.reset();
 }
 
 void ProgramWatcher::endProcessIfDone(std::size_t process)

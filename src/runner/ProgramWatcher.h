@@ -2,6 +2,7 @@
 
 #include "runtime/BlockedCall.h"
 #include "runtime/SchedStat.h"
+#include "runtime/SwitchRing.h"
 #include "runtime/ThreadProbe.h"
 #include "trace/Event.h"
 #include "trace/TraceMeta.h"
@@ -50,6 +51,9 @@ public:
         // For tests: a sample that proved its unread threads unmoved reads them anyway and,
         // when nothing ran meanwhile, counts each whose counters did move after all.
         bool verifyUnread = false;
+        // Follow each thread's context switches from a perf ring where perf events are
+        // allowed: a thread not switched since it was read is known unmoved without a look.
+        bool switchRings = true;
     };
     struct ProcessRecord
     {
@@ -86,6 +90,8 @@ public:
     std::uint32_t threadsSeen() const { return m_threadsSeen; }
     // How many times a thread's counters were read (a sample can prove most unmoved unread).
     std::uint64_t threadReads() const { return m_threadReads; }
+    // Threads whose switches were followed from a perf ring (SwitchRing).
+    std::uint32_t threadsWithRings() const { return m_threadsWithRings; }
     // With Settings::verifyUnread: samples whose proof was checked, and threads it got wrong.
     std::uint64_t unreadChecked() const { return m_unreadChecked; }
     std::uint64_t unreadWrong() const { return m_unreadWrong; }
@@ -135,6 +141,9 @@ private:
         // pace is read first when it is due again.
         std::uint64_t movedAt = 0;
         std::uint64_t movedBefore = 0;
+        // Its switches since it was last read, where perf events may be used.
+        std::unique_ptr<SwitchRing> ring;
+        std::uint64_t ringMark = 0;
     };
     // A process's CPU-time clock: the sum of every thread's on-CPU time as schedstat shows it
     // (the same kernel counter), dead threads included. Once `offset` (what the clock counts
@@ -193,6 +202,8 @@ private:
     std::uint32_t m_threadsUnlaned = 0;
     std::uint64_t m_samples = 0;
     std::uint64_t m_threadReads = 0;
+    std::uint32_t m_threadsWithRings = 0;
+    bool m_ringsRefused = false;
     std::uint64_t m_unreadChecked = 0;
     std::uint64_t m_unreadWrong = 0;
     std::uint64_t m_lastNs = 0;

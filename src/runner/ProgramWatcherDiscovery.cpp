@@ -134,6 +134,17 @@ void ProgramWatcher::addThread(std::size_t process, pid_t tid, std::uint64_t sin
         return;
     }
     track->lane = m_nextLane++;
+    // Before the first reading: a switch after it is then always seen.
+    if (m_settings.switchRings && !m_ringsRefused) {
+        track->ring = std::make_unique<SwitchRing>(tid);
+        if (track->ring->valid()) {
+            ++m_threadsWithRings;
+        } else {
+            track->ring.reset();
+            // Not allowed here (or out of lockable memory): the threads are read instead.
+            m_ringsRefused = true;
+        }
+    }
     ThreadProbe::Status status;
     track->probe->readStatus(status);
     if (m_samples == 0 && m_settings.baselineFirstThreads)

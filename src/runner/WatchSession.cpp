@@ -519,6 +519,8 @@ std::string WatchSession::summary(const Trace &trace, bool checksPassed,
     json.key("sample_ns").value(m_sampleNs);
     json.key("sampler_cpu_ns").value(samplerCpuNs);
     json.key("sampler_cpu_share").value(elapsedNs ? double(samplerCpuNs) / double(elapsedNs) : 0.0);
+    json.key("sampler_switch_rings").value(m_watcher->threadsWithRings());
+    json.key("sampler_thread_reads").value(m_watcher->threadReads());
     json.key("events").value(std::uint64_t(trace.events.size()));
     json.key("dropped_events").value(trace.droppedEvents);
     json.key("checks").beginObject();

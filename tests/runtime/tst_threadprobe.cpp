@@ -1,4 +1,5 @@
 #include "runtime/BlockedCall.h"
+#include "runtime/SwitchRing.h"
 #include "runtime/ThreadProbe.h"
 
 #include <QTest>
@@ -143,6 +144,40 @@ private slots:
         QVERIFY(!probe.readSchedStat(stat)); // gone with its thread
         close(fds[0]);
         close(fds[1]);
+    }
+
+    // A thread asleep on a pipe is not switched until the pipe wakes it; once it has answered,
+    // its ring says it was, without a system call of the reader's.
+    void switchRingSeesAWakeUp()
+    {
+        int wake[2];
+        int answer[2];
+        QVERIFY(pipe(wake) == 0 && pipe(answer) == 0);
+        std::atomic<pid_t> reader{0};
+        std::thread b([&] {
+            reader = pid_t(syscall(SYS_gettid));
+            char byte;
+            [[maybe_unused]] const auto got = read(wake[0], &byte, 1);
+            [[maybe_unused]] const auto put = write(answer[1], "a", 1);
+        });
+        while (reader == 0)
+            usleep(1000);
+        QCOMPARE(waitOf(reader), BlockedCall::Wait::Pipe);
+        SwitchRing ring(reader);
+        if (!ring.valid()) {
+            [[maybe_unused]] const auto put = write(wake[1], "x", 1);
+            b.join();
+            QSKIP("perf events are not allowed here (kernel.perf_event_paranoid 3 or more)");
+        }
+        const std::uint64_t mark = ring.mark();
+        QVERIFY(!ring.switchedSince(mark));
+        [[maybe_unused]] const auto put = write(wake[1], "x", 1);
+        char byte;
+        QCOMPARE(read(answer[0], &byte, 1), ssize_t(1));
+        QVERIFY(ring.switchedSince(mark));
+        b.join();
+        for (const int fd : {wake[0], wake[1], answer[0], answer[1]})
+            close(fd);
     }
 };
 
