@@ -211,6 +211,11 @@ void ProgramWatcher::readProcess(std::size_t process)
         leaveRestUnread();
         return;
     }
+    if (!m_settings.leaveUnread) {
+        readThreads(process, false);
+        group.ns = start;
+        return;
+    }
     // With a ring for every thread, the likely ones are exactly those switched since read.
     const bool everyRing = std::all_of(
         m_threadsOf[process].begin(), m_threadsOf[process].end(), [&](std::size_t index) {

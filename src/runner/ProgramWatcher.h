@@ -54,6 +54,9 @@ public:
         // Follow each thread's context switches from a perf ring where perf events are
         // allowed: a thread not switched since it was read is known unmoved without a look.
         bool switchRings = true;
+        // Off, every thread of a process that ran is read at each sample: the baseline
+        // bench_watchsampler measures the two ways of leaving threads unread against.
+        bool leaveUnread = true;
     };
     struct ProcessRecord
     {

@@ -62,9 +62,15 @@ private:
     pid_t m_pid = 0;
 };
 
-ProgramWatcher::Settings atTwoMilliseconds()
+// How a sample leaves threads unread: not at all (every thread of a process that ran is read,
+// the baseline), proven from the process's CPU clock, or known from each thread's switch ring.
+enum class Unread { ReadAll, ProcessClock, SwitchRings };
+
+ProgramWatcher::Settings atTwoMilliseconds(Unread unread = Unread::SwitchRings)
 {
     ProgramWatcher::Settings settings;
+    settings.leaveUnread = unread != Unread::ReadAll;
+    settings.switchRings = unread == Unread::SwitchRings;
     settings.sampleNs = 2'000'000;
     settings.baselineFirstThreads = true;
     return settings;
@@ -98,13 +104,16 @@ BENCHMARK(BM_SampleHundredThreads)->Arg(0)->Arg(50)->Unit(benchmark::kMicrosecon
 
 // The sampler as conlab-runner runs it, every 2 ms for a second: the CPU time it takes as a
 // share of one core (the goal: under 5 %). Arguments: how often each thread wakes (ms; 0
-// never), and whether at random moments rather than at a steady pace.
+// never), whether at random moments rather than at a steady pace, and how threads are left
+// unread (Unread).
 static void BM_CpuShareAt2ms(benchmark::State &state)
 {
     SleepingThreads threads(100, int(state.range(0)), state.range(1) != 0);
     std::vector<Event> events;
-    ProgramWatcher watcher(atTwoMilliseconds());
+    ProgramWatcher watcher(atTwoMilliseconds(Unread(state.range(2))));
     follow(watcher, threads.pid(), events);
+    if (state.range(2) == int(Unread::SwitchRings) && watcher.threadsWithRings() == 0)
+        state.SkipWithError("perf events are not allowed here (kernel.perf_event_paranoid)");
     double share = 0;
     std::uint64_t samples = 0;
     const std::uint64_t reads = watcher.threadReads();
@@ -131,9 +140,15 @@ static void BM_CpuShareAt2ms(benchmark::State &state)
     state.counters["reads_per_sample"] = double(watcher.threadReads() - reads) / double(samples);
 }
 BENCHMARK(BM_CpuShareAt2ms)
-    ->Args({0, 0})
-    ->Args({50, 0})
-    ->Args({50, 1})
+    ->Args({0, 0, 0})
+    ->Args({0, 0, 1})
+    ->Args({0, 0, 2})
+    ->Args({50, 0, 0})
+    ->Args({50, 0, 1})
+    ->Args({50, 0, 2})
+    ->Args({50, 1, 0})
+    ->Args({50, 1, 1})
+    ->Args({50, 1, 2})
     ->Iterations(3)
     ->Unit(benchmark::kMillisecond);
 
