@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <cstring>
+#include <unistd.h>
 
 namespace conlab {
 
@@ -78,8 +79,10 @@ int RunnerProcess::refusal(const QString &scenario, const QString &assignment, Q
     return code;
 }
 
-bool RunnerProcess::start(const QStringList &arguments)
+bool RunnerProcess::start(const QStringList &arguments, bool ownGroup)
 {
+    if (ownGroup)
+        m_process.setChildProcessModifier([] { setpgid(0, 0); });
     m_process.start(runnerPath(), QStringList(arguments) << QStringLiteral("--stream"));
     return m_process.waitForStarted();
 }

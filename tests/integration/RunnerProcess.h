@@ -40,8 +40,10 @@ public:
     // code and fills `message` with what the runner said on stderr.
     static int refusal(const QString &scenario, const QString &assignment, QString *message);
 
-    // Streaming mode: start, then pump() to decode whatever frames arrived.
-    bool start(const QStringList &arguments);
+    // Streaming mode: start, then pump() to decode whatever frames arrived. With `ownGroup`
+    // the runner leads a process group of its own, as the window starts it, so that every
+    // process it forks can be found by the group afterwards.
+    bool start(const QStringList &arguments, bool ownGroup = false);
     // Reads available frames; waits up to timeoutMs for more data. False once finished.
     bool pump(int timeoutMs);
     void terminate() { m_process.terminate(); }

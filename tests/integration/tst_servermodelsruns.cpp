@@ -82,6 +82,7 @@ private slots:
     void allDesignsInOneRunReportProgress();
     void stopEndsEveryDesignPromptly();
     void stopMidRunOfForkingServerEndsWithinASecond();
+    void stopWhileForkingEndsPromptlyAndCleanly();
     void badClientCountIsRefused_data();
     void badClientCountIsRefused();
 
@@ -412,6 +413,81 @@ void TestServerModelsRuns::stopMidRunOfForkingServerEndsWithinASecond()
     const std::int64_t forked = figure(summary, "process_per_connection_workers");
     qInfo("%lld of %d connections got a child", static_cast<long long>(forked), clients);
     QVERIFY2(forked >= std::int64_t(handlers.size()) && forked < clients,
+             qPrintable(QStringLiteral("%1 children forked").arg(forked)));
+    QCOMPARE(processesInGroup(runnerPid).join(QLatin1Char(',')), QString());
+    QCOMPARE(figure(summary, "process_per_connection_children_left"), 0);
+    QCOMPARE(figure(summary, "sockets_left_open"), 0);
+}
+
+void TestServerModelsRuns::stopWhileForkingEndsPromptlyAndCleanly()
+{
+    // Issue 13, item 3: a Stop that lands while the process-per-connection acceptor is still
+    // forking a child for each of its 300 waiting connections. The stop is sent as soon as the
+    // streamed events show the first forked child on its lane, so the acceptor has hundreds of
+    // forks still to go; it must stop forking, and the runner end with a clean trace and no
+    // process of the run left. The README's figure is under a second; 2 s here, so that a
+    // machine loaded by other work does not fail the test.
+    const int clients = 300;
+    const QString path = m_dir.filePath(QStringLiteral("server-forking-stop.trace"));
+    RunnerProcess runner;
+    QVERIFY(runner.start({QStringLiteral("--scenario"), QStringLiteral("server-models"),
+                          QStringLiteral("--trace"), path, QStringLiteral("--set"),
+                          QStringLiteral("design=process-per-connection"), QStringLiteral("--set"),
+                          QStringLiteral("clients=%1").arg(clients), QStringLiteral("--set"),
+                          QStringLiteral("duration=20000")},
+                         true));
+    const qint64 runnerPid = runner.pid();
+
+    QElapsedTimer waited;
+    waited.start();
+    std::set<std::uint32_t> handlers;
+    bool forkedOne = false;
+    std::size_t seen = 0;
+    while (!forkedOne && runner.pump(20) && waited.elapsed() < 30000) {
+        for (const auto &lane : runner.meta().workers)
+            if (lane.role == "handler")
+                handlers.insert(lane.id);
+        for (; seen < runner.events().size() && !forkedOne; ++seen) {
+            const Event &e = runner.events()[seen];
+            forkedOne = e.kind == EventKind::WorkerStarted && handlers.count(e.worker) &&
+                        e.arg != runnerPid;
+        }
+    }
+    QVERIFY2(forkedOne, "no child was ever forked");
+
+    QElapsedTimer stop;
+    stop.start();
+    runner.terminate(); // SIGTERM, as the window's Stop sends
+    while (runner.pump(20) && stop.elapsed() < 10000) {
+    }
+    const qint64 stopMs = stop.elapsed();
+    qInfo("SIGTERM to exit: %lld ms", stopMs);
+    QVERIFY2(!runner.pump(0), "the runner was still running 10 s after SIGTERM");
+    QVERIFY2(stopMs < 2000, qPrintable(QStringLiteral("the stop took %1 ms").arg(stopMs)));
+
+    const QJsonObject &summary = runner.summary();
+    QCOMPARE(summary.value(QStringLiteral("outcome")).toString(), QStringLiteral("stopped"));
+    QVERIFY(summary.value(QStringLiteral("checks")).toObject().value("passed").toBool());
+    Trace trace;
+    std::string error;
+    QVERIFY2(TraceFile::read(path.toStdString(), trace, &error), error.c_str());
+    QString problems;
+    for (const auto &v : TraceChecker::check(trace, TraceChecker::Options{}))
+        problems += QString::fromStdString("[" + v.rule + "] " + v.message + "\n");
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    std::map<std::uint32_t, int> ends;
+    for (const Event &e : trace.events)
+        if (e.kind == EventKind::Terminated)
+            ++ends[e.worker];
+    QCOMPARE(int(ends.size()), int(trace.meta.workers.size()));
+    for (const auto &[worker, count] : ends)
+        QCOMPARE(count, 1);
+
+    // The stop came while the acceptor still had connections to fork for, and it forked no
+    // more; no process of the run (the runner led its own group) outlived it.
+    const std::int64_t forked = figure(summary, "process_per_connection_workers");
+    qInfo("%lld of %d connections got a child", static_cast<long long>(forked), clients);
+    QVERIFY2(forked >= 1 && forked < clients,
              qPrintable(QStringLiteral("%1 children forked").arg(forked)));
     QCOMPARE(processesInGroup(runnerPid).join(QLatin1Char(',')), QString());
     QCOMPARE(figure(summary, "process_per_connection_children_left"), 0);
