@@ -12,7 +12,7 @@ build_dir=build/dev
 packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools
-    libgl-dev liburing-dev libbenchmark-dev libcpp-httplib-dev libboost-dev libboost-context-dev python3
+    libgl-dev liburing-dev libbenchmark-dev libcpp-httplib-dev libboost-dev libboost-context-dev libzstd-dev python3
     fonts-noto-cjk qt6-translations-l10n
     xvfb xauth
 )

@@ -6,8 +6,9 @@
 
 namespace conlab {
 
-// The on-disk trace: "CONLABT1", the header text (TraceMeta), the raw 32-byte events, and
-// the summary JSON. Little-endian, as written by the machine that ran it.
+// The on-disk trace: "CONLABT2", the header text (TraceMeta), the events column by column
+// compressed with zstd, and the summary JSON. Little-endian, as written by the machine that
+// ran it. "CONLABT1" files, the events raw (32 bytes each), are still read.
 class TraceFile
 {
 public:

@@ -82,6 +82,9 @@ private slots:
     void eventsOfUndeclaredWorkersStillRead();
     void unwritablePathFailsAndNamesIt();
     void headerSaysWhichClockStampedTheRun();
+    void firstFormatStillReads();
+    void eventsAreCompressed();
+    void damagedCompressedEventsAreRefused();
 
 private:
     std::string path(const char *name) const { return m_dir.filePath(name).toStdString(); }
@@ -386,6 +389,106 @@ void TestTraceFile::headerSaysWhichClockStampedTheRun()
     QVERIFY2(TraceMeta::parse("scenario x\nclock tsc\nsome_future_line 1 2\n", read, &error),
              error.c_str());
     QCOMPARE(read.clock, std::string("tsc"));
+}
+
+// Traces saved before compression ("CONLABT1", the 32-byte records as they are) still open.
+void TestTraceFile::firstFormatStillReads()
+{
+    const Trace written = sampleTrace();
+    const std::string meta = written.meta.serialize();
+    QByteArray bytes = QByteArray("CONLABT1", 8) + u64(meta.size()) +
+                       QByteArray::fromStdString(meta) + u64(written.events.size()) +
+                       u64(written.droppedEvents);
+    bytes += QByteArray(reinterpret_cast<const char *>(written.events.data()),
+                        qsizetype(written.events.size() * sizeof(Event)));
+    bytes += u64(written.summaryJson.size()) + QByteArray::fromStdString(written.summaryJson);
+    const std::string file = path("first-format.conlab");
+    writeBytes(file, bytes.toStdString());
+    Trace read;
+    std::string error;
+    QVERIFY2(TraceFile::read(file, read, &error), error.c_str());
+    QCOMPARE(read.events.size(), written.events.size());
+    for (std::size_t i = 0; i < written.events.size(); ++i)
+        QVERIFY2(sameEvent(read.events[i], written.events[i]), qPrintable(QString::number(i)));
+    QCOMPARE(read.droppedEvents, written.droppedEvents);
+    QCOMPARE(read.summaryJson, written.summaryJson);
+}
+
+// A run's events written column by column and compressed take a fraction of their 32 bytes:
+// here 20000 events of 8 workers stepping through their states at irregular times, events
+// out of time order included, all read back exactly.
+void TestTraceFile::eventsAreCompressed()
+{
+    Trace trace = sampleTrace();
+    trace.events.clear();
+    std::uint64_t now = trace.meta.startNs;
+    std::uint32_t x = 12345;
+    for (std::uint32_t i = 0; i < 20000; ++i) {
+        x = x * 1103515245u + 12345u;
+        now += 1000 + (x >> 16) % 50000;
+        Event e;
+        e.timeNs = i % 1000 == 999 ? now - 5000 : now; // a stamp given late, before the last
+        e.worker = (x >> 8) % 8;
+        e.kind = EventKind(3 + i % 3);
+        e.object = e.kind == EventKind::Blocked ? 2 : 0;
+        e.reason = e.kind == EventKind::Blocked ? 1 : 0;
+        e.value = e.kind == EventKind::Running ? (x >> 4) % 2 : 0;
+        trace.events.push_back(e);
+    }
+    const std::string file = path("compressed.conlab");
+    std::string error;
+    QVERIFY2(TraceFile::write(file, trace, &error), error.c_str());
+    const auto bytes = std::filesystem::file_size(file);
+    qInfo("%llu bytes, %.2f a event", static_cast<unsigned long long>(bytes),
+          double(bytes) / double(trace.events.size()));
+    QVERIFY(bytes < trace.events.size() * 6);
+    Trace read;
+    QVERIFY2(TraceFile::read(file, read, &error), error.c_str());
+    QCOMPARE(read.events.size(), trace.events.size());
+    for (std::size_t i = 0; i < trace.events.size(); ++i)
+        QVERIFY2(sameEvent(read.events[i], trace.events[i]), qPrintable(QString::number(i)));
+}
+
+// Damage inside the compressed events is found by zstd (or by the size it unpacks to) and
+// refused with the file's name; a count that no compressed block could hold is refused
+// before anything is unpacked.
+void TestTraceFile::damagedCompressedEventsAreRefused()
+{
+    Trace trace = sampleTrace();
+    const std::string file = path("packed.conlab");
+    std::string error;
+    QVERIFY2(TraceFile::write(file, trace, &error), error.c_str());
+    const std::string bytes = readBytes(file);
+    const std::string meta = trace.meta.serialize();
+    const std::size_t countAt = 16 + meta.size();
+    const std::size_t packedAt = countAt + 24;
+    std::uint64_t packed = 0;
+    std::memcpy(&packed, bytes.data() + countAt + 16, 8);
+    QVERIFY(packed > 8 && packedAt + packed < bytes.size());
+
+    std::string broken = bytes;
+    for (std::size_t i = packedAt + 4; i < packedAt + packed; ++i)
+        broken[i] = char(broken[i] ^ 0x5a);
+    const std::string damaged = path("damaged.conlab");
+    writeBytes(damaged, broken);
+    Trace read;
+    QVERIFY(!TraceFile::read(damaged, read, &error));
+    QVERIFY2(error.find(damaged) != std::string::npos, error.c_str());
+    QVERIFY2(error.find("compressed events") != std::string::npos, error.c_str());
+
+    std::string inflated = bytes;
+    const std::uint64_t count = packed * 65536;
+    std::memcpy(inflated.data() + countAt, &count, 8);
+    writeBytes(damaged, inflated);
+    QVERIFY(!TraceFile::read(damaged, read, &error));
+    QVERIFY2(error.find("cannot come from") != std::string::npos, error.c_str());
+
+    std::string miscounted = bytes;
+    const std::uint64_t one = trace.events.size() + 1;
+    std::memcpy(miscounted.data() + countAt, &one, 8);
+    writeBytes(damaged, miscounted);
+    QVERIFY(!TraceFile::read(damaged, read, &error));
+    QVERIFY2(error.find("compressed events") != std::string::npos, error.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestTraceFile)

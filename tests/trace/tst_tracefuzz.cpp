@@ -89,25 +89,35 @@ Trace sampleTrace()
 }
 
 // Where the fields of a trace file are, from its own (possibly damaged) bytes; a field that
-// the damage moved beyond the end is left at 0 and not valid.
+// the damage moved beyond the end is left at 0 and not valid. A "CONLABT2" file has the
+// compressed events' length before them; a "CONLABT1" file (raw events) has not.
 struct TraceLayout
 {
     std::size_t metaLength = 8;   // u64: bytes of header text
     std::size_t metaText = 16;    // the header text
     std::size_t eventCount = 0;   // u64
     std::size_t dropped = 0;      // u64
-    std::size_t events = 0;       // count x 32 bytes
+    std::size_t packedLength = 0; // u64, compressed files only
+    std::size_t events = 0;       // the event block
     std::size_t summaryBytes = 0; // u64
     std::uint64_t metaBytes = 0;
     std::uint64_t count = 0;
+    std::uint64_t eventBytes = 0;
+    bool compressed = false;
     bool headerValid = false;  // the header text lies within the file
-    bool countsValid = false;  // so do the event count and the dropped count
+    bool countsValid = false;  // so do the event count, the dropped count (and the length)
     bool summaryValid = false; // and the summary length after the events
 };
+
+bool isCompressed(const std::string &bytes)
+{
+    return bytes.compare(0, 8, "CONLABT2") == 0;
+}
 
 TraceLayout layoutOf(const std::string &bytes)
 {
     TraceLayout l;
+    l.compressed = isCompressed(bytes);
     if (bytes.size() < l.metaText)
         return l;
     std::memcpy(&l.metaBytes, bytes.data() + l.metaLength, 8);
@@ -115,17 +125,36 @@ TraceLayout layoutOf(const std::string &bytes)
     if (!l.headerValid)
         return l;
     l.eventCount = l.metaText + std::size_t(l.metaBytes);
-    l.countsValid = bytes.size() - l.eventCount >= 16;
+    l.countsValid = bytes.size() - l.eventCount >= (l.compressed ? 24u : 16u);
     if (!l.countsValid)
         return l;
     std::memcpy(&l.count, bytes.data() + l.eventCount, 8);
     l.dropped = l.eventCount + 8;
     l.events = l.dropped + 8;
-    l.summaryValid = l.count <= (bytes.size() - l.events) / sizeof(Event) &&
-                     bytes.size() - l.events - std::size_t(l.count) * sizeof(Event) >= 8;
+    l.eventBytes = l.count * sizeof(Event);
+    if (l.compressed) {
+        l.packedLength = l.events;
+        l.events += 8;
+        std::memcpy(&l.eventBytes, bytes.data() + l.packedLength, 8);
+    }
+    l.summaryValid = l.eventBytes <= bytes.size() - l.events &&
+                     bytes.size() - l.events - std::size_t(l.eventBytes) >= 8 &&
+                     (l.compressed || l.count <= (bytes.size() - l.events) / sizeof(Event));
     if (l.summaryValid)
-        l.summaryBytes = l.events + std::size_t(l.count) * sizeof(Event);
+        l.summaryBytes = l.events + std::size_t(l.eventBytes);
     return l;
+}
+
+// The same trace in the first format, "CONLABT1", with its events raw, as older versions
+// wrote it: the reader still takes these.
+std::string rawTraceBytes(const Trace &trace)
+{
+    const std::string meta = trace.meta.serialize();
+    std::string bytes = "CONLABT1" + u64Bytes(meta.size()) + meta + u64Bytes(trace.events.size()) +
+                        u64Bytes(trace.droppedEvents);
+    bytes.append(reinterpret_cast<const char *>(trace.events.data()),
+                 trace.events.size() * sizeof(Event));
+    return bytes + u64Bytes(trace.summaryJson.size()) + trace.summaryJson;
 }
 
 // Rebuilds a file around new header text, keeping everything after the header as it was.
@@ -272,6 +301,8 @@ Mutant mutateTrace(std::mt19937_64 &rng, const std::string &valid)
             if (l.countsValid) {
                 fields.push_back({l.eventCount, l.count, "event count"});
                 fields.push_back({l.dropped, 0, "dropped"});
+                if (l.compressed)
+                    fields.push_back({l.packedLength, l.eventBytes, "compressed length"});
             }
             if (l.summaryValid) {
                 std::uint64_t summary = 0;
@@ -311,7 +342,7 @@ Mutant mutateTrace(std::mt19937_64 &rng, const std::string &valid)
 }
 
 // What a trace that was accepted must hold: the bounds TraceMeta and TraceFile document.
-QString traceOutOfBounds(const Trace &t, std::uint64_t fileBytes)
+QString traceOutOfBounds(const Trace &t, std::uint64_t fileBytes, bool compressed)
 {
     if (t.meta.scenario.empty())
         return QStringLiteral("accepted without a scenario");
@@ -347,7 +378,9 @@ QString traceOutOfBounds(const Trace &t, std::uint64_t fileBytes)
             return QStringLiteral("object id %1 not below %2")
                 .arg(o.id)
                 .arg(TraceMeta::kMaxObjectId);
-    if (t.events.size() * sizeof(Event) > fileBytes)
+    // Raw events take 32 bytes each; compressed, no more than zstd's largest ratio allows.
+    if (compressed ? t.events.size() > fileBytes * 2 * 32768 / sizeof(Event)
+                   : t.events.size() * sizeof(Event) > fileBytes)
         return QStringLiteral("%1 events from a %2-byte file").arg(t.events.size()).arg(fileBytes);
     if (t.summaryJson.size() > fileBytes)
         return QStringLiteral("%1-byte summary from a %2-byte file")
@@ -365,6 +398,7 @@ class TestTraceFuzz : public QObject
 private slots:
     void init();
     void startsFromAValidTrace();
+    void damagedTracesAreAcceptedInBoundsOrRefused_data();
     void damagedTracesAreAcceptedInBoundsOrRefused();
 
 private:
@@ -387,7 +421,18 @@ void TestTraceFuzz::startsFromAValidTrace()
     QVERIFY2(TraceFile::read(file, trace, &error), error.c_str());
     QCOMPARE(trace.events.size(), std::size_t(24));
     QCOMPARE(trace.meta.workers.size(), std::size_t(4));
-    QVERIFY(traceOutOfBounds(trace, readBytes(file).size()).isEmpty());
+    QVERIFY(traceOutOfBounds(trace, readBytes(file).size(), true).isEmpty());
+    const std::string raw = path("raw.conlab");
+    writeBytes(raw, rawTraceBytes(sampleTrace()));
+    QVERIFY2(TraceFile::read(raw, trace, &error), error.c_str());
+    QCOMPARE(trace.events.size(), std::size_t(24));
+}
+
+void TestTraceFuzz::damagedTracesAreAcceptedInBoundsOrRefused_data()
+{
+    QTest::addColumn<bool>("compressed");
+    QTest::newRow("compressed (CONLABT2)") << true;
+    QTest::newRow("raw (CONLABT1)") << false;
 }
 
 void TestTraceFuzz::damagedTracesAreAcceptedInBoundsOrRefused()
@@ -396,11 +441,12 @@ void TestTraceFuzz::damagedTracesAreAcceptedInBoundsOrRefused()
     const int cases = casesFromEnvironment(2000);
     std::mt19937_64 rng(seed);
 
+    QFETCH(bool, compressed);
     const std::string validFile = path("valid.conlab");
     std::string error;
     QVERIFY2(TraceFile::write(validFile, sampleTrace(), &error), error.c_str());
-    const std::string valid = readBytes(validFile);
-    QVERIFY(valid.size() > 24 * sizeof(Event));
+    const std::string valid = compressed ? readBytes(validFile) : rawTraceBytes(sampleTrace());
+    QVERIFY(layoutOf(valid).summaryValid);
 
     // A fresh file per case, removed after: rewriting one file in place makes ext4 flush it
     // to disk at every close (auto_da_alloc), which made the test wait on the disk.
@@ -442,7 +488,7 @@ void TestTraceFuzz::damagedTracesAreAcceptedInBoundsOrRefused()
         largestAllocation = std::max(largestAllocation, largest);
         if (ok) {
             ++accepted;
-            const QString problem = traceOutOfBounds(trace, m.bytes.size());
+            const QString problem = traceOutOfBounds(trace, m.bytes.size(), isCompressed(m.bytes));
             QVERIFY2(problem.isEmpty(), qPrintable(where + ": accepted, but " + problem));
         } else {
             QVERIFY2(!error.empty(), qPrintable(where + ": refused without a message"));

@@ -1,0 +1,140 @@
+#include "trace/TraceFile.h"
+
+#include <benchmark/benchmark.h>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace conlab;
+
+namespace {
+
+// A run's events as a lesson makes them: 100 workers taking turns at a lock, each going
+// ready -> running -> blocked with waits of a few µs to a few ms, the lock's owner recorded,
+// every tenth step a queue put or get.
+Trace runLikeTrace(std::size_t count)
+{
+    Trace trace;
+    trace.meta.scenario = "benchmark";
+    trace.meta.cpus = 2;
+    for (std::uint32_t w = 0; w < 100; ++w)
+        trace.meta.workers.push_back({w, "worker", "worker-" + std::to_string(w)});
+    trace.meta.objects = {{1, "lock", 0, "the lock"}, {2, "queue", 8, "queue"}};
+    std::mt19937_64 random(42);
+    std::exponential_distribution<double> gap(1.0 / 20'000.0);
+    std::uint64_t now = 1'000'000'000;
+    std::int64_t item = 0;
+    trace.events.reserve(count);
+    while (trace.events.size() < count) {
+        const auto worker = std::uint32_t(random() % 100);
+        now += std::uint64_t(gap(random));
+        trace.events.push_back({now, worker, EventKind::Ready, 0, 0, 0, 0});
+        now += std::uint64_t(gap(random));
+        trace.events.push_back(
+            {now, worker, EventKind::Running, 0, 0, std::uint32_t(random() % 2), 0});
+        trace.events.push_back({now, worker, EventKind::LockAcquired, 0, 1, 1, 0});
+        if (random() % 10 == 0)
+            trace.events.push_back({now + 150, worker,
+                                    random() % 2 ? EventKind::QueuePut : EventKind::QueueGet, 0, 2,
+                                    std::uint32_t(random() % 8), ++item});
+        now += std::uint64_t(gap(random));
+        trace.events.push_back({now, worker, EventKind::LockReleased, 0, 1, 0, 0});
+        trace.events.push_back({now, worker, EventKind::Blocked, 1, 1, 0, 0});
+    }
+    trace.events.resize(count);
+    trace.summaryJson = R"({"outcome":"completed"})";
+    return trace;
+}
+
+std::string scratchPath()
+{
+    return "/tmp/conlab-bench-" + std::to_string(getpid()) + ".conlab";
+}
+
+std::uint64_t fileBytes(const std::string &path)
+{
+    struct stat st
+    {
+    };
+    return stat(path.c_str(), &st) == 0 ? std::uint64_t(st.st_size) : 0;
+}
+
+// The first format's writing, the baseline: the 32-byte records as they are.
+void writeRaw(const std::string &path, const Trace &trace)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    const std::string meta = trace.meta.serialize();
+    const auto u64 = [&](std::uint64_t v) {
+        out.write(reinterpret_cast<const char *>(&v), 8);
+    };
+    out.write("CONLABT1", 8);
+    u64(meta.size());
+    out << meta;
+    u64(trace.events.size());
+    u64(trace.droppedEvents);
+    out.write(reinterpret_cast<const char *>(trace.events.data()),
+              std::streamsize(trace.events.size() * sizeof(Event)));
+    u64(trace.summaryJson.size());
+    out << trace.summaryJson;
+}
+
+} // namespace
+
+// Writing a trace: compressed (the format) against raw records (the first format). Argument:
+// events.
+static void BM_WriteTrace(benchmark::State &state)
+{
+    const Trace trace = runLikeTrace(std::size_t(state.range(0)));
+    const std::string path = scratchPath();
+    const bool raw = state.range(1) != 0;
+    std::string error;
+    for (auto _ : state) {
+        if (raw)
+            writeRaw(path, trace);
+        else if (!TraceFile::write(path, trace, &error))
+            state.SkipWithError(error.c_str());
+    }
+    state.counters["bytes_per_event"] = double(fileBytes(path)) / double(trace.events.size());
+    std::remove(path.c_str());
+}
+BENCHMARK(BM_WriteTrace)
+    ->Args({100'000, 0})
+    ->Args({100'000, 1})
+    ->Args({10'000'000, 0})
+    ->Args({10'000'000, 1})
+    ->Iterations(2)
+    ->Unit(benchmark::kMillisecond);
+
+// Reading it back, as the window and --check do.
+static void BM_ReadTrace(benchmark::State &state)
+{
+    const std::string path = scratchPath();
+    {
+        const Trace trace = runLikeTrace(std::size_t(state.range(0)));
+        if (state.range(1) != 0) {
+            writeRaw(path, trace);
+        } else {
+            std::string error;
+            TraceFile::write(path, trace, &error);
+        }
+    }
+    std::string error;
+    for (auto _ : state) {
+        Trace read;
+        if (!TraceFile::read(path, read, &error))
+            state.SkipWithError(error.c_str());
+        benchmark::DoNotOptimize(read.events.data());
+    }
+    std::remove(path.c_str());
+}
+BENCHMARK(BM_ReadTrace)
+    ->Args({100'000, 0})
+    ->Args({100'000, 1})
+    ->Args({10'000'000, 0})
+    ->Args({10'000'000, 1})
+    ->Iterations(2)
+    ->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();
