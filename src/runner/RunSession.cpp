@@ -200,8 +200,9 @@ int RunSession::run()
     Arena::Layout layout;
     layout.workerCount = std::uint32_t(m_meta.workers.size());
     layout.objectBytes = m_scenario->arenaObjectBytes(m_values);
-    // Many workers each get a smaller ring; the collector drains every few milliseconds.
-    layout.ringCapacity = layout.workerCount > 32 ? 2048 : 8192;
+    // Many workers each get a smaller ring (a thousand rings of 1024 events are 32 MiB); the
+    // collector drains every few milliseconds, sooner when a ring is half full.
+    layout.ringCapacity = layout.workerCount > 256 ? 1024 : layout.workerCount > 32 ? 2048 : 8192;
     m_arena = Arena::create(layout, &error);
     if (!m_arena) {
         std::fprintf(stderr, "conlab-runner: %s\n", error.c_str());

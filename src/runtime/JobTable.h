@@ -23,7 +23,7 @@ struct Job
 // The jobs a scheduling policy is given, in table order (which breaks every tie).
 struct JobTable
 {
-    // One worker per job, next to main, in a run's 128 lanes with room to spare.
+    // One worker per job, next to main: a table a person can read and a schedule one can follow.
     static constexpr std::size_t kMaxJobs = 32;
     static constexpr std::size_t kMaxBursts = 31;
 

@@ -10,7 +10,8 @@ namespace conlab {
 class WorkerTable
 {
 public:
-    static constexpr std::uint32_t kMaxWorkers = 128;
+    // A thousand workers and main: shared-counter and start-cost draw that many lanes.
+    static constexpr std::uint32_t kMaxWorkers = 1024;
 
     struct Slot
     {

@@ -15,7 +15,9 @@
 namespace conlab {
 
 namespace {
-constexpr std::uint32_t kMaxLanes = 127; // WorkerTable::kMaxWorkers less main
+// The semaphore executor's fresh thread per task each takes a lane: as many as the first
+// release allowed, to keep a lesson's lanes readable.
+constexpr std::uint32_t kMaxLanes = 127;
 }
 
 Scenario::Info PoolScenario::info() const

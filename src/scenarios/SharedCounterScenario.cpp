@@ -18,7 +18,7 @@ std::vector<ParameterSpec> SharedCounterScenario::parameters() const
     using P = ScenarioParameters;
     return {
         kindParameter(),
-        P::integer("workers", "Workers", "", 1, 100, 10, "Workers that each take one off."),
+        P::integer("workers", "Workers", "", 1, 1000, 10, "Workers that each take one off."),
         P::integer("start", "Start value", "", 0, 100000, 100, "The counter's first value."),
         P::integer("delay", "Pause between read and write", "ms", 0, 5000, 100,
                    "How long a worker waits after reading before it writes back."),

@@ -21,8 +21,6 @@ extern char **environ;
 namespace conlab {
 
 namespace {
-// Lanes are drawn for at most this many starts in all; the rest are measured only.
-constexpr std::uint32_t kMaxLanes = 64;
 // The fd number the probe writes its first moment to, in a child that exec'd.
 constexpr int kProbeFd = 201;
 
@@ -64,6 +62,9 @@ std::vector<ParameterSpec> StartCostScenario::parameters() const
     return {
         P::integer("count", "Starts per method", "", 1, 1000, 100,
                    "How many empty workers each method starts, one after another."),
+        P::integer("lanes", "Lanes drawn", "", 4, 1000, 64,
+                   "How many of the starts get a lane, in all methods together (each method its "
+                   "first ones); the others are measured only."),
         P::choice("method", "Method", {"all", "thread", "fork", "spawn", "posix_spawn"},
                   {"all four", "thread", "fork", "spawn (fork + exec)", "posix_spawn"},
                   "thread: a thread of the runner; fork: a copy of the runner; spawn: fork, "
@@ -79,16 +80,18 @@ std::vector<std::string> StartCostScenario::methodNames(const std::string &choic
     return {choice};
 }
 
-std::uint32_t StartCostScenario::lanesPerMethod(std::uint32_t count, std::size_t methods)
+std::uint32_t StartCostScenario::lanesPerMethod(std::uint32_t count, std::size_t methods,
+                                                std::uint32_t lanes)
 {
-    return std::min(count, kMaxLanes / std::uint32_t(methods));
+    return std::min(count, lanes / std::uint32_t(methods));
 }
 
 TraceMeta StartCostScenario::describe(const ParameterSet &values) const
 {
     TraceMeta meta = baseMeta(values);
     const auto names = methodNames(values.text("method"));
-    const auto lanes = lanesPerMethod(std::uint32_t(values.integer("count")), names.size());
+    const auto lanes = lanesPerMethod(std::uint32_t(values.integer("count")), names.size(),
+                                      std::uint32_t(values.integer("lanes")));
     std::uint32_t id = 1;
     for (const auto &name : names)
         for (std::uint32_t i = 1; i <= lanes; ++i)
@@ -100,7 +103,8 @@ bool StartCostScenario::setup(Arena &, const ParameterSet &values)
 {
     m_count = std::uint32_t(values.integer("count"));
     const auto names = methodNames(values.text("method"));
-    m_lanesPerMethod = lanesPerMethod(m_count, names.size());
+    m_lanesPerMethod =
+        lanesPerMethod(m_count, names.size(), std::uint32_t(values.integer("lanes")));
     m_methods.clear();
     for (const auto &name : names)
         m_methods.push_back({name, {}, {}});

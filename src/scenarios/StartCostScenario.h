@@ -34,7 +34,8 @@ public:
     static int runProbe(int fd);
 
     static std::vector<std::string> methodNames(const std::string &choice);
-    static std::uint32_t lanesPerMethod(std::uint32_t count, std::size_t methods);
+    static std::uint32_t lanesPerMethod(std::uint32_t count, std::size_t methods,
+                                        std::uint32_t lanes);
 
 private:
     bool startOne(WorkerContext &main, Method &method, std::uint32_t lane);

@@ -32,8 +32,8 @@ struct TraceMeta
 {
     // Bounds a header must keep to be read: nothing read from a file or stream sizes anything
     // before it has been checked against these. Worker ids index per-worker tables (the
-    // runner's WorkerTable holds 128); a run has at most a few virtual CPUs (CpuGate holds 8).
-    static constexpr std::uint32_t kMaxWorkers = 128; // worker ids are 0..kMaxWorkers-1
+    // runner's WorkerTable holds 1024); a run has at most a few virtual CPUs (CpuGate holds 8).
+    static constexpr std::uint32_t kMaxWorkers = 1024; // worker ids are 0..kMaxWorkers-1
     static constexpr std::uint32_t kMaxCpus = 16;
     static constexpr std::uint32_t kMaxObjects = 4096;
     static constexpr std::uint32_t kMaxObjectId = 1u << 20;

@@ -81,6 +81,7 @@ namespace {
     QT_TRANSLATE_NOOP("ScenarioTexts", "Job length"),
     QT_TRANSLATE_NOOP("ScenarioTexts", "Cleanup"),
     QT_TRANSLATE_NOOP("ScenarioTexts", "Starts per method"),
+    QT_TRANSLATE_NOOP("ScenarioTexts", "Lanes drawn"),
     QT_TRANSLATE_NOOP("ScenarioTexts", "Method"),
     QT_TRANSLATE_NOOP("ScenarioTexts", "all four"),
     QT_TRANSLATE_NOOP("ScenarioTexts", "thread"),
@@ -321,6 +322,9 @@ namespace {
     QT_TRANSLATE_NOOP("ScenarioTexts", "How long the worker's cleanup takes (handler = cleanup)."),
     QT_TRANSLATE_NOOP("ScenarioTexts",
                       "How many empty workers each method starts, one after another."),
+    QT_TRANSLATE_NOOP("ScenarioTexts",
+                      "How many of the starts get a lane, in all methods together (each method "
+                      "its first ones); the others are measured only."),
     QT_TRANSLATE_NOOP("ScenarioTexts",
                       "thread: a thread of the runner; fork: a copy of the runner; spawn: fork, "
                       "then exec of a fresh runner; posix_spawn: the C library's one-call spawn."),
