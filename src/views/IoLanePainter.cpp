@@ -32,9 +32,9 @@ std::vector<std::uint32_t> IoLanePainter::receivers() const
     return receivers;
 }
 
-QString IoLanePainter::heading()
+int IoLanePainter::workerLane(int receiver) const
 {
-    return QCoreApplication::translate("TimelinePainter", "data phases");
+    return m_recording.timeline().laneOf(receivers()[std::size_t(receiver)]);
 }
 
 QString IoLanePainter::label(int receiver) const
