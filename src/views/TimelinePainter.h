@@ -105,6 +105,11 @@ public:
     QString markerToolTip(int row, double x, const QRect &plot) const;
     // A worker lane's name in bold with its process' parent, above each tooltip's own text.
     QString workerToolTipHeading(int row) const;
+    // What `interval` on the worker lane at `row` is, as its tooltip says it.
+    QString describeInterval(int row, const StateInterval &interval) const
+    {
+        return m_workers.describe(workerLaneOf(row), interval);
+    }
     // A colour per worker, for lock owners: light enough for dark text.
     static QColor ownerColor(std::uint32_t worker) { return StatePalette::ownerColor(worker); }
 

@@ -372,7 +372,7 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     const double duration = double(interval->endNs - interval->startNs);
     return tr("%1%2<br>from %3 for %4%5")
         .arg(timeline.workerToolTipHeading(row),
-             StatePalette::describe(*interval, states.meta()).toHtmlEscaped(),
+             timeline.describeInterval(row, *interval).toHtmlEscaped(),
              TimeAxis::formatDuration(start), TimeAxis::formatDuration(duration),
              interval->open ? tr(" (still going)") : QString());
 }
