@@ -2188,10 +2188,6 @@
         <translation>占用 CPU（标出工作者）</translation>
     </message>
     <message>
-        <source>data phases</source>
-        <translation>数据阶段</translation>
-    </message>
-    <message>
         <source>%1: data</source>
         <translation>%1：数据</translation>
     </message>
@@ -2362,6 +2358,14 @@
     <message>
         <source>level n (Ln): the MLFQ queue it ran from; ↑ a boost lifted it</source>
         <translation>第 n 级（Ln）：它从哪一级 MLFQ 队列运行；↑ 表示一次提升把它送回了高级</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>尚未启动</translation>
+    </message>
+    <message>
+        <source>not started yet: its thread or process does not exist yet</source>
+        <translation>尚未启动：它的线程或进程还不存在</translation>
     </message>
 </context>
 <context>

@@ -107,7 +107,9 @@ std::vector<ParameterSpec> IoModelsScenario::parameters() const
     return {
         P::integer("delay", "Send after", "ms", 0, 10000, 300,
                    "How long the sender waits, once every receiver is waiting, before it writes."),
-        P::integer("payload", "Payload", "bytes", 1, double(kMaxPayload), 65536,
+        // The largest payload by default: its copy takes milliseconds, wide enough to see on
+        // the whole run's timeline; 64 KiB copies in microseconds.
+        P::integer("payload", "Payload", "bytes", 1, double(kMaxPayload), double(kMaxPayload),
                    "Bytes each connection gets per round; megabytes make the copy phase visible."),
         P::integer("poll-interval", "Poll interval", "ms", 1, 1000, 20,
                    "Own work the non-blocking receiver does between two tries."),

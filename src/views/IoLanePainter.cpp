@@ -32,9 +32,9 @@ std::vector<std::uint32_t> IoLanePainter::receivers() const
     return receivers;
 }
 
-QString IoLanePainter::heading()
+int IoLanePainter::workerLane(int receiver) const
 {
-    return QCoreApplication::translate("TimelinePainter", "data phases");
+    return m_recording.timeline().laneOf(receivers()[std::size_t(receiver)]);
 }
 
 QString IoLanePainter::label(int receiver) const
@@ -90,10 +90,15 @@ void IoLanePainter::paint(QPainter &painter, int receiver, const QRect &bounds,
     };
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
+    // Every wait first, then every copy: a copy of a few microseconds is drawn two pixels
+    // wide, and the next round's wait, starting right after it, must not paint it over.
+    for (const IoPhases::Round &round : m_recording.ioRounds()) {
+        if (round.worker == worker)
+            phase(round.waitBeginNs, round.waitEndNs(), waiting);
+    }
     for (const IoPhases::Round &round : m_recording.ioRounds()) {
         if (round.worker != worker)
             continue;
-        phase(round.waitBeginNs, round.waitEndNs(), waiting);
         phase(round.copyBeginNs, round.copyEndNs, copying);
         if (round.arrivalNs) {
             const double x = window.xForTime(double(round.arrivalNs) - origin, bounds);

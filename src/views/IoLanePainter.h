@@ -16,15 +16,17 @@ namespace conlab {
 class RunRecording;
 class TimeWindow;
 
-// The timeline's "data phases" rows of the IO lessons: per receiver, each round's measured
-// "wait for data" and "copy" phases, the sender's write above them and failed tries below.
+// The timeline's data rows of the IO lessons, each under its receiver's worker lane: each
+// round's measured "wait for data" and "copy" phases, the sender's write above them and failed
+// tries below.
 class IoLanePainter
 {
 public:
     IoLanePainter(const RunRecording &recording, const QPalette &palette);
 
     int count() const { return int(receivers().size()); }
-    static QString heading();
+    // The worker lane of `receiver`, whose data row sits right under it (-1: no lane).
+    int workerLane(int receiver) const;
     QString label(int receiver) const;
     // The round `receiver` was in at `ns` and what it measured, without the lane's name.
     QString toolTip(int receiver, double ns) const;

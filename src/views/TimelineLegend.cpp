@@ -72,6 +72,16 @@ void TimelineLegend::paint(QPainter &painter, const QRect &area) const
             painter.setPen(m_palette.color(QPalette::Mid));
             painter.drawRect(swatch.adjusted(0, 0, -1, -1));
             break;
+        case Item::Shape::Dotted:
+            painter.fillRect(swatch, QBrush(legend.color, Qt::Dense6Pattern));
+            painter.setPen(legend.color);
+            painter.drawRect(swatch.adjusted(0, 0, -1, -1));
+            break;
+        case Item::Shape::DottedOutline:
+            painter.setPen(QPen(legend.color, 1, Qt::DotLine));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(swatch.adjusted(0, 0, -1, -1));
+            break;
         case Item::Shape::Arrow:
             painter.setPen(QPen(legend.color, 1.5));
             painter.drawLine(swatch.left(), swatch.bottom(), swatch.right(), swatch.top());

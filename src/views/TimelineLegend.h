@@ -19,10 +19,15 @@ public:
     struct Item
     {
         // Pin: a solid triangle on a tick, an instant with something to say; OpenPin: open.
+        // Dotted: a lane not yet part of the run (finely dotted, outlined); DottedOutline: a
+        // lane whose thread or process does not exist yet (a dotted outline only). Neither
+        // is a state colour.
         enum class Shape {
             Box,
             Line,
             Hatch,
+            Dotted,
+            DottedOutline,
             Arrow,
             Marker,
             Tick,

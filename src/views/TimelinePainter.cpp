@@ -17,6 +17,26 @@ TimelinePainter::TimelinePainter(const RunRecording &recording, const QFont &fon
       m_cpus(recording, font), m_locks(recording, font), m_io(recording, palette),
       m_output(recording, font, palette)
 {
+    const int lanes = m_workers.count();
+    std::vector<std::vector<int>> receiversOf(std::size_t(lanes) + 1);
+    for (int receiver = 0; receiver < m_io.count(); ++receiver) {
+        const int lane = m_io.workerLane(receiver);
+        // A receiver without a lane of its own keeps its data row, after every worker lane.
+        receiversOf[lane >= 0 && lane < lanes ? std::size_t(lane) : std::size_t(lanes)].push_back(
+            receiver);
+    }
+    m_workerRows.resize(std::size_t(lanes));
+    m_ioRows.resize(std::size_t(m_io.count()));
+    for (int lane = 0; lane <= lanes; ++lane) {
+        if (lane < lanes) {
+            m_workerRows[std::size_t(lane)] = int(m_workerSection.size());
+            m_workerSection.push_back({lane, -1});
+        }
+        for (const int receiver : receiversOf[std::size_t(lane)]) {
+            m_ioRows[std::size_t(receiver)] = int(m_workerSection.size());
+            m_workerSection.push_back({-1, receiver});
+        }
+    }
 }
 
 int TimelinePainter::laneCount() const
@@ -36,22 +56,27 @@ int TimelinePainter::cpuLaneCount() const
 
 int TimelinePainter::rowCount() const
 {
-    return ioSectionStart() + (ioLaneCount() > 0 ? 1 + ioLaneCount() : 0);
+    return lockSectionStart() + (lockLaneCount() > 0 ? 1 + lockLaneCount() : 0);
 }
 
 int TimelinePainter::lockSectionStart() const
 {
-    return laneCount() + (cpuLaneCount() > 0 ? 1 + cpuLaneCount() : 0);
+    return cpuSectionStart() + (cpuLaneCount() > 0 ? 1 + cpuLaneCount() : 0);
 }
 
-int TimelinePainter::ioSectionStart() const
+int TimelinePainter::workerRow(int lane) const
 {
-    return lockSectionStart() + (lockLaneCount() > 0 ? 1 + lockLaneCount() : 0);
+    return lane >= 0 && lane < laneCount() ? m_workerRows[std::size_t(lane)] : -1;
+}
+
+int TimelinePainter::workerLaneOf(int row) const
+{
+    return row >= 0 && row < cpuSectionStart() ? m_workerSection[std::size_t(row)].lane : -1;
 }
 
 int TimelinePainter::cpuLaneOf(int row) const
 {
-    const int cpu = row - laneCount() - 1;
+    const int cpu = row - cpuSectionStart() - 1;
     return cpu >= 0 && cpu < cpuLaneCount() ? cpu : -1;
 }
 
@@ -63,13 +88,17 @@ int TimelinePainter::lockLaneOf(int row) const
 
 int TimelinePainter::ioLaneOf(int row) const
 {
-    const int lane = row - ioSectionStart() - 1;
-    return lane >= 0 && lane < ioLaneCount() ? lane : -1;
+    return row >= 0 && row < cpuSectionStart() ? m_workerSection[std::size_t(row)].receiver : -1;
+}
+
+int TimelinePainter::ioRow(int receiver) const
+{
+    return receiver >= 0 && receiver < ioLaneCount() ? m_ioRows[std::size_t(receiver)] : -1;
 }
 
 bool TimelinePainter::isHeading(int row) const
 {
-    return row >= laneCount() && lockLaneOf(row) < 0 && cpuLaneOf(row) < 0 && ioLaneOf(row) < 0;
+    return row >= cpuSectionStart() && lockLaneOf(row) < 0 && cpuLaneOf(row) < 0;
 }
 
 int TimelinePainter::endRoom() const
@@ -101,29 +130,31 @@ QString TimelinePainter::laneLabel(int row) const
 {
     if (row < 0 || row >= rowCount())
         return {};
-    if (row >= laneCount() && row < lockSectionStart()) {
+    if (row < cpuSectionStart()) {
+        const int lane = workerLaneOf(row);
+        return lane >= 0 ? m_workers.label(lane) : m_io.label(ioLaneOf(row));
+    }
+    if (row < lockSectionStart()) {
         const int cpu = cpuLaneOf(row);
         return cpu < 0 ? CpuLanePainter::heading() : CpuLanePainter::label(cpu);
     }
-    if (row >= ioSectionStart()) {
-        const int io = ioLaneOf(row);
-        return io < 0 ? IoLanePainter::heading() : m_io.label(io);
-    }
-    if (row >= laneCount()) {
-        const int lock = lockLaneOf(row);
-        return lock < 0 ? LockLanePainter::heading() : m_locks.label(lock);
-    }
-    return m_workers.label(row);
+    const int lock = lockLaneOf(row);
+    return lock < 0 ? LockLanePainter::heading() : m_locks.label(lock);
 }
 
 QSet<int> TimelinePainter::relatedRows(int row, double ns) const
 {
-    // Worker lanes are the first rows, so a worker's lane index is its row.
-    QSet<int> rows{row};
+    QSet<int> lanes;
     if (const int cpu = cpuLaneOf(row); cpu >= 0)
-        rows.unite(m_cpus.relatedLanes(cpu, ns));
+        lanes = m_cpus.relatedLanes(cpu, ns);
     else if (const int lock = lockLaneOf(row); lock >= 0)
-        rows.unite(m_locks.relatedLanes(lock, ns));
+        lanes = m_locks.relatedLanes(lock, ns);
+    else if (const int io = ioLaneOf(row); io >= 0)
+        lanes = {m_io.workerLane(io)};
+    QSet<int> rows{row};
+    for (const int lane : std::as_const(lanes))
+        if (const int related = workerRow(lane); related >= 0)
+            rows.insert(related);
     return rows;
 }
 
@@ -134,7 +165,10 @@ QString TimelinePainter::toolTipHeading(int row) const
 
 QString TimelinePainter::workerToolTipHeading(int row) const
 {
-    const std::int64_t ppid = m_recording.timeline().lane(std::size_t(row)).ppid;
+    const int lane = workerLaneOf(row);
+    if (lane < 0)
+        return toolTipHeading(row);
+    const std::int64_t ppid = m_recording.timeline().lane(std::size_t(lane)).ppid;
     if (ppid == 0)
         return toolTipHeading(row);
     return QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2<br>")
@@ -144,9 +178,10 @@ QString TimelinePainter::workerToolTipHeading(int row) const
 
 QString TimelinePainter::markerToolTip(int row, double x, const QRect &plot) const
 {
-    if (row < 0 || row >= laneCount())
+    const int lane = workerLaneOf(row);
+    if (lane < 0)
         return {};
-    const QString text = m_output.toolTip(row, x, plot, m_window);
+    const QString text = m_output.toolTip(lane, x, plot, m_window);
     return text.isEmpty() ? QString() : workerToolTipHeading(row) + text;
 }
 
@@ -210,11 +245,11 @@ void TimelinePainter::paintLanes(QPainter &painter, const QRect &plot, int scrol
                 QRect(plot.left(), top - kLaneGap / 2, plot.width(), kLaneHeight + kLaneGap), band);
         }
         const QRect lane(plot.left(), top, plot.width(), kLaneHeight);
-        if (row < laneCount()) {
+        if (const int worker = workerLaneOf(row); worker >= 0) {
             // A label pushes the exit cause after it, so the two together must fit the lane.
             const OutputMarkerPainter::Placement marks = m_output.place(
-                row, lane, m_window, lane.right() - m_workers.exitTextWidth(row, m_window));
-            m_workers.paint(painter, row, lane, m_window,
+                worker, lane, m_window, lane.right() - m_workers.exitTextWidth(worker, m_window));
+            m_workers.paint(painter, worker, lane, m_window,
                             OutputMarkerPainter::footprint(marks, lane));
             m_output.paint(painter, marks, lane, m_window);
         } else if (const int lock = lockLaneOf(row); lock >= 0) {
@@ -282,9 +317,9 @@ void TimelinePainter::paintLabels(QPainter &painter, const QRect &labels, int sc
         font.setBold(m_highlightedRows.contains(lane) || isHeading(lane));
         painter.setFont(font);
         // A worker's identity chip, the colour its holds and CPU turns are striped with.
-        if (lane < laneCount())
+        if (const int worker = workerLaneOf(lane); worker >= 0)
             painter.fillRect(QRect(labels.left(), top + 5, 5, kLaneHeight - 10),
-                             StatePalette::ownerColor(m_recording.timeline().lane(lane).worker));
+                             StatePalette::ownerColor(m_recording.timeline().lane(worker).worker));
         painter.setPen(m_palette.color(QPalette::WindowText));
         painter.drawText(row, Qt::AlignVCenter | Qt::AlignLeft,
                          fittedLabel(laneLabel(lane), QFontMetrics(font), row.width()));
@@ -359,8 +394,9 @@ void TimelinePainter::paintWakeups(QPainter &painter, const QRect &plot, int scr
         // Too many arrows hide the lanes; past this many the picture is only noise.
         if (drawn > 400)
             break;
-        const QPointF start(xForTime(from, plot),
-                            plot.top() - scrollY + laneTop(fromLane) + kLaneHeight / 2.0);
+        const QPointF start(xForTime(from, plot), plot.top() - scrollY +
+                                                      laneTop(workerRow(fromLane)) +
+                                                      kLaneHeight / 2.0);
         // One arrow per few pixels of time: a lock passed back and forth every few
         // microseconds (the gil lesson) would otherwise be a black smear over the lanes;
         // zooming in shows every one.
@@ -369,7 +405,7 @@ void TimelinePainter::paintWakeups(QPainter &painter, const QRect &plot, int scr
         lastStartX = start.x();
         ++drawn;
         const QPointF end(xForTime(to, plot),
-                          plot.top() - scrollY + laneTop(toLane) + kLaneHeight / 2.0);
+                          plot.top() - scrollY + laneTop(workerRow(toLane)) + kLaneHeight / 2.0);
         painter.drawLine(start, end);
         const double direction = end.y() > start.y() ? -1.0 : 1.0;
         const QPointF head[] = {end, end + QPointF(-3.5, direction * 6.0),

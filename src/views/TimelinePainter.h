@@ -16,6 +16,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
+#include <vector>
 
 class QPainter;
 
@@ -26,12 +27,13 @@ namespace conlab {
 class RunRecording;
 
 // Draws a run's timeline: time axis, one lane per worker, then (when shown or present) a
-// lane per virtual CPU, per lock and per IO receiver, "unblocked by" arrows, the pins of printed
-// lines and sent signals, lane labels and the legend. The window and the exported images both use
-// it, so what is exported is what was seen. Times are in ns relative to the run's start. Rows are
-// the worker lanes, then for each further kind a heading row and its lanes: CPUs, locks, data
-// phases. This class owns that row layout; each kind's bars, labels and tooltips are drawn by its
-// own lane painter.
+// lane per virtual CPU and per lock, an IO receiver's data phases, "unblocked by" arrows, the pins
+// of printed lines and sent signals, lane labels and the legend. The window and the exported
+// images both use it, so what is exported is what was seen. Times are in ns relative to the run's
+// start. Rows are the worker lanes, each IO receiver's data row right under its own lane (the two
+// are read together), then for each further kind a heading row and its lanes: CPUs, locks. This
+// class owns that row layout; each kind's bars, labels and tooltips are drawn by its own lane
+// painter.
 class TimelinePainter
 {
 public:
@@ -63,6 +65,9 @@ public:
     int laneCount() const; // worker lanes
     int lockLaneCount() const;
     int rowCount() const;
+    // Row of worker lane `lane`, and the worker lane of `row` (-1 if it is not one).
+    int workerRow(int lane) const;
+    int workerLaneOf(int row) const;
     // Row of lock lane `lock`, and the lock lane of `row` (-1 if it is not one).
     int lockRow(int lock) const { return lockSectionStart() + 1 + lock; }
     int lockLaneOf(int row) const;
@@ -70,9 +75,11 @@ public:
     void setShowCpus(bool show) { m_showCpus = show; }
     int cpuLaneCount() const;
     int cpuLaneOf(int row) const;
-    // IO lessons: a row per receiver with its measured "wait for data" and "copy" phases.
+    // IO lessons: a row per receiver with its measured "wait for data" and "copy" phases,
+    // right under the receiver's worker lane.
     int ioLaneCount() const { return m_io.count(); }
     int ioLaneOf(int row) const;
+    int ioRow(int receiver) const;
     int labelWidth() const;
     // At most this many pixels for the label column (0: as wide as the longest label); longer
     // labels are elided in the middle, so the worker's number and OS id stay readable.
@@ -88,7 +95,7 @@ public:
     // middle and the OS id ("  tid 4242") kept.
     static QString fittedLabel(const QString &label, const QFontMetrics &metrics, int width);
     // Rows to highlight when hovering `row` at `ns`: for a lock lane, the holder and waiters;
-    // for a CPU lane, the worker running on it.
+    // for a CPU lane, the worker running on it; for a data row, its receiver's lane.
     QSet<int> relatedRows(int row, double ns) const;
     QString lockToolTip(int row, double ns) const;
     QString cpuToolTip(int row, double ns) const;
@@ -98,6 +105,11 @@ public:
     QString markerToolTip(int row, double x, const QRect &plot) const;
     // A worker lane's name in bold with its process' parent, above each tooltip's own text.
     QString workerToolTipHeading(int row) const;
+    // What `interval` on the worker lane at `row` is, as its tooltip says it.
+    QString describeInterval(int row, const StateInterval &interval) const
+    {
+        return m_workers.describe(workerLaneOf(row), interval);
+    }
     // A colour per worker, for lock owners: light enough for dark text.
     static QColor ownerColor(std::uint32_t worker) { return StatePalette::ownerColor(worker); }
 
@@ -116,9 +128,16 @@ public:
     void paintLegend(QPainter &painter, const QRect &area) const;
 
 private:
+    // What a row of the workers' section shows: a worker lane or a receiver's data row.
+    struct WorkerSectionRow
+    {
+        int lane = -1;     // worker lane, or -1
+        int receiver = -1; // IO receiver, or -1
+    };
+
     QVector<TimelineLegend::Item> legendItems() const;
+    int cpuSectionStart() const { return int(m_workerSection.size()); }
     int lockSectionStart() const;
-    int ioSectionStart() const;
     bool isHeading(int row) const;
     // The lane's name in bold, above each tooltip's own text.
     QString toolTipHeading(int row) const;
@@ -133,6 +152,9 @@ private:
     LockLanePainter m_locks;
     IoLanePainter m_io;
     OutputMarkerPainter m_output;
+    std::vector<WorkerSectionRow> m_workerSection;
+    std::vector<int> m_workerRows; // row of each worker lane
+    std::vector<int> m_ioRows;     // row of each IO receiver's data
     TimeWindow m_window;
     double m_nowNs = -1;
     double m_cursorNs = -1;

@@ -80,7 +80,19 @@ QString TimelineView::laneLabel(int lane) const
 {
     if (!m_recording || lane < 0 || lane >= laneCount())
         return {};
-    return makePainter().laneLabel(lane);
+    const TimelinePainter timeline = makePainter();
+    return timeline.laneLabel(timeline.workerRow(lane));
+}
+
+QStringList TimelineView::rowLabels() const
+{
+    if (!m_recording)
+        return {};
+    const TimelinePainter timeline = makePainter();
+    QStringList labels;
+    for (int row = 0; row < timeline.rowCount(); ++row)
+        labels << timeline.laneLabel(row);
+    return labels;
 }
 
 double TimelineView::visibleEndNs() const
@@ -315,8 +327,9 @@ QPoint TimelineView::pointFor(int lane, double ns) const
 {
     const QRect plot = plotRect();
     const int x = int(plot.left() + (ns - m_startNs) / m_nsPerPixel);
+    const int row = m_recording ? makePainter().workerRow(lane) : lane;
     const int y = plot.top() - verticalScrollBar()->value() + TimelinePainter::kLaneGap +
-                  lane * (TimelinePainter::kLaneHeight + TimelinePainter::kLaneGap) +
+                  row * (TimelinePainter::kLaneHeight + TimelinePainter::kLaneGap) +
                   TimelinePainter::kLaneHeight / 2;
     return QPoint(x, y);
 }
@@ -327,24 +340,25 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     if (!m_recording || !plot.contains(pos))
         return {};
     const TimelinePainter timeline = makePainter();
-    const int lane = timeline.laneAt(pos.y() - plot.top() + verticalScrollBar()->value());
-    if (lane < 0)
+    const int row = timeline.laneAt(pos.y() - plot.top() + verticalScrollBar()->value());
+    if (row < 0)
         return {};
     const double at = m_startNs + (pos.x() - plot.left() + 0.5) * m_nsPerPixel;
-    if (timeline.cpuLaneOf(lane) >= 0)
-        return timeline.cpuToolTip(lane, at);
-    if (timeline.ioLaneOf(lane) >= 0)
-        return timeline.ioToolTip(lane, at);
-    if (lane >= timeline.laneCount())
-        return timeline.lockToolTip(lane, at);
-    const int top = timeline.laneTop(lane);
+    if (timeline.cpuLaneOf(row) >= 0)
+        return timeline.cpuToolTip(row, at);
+    if (timeline.ioLaneOf(row) >= 0)
+        return timeline.ioToolTip(row, at);
+    const int lane = timeline.workerLaneOf(row);
+    if (lane < 0)
+        return timeline.lockToolTip(row, at);
+    const int top = timeline.laneTop(row);
     const int y = pos.y() - plot.top() + verticalScrollBar()->value();
     if (y < top || y >= top + TimelinePainter::kLaneHeight)
         return {};
     // A pin is small and says more than the state around it, so it wins where both are.
     TimelinePainter ranged = makePainter();
     ranged.setRange(m_startNs, visibleEndNs());
-    if (const QString marker = ranged.markerToolTip(lane, pos.x(), plot); !marker.isEmpty())
+    if (const QString marker = ranged.markerToolTip(row, pos.x(), plot); !marker.isEmpty())
         return marker;
     const StateTimeline &states = m_recording->timeline();
     const double origin = double(states.meta().startNs);
@@ -357,8 +371,8 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     const double start = double(interval->startNs) - origin;
     const double duration = double(interval->endNs - interval->startNs);
     return tr("%1%2<br>from %3 for %4%5")
-        .arg(timeline.workerToolTipHeading(lane),
-             StatePalette::describe(*interval, states.meta()).toHtmlEscaped(),
+        .arg(timeline.workerToolTipHeading(row),
+             timeline.describeInterval(row, *interval).toHtmlEscaped(),
              TimeAxis::formatDuration(start), TimeAxis::formatDuration(duration),
              interval->open ? tr(" (still going)") : QString());
 }
@@ -423,12 +437,15 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
         return;
     }
     int lane = -1;
+    bool worker = false;
     if (m_recording && plotRect().adjusted(-labelWidth(), 0, 0, 0).contains(pos)) {
-        lane = TimelinePainter(*m_recording, font(), palette())
-                   .laneAt(pos.y() - plotRect().top() + verticalScrollBar()->value());
+        const TimelinePainter timeline(*m_recording, font(), palette());
+        lane = timeline.laneAt(pos.y() - plotRect().top() + verticalScrollBar()->value());
+        worker = timeline.workerLaneOf(lane) >= 0;
     }
     const double ns = m_startNs + (pos.x() - plotRect().left()) * m_nsPerPixel;
-    if (lane != m_hoverLane || (lane >= laneCount() && ns != m_hoverNs)) {
+    // A worker lane highlights itself only; other rows point at workers that change over time.
+    if (lane != m_hoverLane || (lane >= 0 && !worker && ns != m_hoverNs)) {
         m_hoverLane = lane;
         m_hoverNs = ns;
         viewport()->update();
@@ -485,7 +502,8 @@ void TimelineView::showInstant(double ns, int lane)
         setStart(ns - span / 2, true);
     if (lane >= 0 && lane < laneCount()) {
         const QRect plot = plotRect();
-        const int top = TimelinePainter(*m_recording, font(), palette()).laneTop(lane);
+        const TimelinePainter timeline(*m_recording, font(), palette());
+        const int top = timeline.laneTop(timeline.workerRow(lane));
         const int bottom = top + TimelinePainter::kLaneHeight + TimelinePainter::kLaneGap;
         QScrollBar *vertical = verticalScrollBar();
         if (top < vertical->value())

@@ -30,7 +30,11 @@ public:
     double cursorNs() const { return m_cursorNs; }
     bool showWakeups() const { return m_showWakeups; }
     bool showCpus() const { return m_showCpus; }
+    // The name of worker lane `lane`, as its row is labelled.
     QString laneLabel(int lane) const;
+    // Every row's label, top to bottom: worker lanes (each IO receiver's data row under its
+    // own), then the CPU and lock sections.
+    QStringList rowLabels() const;
     // The legend's words as painted, for a reader without eyes on the screen (and tests).
     QStringList legendLabels() const;
     // Where lane `lane`'s state at time `ns` is drawn, in viewport coordinates.

@@ -109,6 +109,10 @@ void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
     const int height = bounds.height();
     std::size_t index = timeline.firstIntervalEndingAfter(std::size_t(lane),
                                                           std::uint64_t(origin + window.startNs()));
+    const bool handler = isHandlerLane(lane);
+    const auto notStartedYet = [handler](const StateInterval &interval) {
+        return handler && interval.state == WorkerState::New;
+    };
 
     // Intervals narrower than a pixel are merged: each pixel column shows the state that
     // covered most of it, so a zoomed-out busy lane stays truthful and cheap to draw; runs of
@@ -160,6 +164,9 @@ void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
         const double x1 = window.rightX(end, bounds);
         const StatePalette::Category category = StatePalette::categoryOf(interval);
         if (x1 - x0 < 1.0 && interval.state != WorkerState::Terminated) {
+            // A placeholder narrower than a pixel leaves its column to the states around it.
+            if (notStartedYet(interval) || waitsForItsTurn(interval))
+                continue;
             const int column = int(std::floor(x0));
             if (column != pendingColumn)
                 flushColumn();
@@ -190,6 +197,19 @@ void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
         }
         flush();
         const QRect segment = window.bar(start, end, bounds, 1);
+        if (notStartedYet(interval)) {
+            // An empty lane in a dotted outline: nothing runs there yet, in no state.
+            painter.setPen(QPen(m_palette.color(QPalette::Mid), 1, Qt::DotLine));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRect(segment.adjusted(0, 0, -1, -1));
+            const QString text = QCoreApplication::translate("TimelinePainter", "not started yet");
+            const QRect room = keepClear.isEmpty() ? segment : widestFree(segment, keepClear);
+            if (metrics.horizontalAdvance(text) + 8 <= room.width()) {
+                painter.setPen(m_palette.color(QPalette::WindowText));
+                painter.drawText(room, Qt::AlignCenter, text);
+            }
+            continue;
+        }
         if (waitsForItsTurn(interval)) {
             // Not yet part of the run's story: outlined and lightly dotted, no state colour.
             painter.fillRect(segment, QBrush(m_palette.color(QPalette::Mid), Qt::Dense6Pattern));
@@ -242,6 +262,29 @@ bool WorkerLanePainter::hasTurns() const
 {
     for (const ObjectInfo &object : m_recording.meta().objects)
         if (object.kind == "turn")
+            return true;
+    return false;
+}
+
+QString WorkerLanePainter::describe(int lane, const StateInterval &interval) const
+{
+    if (interval.state == WorkerState::New && isHandlerLane(lane))
+        return QCoreApplication::translate(
+            "TimelinePainter", "not started yet: its thread or process does not exist yet");
+    return StatePalette::describe(interval, m_recording.meta());
+}
+
+bool WorkerLanePainter::isHandlerLane(int lane) const
+{
+    const WorkerInfo *info =
+        m_recording.meta().worker(m_recording.timeline().lane(std::size_t(lane)).worker);
+    return info && info->role == "handler";
+}
+
+bool WorkerLanePainter::hasHandlerLanes() const
+{
+    for (int lane = 0; lane < count(); ++lane)
+        if (isHandlerLane(lane))
             return true;
     return false;
 }
@@ -333,9 +376,14 @@ void WorkerLanePainter::addLegendItems(QVector<TimelineLegend::Item> &items) con
                       StatePalette::color(category), StatePalette::label(category)});
     }
     if (hasTurns())
-        items.append({LegendItem::Shape::Hatch, m_palette.color(QPalette::Mid),
+        items.append({LegendItem::Shape::Dotted, m_palette.color(QPalette::Mid),
                       QCoreApplication::translate("TimelinePainter",
                                                   "waits for its turn: not yet part of the run")});
+    if (hasHandlerLanes())
+        items.append(
+            {LegendItem::Shape::DottedOutline, m_palette.color(QPalette::Mid),
+             QCoreApplication::translate(
+                 "TimelinePainter", "not started yet: its thread or process does not exist yet")});
     if (m_recording.meta().param("policy") == "mlfq")
         items.append({LegendItem::Shape::Box, StatePalette::color(StatePalette::Category::Running),
                       QCoreApplication::translate(

@@ -30,6 +30,9 @@ public:
     void paint(QPainter &painter, int lane, const QRect &bounds, const TimeWindow &window,
                const QVector<QRect> &keepClear = {}) const;
     void addLegendItems(QVector<TimelineLegend::Item> &items) const;
+    // What `interval` of lane `lane` is, in words, as a tooltip says it: its state, or what
+    // a placeholder drawn in its place means.
+    QString describe(int lane, const StateInterval &interval) const;
     // How far the exit cause written after the lane's end reaches, with its gap, when that
     // end is inside `window`; 0 otherwise.
     int exitTextWidth(int lane, const TimeWindow &window) const;
@@ -43,6 +46,11 @@ private:
     // Blocked on a "turn" object: waiting to begin, drawn without a state colour.
     bool waitsForItsTurn(const StateInterval &interval) const;
     bool hasTurns() const;
+    // A handler lane (server-models: a connection's thread or process, a pool thread) is
+    // declared before its thread or process exists; until then it is "new" only in name, and
+    // is drawn as a placeholder, not in the state colour of "new".
+    bool isHandlerLane(int lane) const;
+    bool hasHandlerLanes() const;
     void paintCoroutinesRun(QPainter &painter, int lane, const QRect &bounds, const QRect &segment,
                             const TimeWindow &window) const;
 

@@ -1,7 +1,8 @@
-#include "app/ExportCommand.h"
 #include "analysis/RunRecording.h"
+#include "app/ExportCommand.h"
 #include "export/TimelineImage.h"
 #include "views/StatePalette.h"
+#include "views/TimelinePainter.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -16,12 +17,14 @@ using namespace conlab;
 namespace {
 
 // Each piece of text an SVG export painted, with where it starts and ends (x, in the page's own
-// units: the painter draws untransformed, so the x attribute is where the text begins).
+// units: the painter draws untransformed, so the x attribute is where the text begins) and its
+// baseline (y).
 struct PaintedText
 {
     QString text;
     double x;
     double width;
+    double y;
 };
 
 QByteArray readFile(const QString &path)
@@ -44,13 +47,15 @@ QList<PaintedText> paintedTexts(const QByteArray &svg)
     QList<PaintedText> texts;
     static const QRegularExpression element(QStringLiteral(
         R"re(<text [^>]*\bx="([-0-9.e]+)"[^>]*font-size="([0-9.]+)"[^>]*>([^<]*)</text>)re"));
+    static const QRegularExpression baseline(QStringLiteral(R"re(\by="([-0-9.e]+)")re"));
     for (auto match = element.globalMatch(QString::fromUtf8(svg)); match.hasNext();) {
         const auto found = match.next();
         const QString text = unescape(found.captured(3)).trimmed();
         QFont font;
         font.setPixelSize(qRound(found.captured(2).toDouble()));
         texts.append({text, found.captured(1).toDouble(),
-                      double(QFontMetrics(font).horizontalAdvance(text))});
+                      double(QFontMetrics(font).horizontalAdvance(text)),
+                      baseline.match(found.captured(0)).captured(1).toDouble()});
     }
     return texts;
 }
@@ -145,6 +150,7 @@ private slots:
     void producerConsumerHasAQueueDepthRow();
     void brokenCycleIsNotMarkedAsDeadlock();
     void longExitLabelIsNotCut();
+    void ioDataRowsSitUnderTheirReceivers();
 };
 
 void ExportPageTest::ticketRaceCarriesItsVerdict()
@@ -245,4 +251,32 @@ void ExportPageTest::longExitLabelIsNotCut()
 }
 
 QTEST_MAIN(ExportPageTest)
+void ExportPageTest::ioDataRowsSitUnderTheirReceivers()
+{
+    QJsonObject summary;
+    const QByteArray svg = exportRun(
+        QStringLiteral("io-models"),
+        {QStringLiteral("delay=20"), QStringLiteral("poll-interval=5"), QStringLiteral("rounds=1")},
+        &summary);
+    QVERIFY(!svg.isEmpty());
+    QCOMPARE(summary.value(QLatin1String("outcome")).toString(), QStringLiteral("completed"));
+    const QList<PaintedText> texts = paintedTexts(svg);
+    const QString suffix = QStringLiteral(": data");
+    int dataRows = 0;
+    for (const PaintedText &data : texts) {
+        if (!data.text.endsWith(suffix))
+            continue;
+        ++dataRows;
+        // The receiver's own lane is the row right above its data row.
+        const QString name = data.text.chopped(suffix.size());
+        const auto lane = std::find_if(texts.begin(), texts.end(), [&](const PaintedText &t) {
+            return t.text.startsWith(name + QLatin1String("  "));
+        });
+        QVERIFY2(lane != texts.end(), qPrintable(name));
+        QCOMPARE(data.y - lane->y,
+                 double(TimelinePainter::kLaneHeight + TimelinePainter::kLaneGap));
+    }
+    QCOMPARE(dataRows, 5);
+}
+
 #include "tst_exportpage.moc"

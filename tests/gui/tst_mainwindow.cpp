@@ -15,6 +15,7 @@
 #include "views/QueueDepthChart.h"
 #include "views/ServerModelsCharts.h"
 #include "views/StatePalette.h"
+#include "views/TimelinePainter.h"
 #include "views/TimelineView.h"
 #include "views/WaitForGraphView.h"
 
@@ -338,6 +339,28 @@ private slots:
                     ->ioMatrix()
                     ->cellText(QStringLiteral("async"))
                     .contains(QLatin1String("blocked 0 s")));
+        // Each receiver's data row sits right under its own lane, where the two are read
+        // together: by label order, and where the window draws (and hit-tests) the rows.
+        TimelineView *timeline = window.timeline();
+        const QStringList rows = timeline->rowLabels();
+        const QString suffix = QStringLiteral(": data");
+        QCOMPARE(rows.filter(suffix).size(), 5);
+        const double middle = (timeline->visibleStartNs() + timeline->visibleEndNs()) / 2;
+        for (int lane = 0; lane < timeline->laneCount(); ++lane) {
+            const QString label = timeline->laneLabel(lane);
+            const QString name = label.section(QStringLiteral("  "), 0, 0);
+            const qsizetype row = rows.indexOf(label);
+            QVERIFY(row >= 0);
+            if (!rows.contains(name + suffix))
+                continue;
+            QCOMPARE(rows.value(row + 1), name + suffix);
+            const QPoint below =
+                timeline->pointFor(lane, middle) +
+                QPoint(0, TimelinePainter::kLaneHeight + TimelinePainter::kLaneGap);
+            const QString tip = timeline->toolTipAt(below);
+            QVERIFY2(tip.startsWith(QStringLiteral("<b>%1</b>").arg(name + suffix)),
+                     qPrintable(tip));
+        }
         // Under the matrix, the textbook figure: one round of each of the five receivers.
         IoRoundFigureView *figure = window.lessonTabs()->ioFigure();
         QVERIFY(!figure->isEmpty());

@@ -128,6 +128,60 @@ private slots:
                  StatePalette::color(StatePalette::Category::Running));
     }
 
+    void handlerNotStartedHasNoStateColour()
+    {
+        // A server's handler lane exists from the start, its thread only from 60 ms on: until
+        // then it is a placeholder, never the grey of "new". An ordinary worker's "new" stays.
+        TraceMeta meta;
+        meta.scenario = "server-models";
+        meta.startNs = kStart;
+        meta.workers = {{0, "main", "main"},
+                        {1, "handler", "thread-pool: pool thread 1"},
+                        {2, "worker", "worker-2"}};
+        std::vector<Event> events;
+        for (const std::uint32_t worker : {1u, 2u}) {
+            events.push_back(event(0, worker, EventKind::WorkerNew));
+            events.push_back(event(60, worker, EventKind::Running));
+            events.push_back(event(100, worker, EventKind::Terminated));
+        }
+        RunRecording run;
+        Trace trace;
+        trace.meta = meta;
+        trace.events = events;
+        run.load(trace);
+        TimelinePainter timeline(run, QFont(), QPalette());
+        const QRect plot(0, 0, 1000, timeline.lanesHeight());
+        const QImage image = paintLanes(timeline, plot);
+        const auto stateColoured = [&](int lane, double ns) {
+            const int x = int(timeline.xForTime(ns, plot));
+            const int top = timeline.laneTop(timeline.workerRow(lane));
+            for (int y = top; y < top + TimelinePainter::kLaneHeight; ++y)
+                for (int category = 0; category <= int(StatePalette::Category::Terminated);
+                     ++category)
+                    if (colorAt(image, x, y) ==
+                        StatePalette::color(StatePalette::Category(category)))
+                        return true;
+            return false;
+        };
+        const int handler = run.timeline().laneOf(1);
+        const int worker = run.timeline().laneOf(2);
+        for (const double ms : {5.0, 30.0, 55.0})
+            QVERIFY2(!stateColoured(handler, ms * kMs), qPrintable(QString::number(ms)));
+        QVERIFY(stateColoured(handler, 80.0 * kMs));
+        QCOMPARE(colorAt(image, int(timeline.xForTime(30.0 * kMs, plot)),
+                         timeline.laneTop(timeline.workerRow(worker)) + 3),
+                 StatePalette::color(StatePalette::Category::New));
+        QVERIFY(timeline.legendLabels()
+                    .join(QLatin1Char('|'))
+                    .contains(QLatin1String("not started yet")));
+        // Its tooltip says the same, not "new".
+        const StateInterval *waiting =
+            run.timeline().intervalAt(std::size_t(handler), kStart + 30 * kMs);
+        QVERIFY(waiting);
+        QVERIFY(timeline.describeInterval(timeline.workerRow(handler), *waiting)
+                    .startsWith(QLatin1String("not started yet")));
+    }
+
     void coloursLandWhereTheEventsSay()
     {
         const RunRecording run = recording();
