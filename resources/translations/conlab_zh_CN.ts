@@ -1954,6 +1954,14 @@
         <source>Processes that count at once (the script&apos;s second argument)</source>
         <translation>同时计数的进程数（脚本的第二个参数）</translation>
     </message>
+    <message>
+        <source>Lanes drawn</source>
+        <translation>绘制的泳道数</translation>
+    </message>
+    <message>
+        <source>How many of the starts get a lane, in all methods together (each method its first ones); the others are measured only.</source>
+        <translation>为多少次启动绘制泳道（所有方法合计，每种方法取最先的几次）；其余的只测量。</translation>
+    </message>
 </context>
 <context>
     <name>StatePalette</name>
