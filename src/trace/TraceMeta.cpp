@@ -9,6 +9,10 @@ namespace conlab {
 
 const WorkerInfo *TraceMeta::worker(std::uint32_t id) const
 {
+    // Scenarios declare workers 0..n-1 in order: a thousand lanes each asking for its own
+    // worker per paint would otherwise walk the list a million times.
+    if (id < workers.size() && workers[id].id == id)
+        return &workers[id];
     for (const auto &w : workers)
         if (w.id == id)
             return &w;
