@@ -1,0 +1,105 @@
+#include "StateColumns.h"
+
+#include "LaneFill.h"
+#include "StatePalette.h"
+#include "TimeWindow.h"
+#include "analysis/StateTimeline.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace conlab {
+
+StateColumns::StateColumns(LaneFill &fill, const StateTimeline &timeline, std::size_t lane,
+                           const QRect &bounds, const TimeWindow &window)
+    : m_fill(fill), m_timeline(timeline), m_lane(lane), m_bounds(bounds), m_window(window),
+      m_origin(double(timeline.meta().startNs))
+{
+    for (std::size_t kind = 0; kind < StateCoverage::kKinds; ++kind)
+        m_colors[kind] =
+            StatePalette::color(StatePalette::categoryOf(StateCoverage::Kind(kind))).rgb();
+}
+
+std::uint64_t StateColumns::timeAt(int x) const
+{
+    const double ns = std::floor(m_origin + m_window.timeForX(x, m_bounds));
+    return ns <= 0 ? 0 : std::uint64_t(ns);
+}
+
+std::size_t StateColumns::paintFrom(int column)
+{
+    const auto &intervals = m_timeline.lane(m_lane).intervals;
+    column = std::max(column, m_bounds.left() - 1);
+    const std::uint64_t from = timeAt(column);
+    std::size_t at = m_timeline.firstIntervalEndingAfter(m_lane, from);
+    StateCoverage::Totals before = m_timeline.timeBefore(m_lane, at, from);
+    for (;; ++column) {
+        if (column > m_bounds.right())
+            return intervals.size();
+        const std::uint64_t to = timeAt(column + 1);
+        m_timeline.prefetch(m_lane, timeAt(column + 3), at);
+        const std::size_t next = m_timeline.firstIntervalEndingAfter(m_lane, to, at);
+        const StateCoverage::Totals upTo = m_timeline.timeBefore(m_lane, next, to);
+        StateCoverage::Totals inColumn;
+        for (std::size_t kind = 0; kind < inColumn.size(); ++kind)
+            inColumn[kind] = upTo[kind] - std::min(upTo[kind], before[kind]);
+        add(column, inColumn);
+        before = upTo;
+        at = next;
+        if (next >= intervals.size())
+            return next;
+        // The interval reaching into the next column: more columns if it is narrow too.
+        const StateInterval &reaching = intervals[next];
+        const double start = double(reaching.startNs) - m_origin;
+        if (start > m_window.endNs() || reaching.state == WorkerState::Terminated)
+            return next;
+        const double x0 = m_window.leftX(start, m_bounds);
+        const double x1 = m_window.rightX(double(reaching.endNs) - m_origin, m_bounds);
+        if (x1 - x0 >= 1.0)
+            return next;
+    }
+}
+
+void StateColumns::add(int column, const StateCoverage::Totals &totals)
+{
+    Look look;
+    StateCoverage::Kind first{};
+    StateCoverage::Kind second{};
+    bool mixed = false;
+    if (StateCoverage::dominant(totals, first, second, mixed)) {
+        look.first = int(first);
+        if (mixed) {
+            std::uint64_t all = 0;
+            for (std::size_t kind = 0; kind < std::size_t(StateCoverage::Kind::Terminated); ++kind)
+                all += totals[kind];
+            const double share = double(totals[std::size_t(second)]) / double(all);
+            look.second = int(second);
+            look.markHeight = std::max(kMixMark, int(std::lround(share * m_bounds.height())));
+        }
+    }
+    if (m_runStart >= 0 && look == m_runLook && column == m_runEnd + 1) {
+        m_runEnd = column;
+        return;
+    }
+    flush();
+    m_runStart = m_runEnd = column;
+    m_runLook = look;
+}
+
+void StateColumns::flush()
+{
+    if (m_runStart < 0)
+        return;
+    if (m_runLook.first >= 0) {
+        const int width = m_runEnd - m_runStart + 1;
+        m_fill.fill(QRect(m_runStart, m_bounds.top(), width, m_bounds.height()),
+                    m_colors[std::size_t(m_runLook.first)]);
+        if (m_runLook.second >= 0)
+            m_fill.fill(QRect(m_runStart, m_bounds.bottom() + 1 - m_runLook.markHeight, width,
+                              m_runLook.markHeight),
+                        m_colors[std::size_t(m_runLook.second)]);
+    }
+    m_runStart = -1;
+}
+
+} // namespace conlab
