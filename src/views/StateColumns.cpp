@@ -13,7 +13,8 @@ namespace conlab {
 StateColumns::StateColumns(LaneFill &fill, const StateTimeline &timeline, std::size_t lane,
                            const QRect &bounds, const TimeWindow &window)
     : m_fill(fill), m_timeline(timeline), m_lane(lane), m_bounds(bounds), m_window(window),
-      m_origin(double(timeline.meta().startNs))
+      m_origin(double(timeline.meta().startNs)), m_firstNs(m_origin + window.startNs()),
+      m_nsPerPixel((window.endNs() - window.startNs()) / std::max(1, bounds.width()))
 {
     for (std::size_t kind = 0; kind < StateCoverage::kKinds; ++kind)
         m_colors[kind] =
@@ -22,40 +23,62 @@ StateColumns::StateColumns(LaneFill &fill, const StateTimeline &timeline, std::s
 
 std::uint64_t StateColumns::timeAt(int x) const
 {
-    const double ns = std::floor(m_origin + m_window.timeForX(x, m_bounds));
+    const double ns = std::floor(m_firstNs + (x - m_bounds.left()) * m_nsPerPixel);
     return ns <= 0 ? 0 : std::uint64_t(ns);
+}
+
+bool StateColumns::hasBar(const StateInterval &interval) const
+{
+    if (interval.state == WorkerState::Terminated)
+        return true;
+    const double x0 = m_window.leftX(double(interval.startNs) - m_origin, m_bounds);
+    const double x1 = m_window.rightX(double(interval.endNs) - m_origin, m_bounds);
+    return x1 - x0 >= 1.0;
 }
 
 std::size_t StateColumns::paintFrom(int column)
 {
     const auto &intervals = m_timeline.lane(m_lane).intervals;
     column = std::max(column, m_bounds.left() - 1);
-    const std::uint64_t from = timeAt(column);
+    std::uint64_t from = timeAt(column);
+    std::uint64_t to = timeAt(column + 1);
     std::size_t at = m_timeline.firstIntervalEndingAfter(m_lane, from);
+    bool atHasBar = at < intervals.size() && hasBar(intervals[at]);
     StateCoverage::Totals before = m_timeline.timeBefore(m_lane, at, from);
     for (;; ++column) {
         if (column > m_bounds.right())
             return intervals.size();
-        const std::uint64_t to = timeAt(column + 1);
         m_timeline.prefetch(m_lane, timeAt(column + 3), at);
         const std::size_t next = m_timeline.firstIntervalEndingAfter(m_lane, to, at);
+        const bool nextHasBar =
+            next == at ? atHasBar : next < intervals.size() && hasBar(intervals[next]);
         const StateCoverage::Totals upTo = m_timeline.timeBefore(m_lane, next, to);
         StateCoverage::Totals inColumn;
         for (std::size_t kind = 0; kind < inColumn.size(); ++kind)
             inColumn[kind] = upTo[kind] - std::min(upTo[kind], before[kind]);
+        // A bar reaching into the column shows itself; the column shows what is too brief
+        // to, so a moment of "ready" between two long bars is not outvoted by them.
+        const auto leaveOut = [&](const StateInterval &bar) {
+            const std::uint64_t start = std::max(bar.startNs, from);
+            const std::uint64_t end = std::min(bar.endNs, to);
+            std::uint64_t &time = inColumn[std::size_t(StateCoverage::kindOf(bar))];
+            if (end > start)
+                time -= std::min(time, end - start);
+        };
+        if (atHasBar)
+            leaveOut(intervals[at]);
+        if (nextHasBar && next != at)
+            leaveOut(intervals[next]);
         add(column, inColumn);
         before = upTo;
         at = next;
+        atHasBar = nextHasBar;
+        from = to;
+        to = timeAt(column + 2);
         if (next >= intervals.size())
             return next;
         // The interval reaching into the next column: more columns if it is narrow too.
-        const StateInterval &reaching = intervals[next];
-        const double start = double(reaching.startNs) - m_origin;
-        if (start > m_window.endNs() || reaching.state == WorkerState::Terminated)
-            return next;
-        const double x0 = m_window.leftX(start, m_bounds);
-        const double x1 = m_window.rightX(double(reaching.endNs) - m_origin, m_bounds);
-        if (x1 - x0 >= 1.0)
+        if (nextHasBar || double(intervals[next].startNs) - m_origin > m_window.endNs())
             return next;
     }
 }

@@ -17,8 +17,9 @@ class TimeWindow;
 // column at a time from the lane's StateCoverage: each column in the colour of the state that
 // took most of its time, and, when another state took some of it too, that runner-up as a
 // strip along the column's foot, as tall as its share (at least kMixMark pixels), so that a
-// mixed column never reads as one state. Runs of equal columns are filled at once; the cost
-// is the columns drawn, however many intervals they hold.
+// mixed column never reads as one state. Bars reaching into a column are left out of it:
+// they show themselves, and the column shows what was too brief to. Runs of equal columns are
+// filled at once; the cost is the columns drawn, however many intervals they hold.
 class StateColumns
 {
 public:
@@ -37,6 +38,8 @@ public:
 
 private:
     std::uint64_t timeAt(int x) const;
+    // Wide enough for a bar of its own (or the lane's end, drawn as a line).
+    bool hasBar(const StateInterval &interval) const;
     void add(int column, const StateCoverage::Totals &totals);
 
     LaneFill &m_fill;
@@ -45,6 +48,8 @@ private:
     QRect m_bounds;
     const TimeWindow &m_window;
     double m_origin;
+    double m_firstNs;    // the absolute time at the bounds' left edge
+    double m_nsPerPixel; // TimeWindow::timeForX's, kept to spare a call per column
     std::array<QRgb, StateCoverage::kKinds> m_colors;
     // The run of equal columns not drawn yet: [m_runStart, m_runEnd], -1 for none.
     struct Look
