@@ -22,6 +22,11 @@ LaneFill::LaneFill(QPainter &painter, const QRect &lane, QImage &scratch)
         m_strip = QImage(size, QImage::Format_ARGB32_Premultiplied);
         m_strip.fill(Qt::transparent);
     }
+    // bits() once: on a non-const image it checks for sharing at every call.
+    m_bits = m_strip.bits();
+    m_stride = m_strip.bytesPerLine();
+    m_width = m_strip.width();
+    m_height = m_strip.height();
 }
 
 void LaneFill::fill(const QRect &rect, QRgb color)
@@ -30,23 +35,24 @@ void LaneFill::fill(const QRect &rect, QRgb color)
         m_painter.fillRect(rect, QColor::fromRgb(color));
         return;
     }
-    const QRect part = rect.translated(-m_left, -m_lane.top()).intersected(m_strip.rect());
-    if (part.isEmpty())
+    // Clipped to the strip by hand: this runs for every pixel column of a zoomed-out lane.
+    const int left = std::max(rect.left() - m_left, 0);
+    const int right = std::min(rect.right() - m_left, m_width - 1);
+    const int top = std::max(rect.top() - m_lane.top(), 0);
+    const int bottom = std::min(rect.bottom() - m_lane.top(), m_height - 1);
+    if (left > right || top > bottom)
         return;
     const QRgb pixel = qPremultiply(color | 0xff000000u);
-    // bits() once: scanLine() on a non-const image checks for sharing at every call.
-    uchar *bits = m_strip.bits();
-    const qsizetype stride = m_strip.bytesPerLine();
-    for (int y = part.top(); y <= part.bottom(); ++y) {
-        QRgb *line = reinterpret_cast<QRgb *>(bits + y * stride);
-        std::fill(line + part.left(), line + part.right() + 1, pixel);
+    for (int y = top; y <= bottom; ++y) {
+        QRgb *line = reinterpret_cast<QRgb *>(m_bits + y * m_stride);
+        std::fill(line + left, line + right + 1, pixel);
     }
     if (m_touchedTo < m_touchedFrom) {
-        m_touchedFrom = part.left();
-        m_touchedTo = part.right();
+        m_touchedFrom = left;
+        m_touchedTo = right;
     } else {
-        m_touchedFrom = std::min(m_touchedFrom, part.left());
-        m_touchedTo = std::max(m_touchedTo, part.right());
+        m_touchedFrom = std::min(m_touchedFrom, left);
+        m_touchedTo = std::max(m_touchedTo, right);
     }
 }
 
@@ -57,9 +63,8 @@ void LaneFill::finish()
     const QRect source(m_touchedFrom, 0, m_touchedTo - m_touchedFrom + 1, m_strip.height());
     m_painter.drawImage(QPoint(m_left + m_touchedFrom, m_lane.top()), m_strip, source);
     // Cleared only where it was written, for the next lane or the next stretch.
-    uchar *bits = m_strip.bits();
-    for (int y = 0; y < m_strip.height(); ++y) {
-        QRgb *line = reinterpret_cast<QRgb *>(bits + y * m_strip.bytesPerLine());
+    for (int y = 0; y < m_height; ++y) {
+        QRgb *line = reinterpret_cast<QRgb *>(m_bits + y * m_stride);
         std::fill(line + m_touchedFrom, line + m_touchedTo + 1, QRgb(0));
     }
     m_touchedTo = -1;

@@ -31,6 +31,10 @@ private:
     QRect m_lane;
     QImage &m_strip;
     bool m_raster = false;
+    uchar *m_bits = nullptr;
+    qsizetype m_stride = 0;
+    int m_width = 0;
+    int m_height = 0;
     int m_left = 0; // the strip's x 0, a pixel left of the lane for bars cut off there
     int m_touchedFrom = 0;
     int m_touchedTo = -1;

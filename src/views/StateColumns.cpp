@@ -23,7 +23,8 @@ StateColumns::StateColumns(LaneFill &fill, const StateTimeline &timeline, std::s
 
 std::uint64_t StateColumns::timeAt(int x) const
 {
-    const double ns = std::floor(m_firstNs + (x - m_bounds.left()) * m_nsPerPixel);
+    // Truncation is floor here: only positive times are kept.
+    const double ns = m_firstNs + (x - m_bounds.left()) * m_nsPerPixel;
     return ns <= 0 ? 0 : std::uint64_t(ns);
 }
 
@@ -97,7 +98,7 @@ void StateColumns::add(int column, const StateCoverage::Totals &totals)
                 all += totals[kind];
             const double share = double(totals[std::size_t(second)]) / double(all);
             look.second = int(second);
-            look.markHeight = std::max(kMixMark, int(std::lround(share * m_bounds.height())));
+            look.markHeight = std::max(kMixMark, int(share * m_bounds.height() + 0.5));
         }
     }
     if (m_runStart >= 0 && look == m_runLook && column == m_runEnd + 1) {
@@ -115,11 +116,11 @@ void StateColumns::flush()
         return;
     if (m_runLook.first >= 0) {
         const int width = m_runEnd - m_runStart + 1;
-        m_fill.fill(QRect(m_runStart, m_bounds.top(), width, m_bounds.height()),
+        const int mark = m_runLook.second >= 0 ? m_runLook.markHeight : 0;
+        m_fill.fill(QRect(m_runStart, m_bounds.top(), width, m_bounds.height() - mark),
                     m_colors[std::size_t(m_runLook.first)]);
-        if (m_runLook.second >= 0)
-            m_fill.fill(QRect(m_runStart, m_bounds.bottom() + 1 - m_runLook.markHeight, width,
-                              m_runLook.markHeight),
+        if (mark > 0)
+            m_fill.fill(QRect(m_runStart, m_bounds.bottom() + 1 - mark, width, mark),
                         m_colors[std::size_t(m_runLook.second)]);
     }
     m_runStart = -1;
