@@ -3,6 +3,7 @@
 #include "views/StatePalette.h"
 #include "views/TimeWindow.h"
 #include "views/TimelinePainter.h"
+#include "views/TimelineView.h"
 #include "views/WorkerLanePainter.h"
 
 #include <QElapsedTimer>
@@ -282,6 +283,30 @@ private slots:
             QCOMPARE(image.pixelColor(x, lane.bottom()), blocked);
         }
         QCOMPARE(paintLane(run, window, lane, true), image);
+    }
+
+    // Hovering a zoomed-out pixel names the states it mixes with their shares; a pixel
+    // inside one long state does not.
+    void aMixedPixelsTooltipGivesTheShares()
+    {
+        const RunRecording run = cyclingLane(6000, 20'000, 400'000);
+        TimelineView view;
+        view.resize(900, 300);
+        view.setRecording(&run);
+        view.show();
+        view.fit();
+        const QString tip = view.toolTipAt(view.pointFor(0, 300.0 * kMs));
+        QVERIFY2(tip.contains(QLatin1String(" % ")), qPrintable(tip));
+        QVERIFY2(tip.contains(StatePalette::label(StatePalette::Category::Running)),
+                 qPrintable(tip));
+        QVERIFY2(tip.contains(StatePalette::label(StatePalette::Category::BlockedSync)),
+                 qPrintable(tip));
+        const RunRecording plain = recording();
+        view.setRecording(&plain);
+        view.fit();
+        const QString one = view.toolTipAt(view.pointFor(1, 25.0 * kMs));
+        QVERIFY2(one.contains(StatePalette::stateName(WorkerState::Running)), qPrintable(one));
+        QVERIFY2(!one.contains(QLatin1String(" % ")), qPrintable(one));
     }
 
     void denseLanesLookTheSameOnEveryTarget()
