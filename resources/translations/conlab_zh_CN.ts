@@ -4016,6 +4016,14 @@ Every worker of the run gets a lane here.</source>
         <source> (still going)</source>
         <translation>（仍在继续）</translation>
     </message>
+    <message>
+        <source>%1 % %2</source>
+        <translation>%1% %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;this pixel&apos;s %1: %2</source>
+        <translation>&lt;br&gt;这一像素的 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>conlab::WaitForGraphView</name>

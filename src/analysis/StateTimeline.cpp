@@ -20,9 +20,11 @@ void StateTimeline::reset(const TraceMeta &meta)
 
 void StateTimeline::addLane(std::uint32_t worker)
 {
-    // Readers refuse such headers; a meta built any other way must not size the table after
-    // an absurd id (4294967295 + 1 wraps to 0) or give one worker two lanes.
-    if (worker >= TraceMeta::kMaxWorkers ||
+    // Readers refuse headers past TraceMeta::kMaxWorkers; a meta built any other way (the
+    // paint benchmark's thousand lanes) may go further, but must not size the table after an
+    // absurd id (4294967295 + 1 wraps to 0) or give one worker two lanes.
+    constexpr std::uint32_t kLaneTableLimit = 1u << 16;
+    if (worker >= kLaneTableLimit ||
         (worker < m_laneOfWorker.size() && m_laneOfWorker[worker] >= 0))
         return;
     if (worker >= m_laneOfWorker.size())
@@ -52,6 +54,7 @@ void StateTimeline::begin(Lane &lane, const StateInterval &next)
     lane.intervals.push_back(next);
     lane.intervals.back().open = true;
     lane.intervals.back().endNs = next.startNs;
+    lane.coverage.update(lane.intervals);
 }
 
 void StateTimeline::append(const Event *events, std::size_t count)
@@ -114,12 +117,31 @@ void StateTimeline::extendOpenTo(std::uint64_t nowNs)
 
 std::size_t StateTimeline::firstIntervalEndingAfter(std::size_t lane, std::uint64_t timeNs) const
 {
-    const auto &intervals = m_lanes[lane].intervals;
-    const auto it = std::partition_point(intervals.begin(), intervals.end(),
-                                         [timeNs](const StateInterval &interval) {
-                                             return interval.endNs <= timeNs && !interval.open;
-                                         });
-    return std::size_t(it - intervals.begin());
+    return m_lanes[lane].coverage.find(m_lanes[lane].intervals, timeNs);
+}
+
+std::size_t StateTimeline::firstIntervalEndingAfter(std::size_t lane, std::uint64_t timeNs,
+                                                    std::size_t near) const
+{
+    return m_lanes[lane].coverage.find(m_lanes[lane].intervals, timeNs, near);
+}
+
+StateCoverage::Totals StateTimeline::timeBefore(std::size_t lane, std::size_t index,
+                                                std::uint64_t timeNs) const
+{
+    return m_lanes[lane].coverage.before(m_lanes[lane].intervals, index, timeNs);
+}
+
+StateCoverage::Totals StateTimeline::timeIn(std::size_t lane, std::uint64_t fromNs,
+                                            std::uint64_t toNs) const
+{
+    const std::size_t first = firstIntervalEndingAfter(lane, fromNs);
+    StateCoverage::Totals totals =
+        timeBefore(lane, firstIntervalEndingAfter(lane, toNs, first), toNs);
+    const StateCoverage::Totals earlier = timeBefore(lane, first, fromNs);
+    for (std::size_t kind = 0; kind < totals.size(); ++kind)
+        totals[kind] -= std::min(totals[kind], earlier[kind]);
+    return totals;
 }
 
 const StateInterval *StateTimeline::intervalAt(std::size_t lane, std::uint64_t timeNs) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LaneNames.h"
+#include "StateCoverage.h"
 #include "StateInterval.h"
 #include "trace/Event.h"
 #include "trace/TraceMeta.h"
@@ -13,7 +14,8 @@ namespace conlab {
 
 // Per-worker state intervals, built incrementally from events as they arrive (live) or all
 // at once (from a file). Each worker's events must arrive in its own time order; workers may
-// interleave freely. Queries binary-search, so drawing costs O(visible intervals).
+// interleave freely. Queries binary-search, and each lane keeps the time it spent in each
+// kind of state (StateCoverage), so drawing costs what is visible, intervals or pixels.
 class StateTimeline
 {
 public:
@@ -24,6 +26,7 @@ public:
         std::int64_t tid = 0;
         std::int64_t ppid = 0; // the parent of the worker's process
         std::vector<StateInterval> intervals;
+        StateCoverage coverage; // of `intervals`, for drawing them zoomed out
     };
 
     void reset(const TraceMeta &meta);
@@ -39,6 +42,19 @@ public:
     int laneOf(std::uint32_t worker) const;
     // Index of the first interval of `lane` that ends after `timeNs`.
     std::size_t firstIntervalEndingAfter(std::size_t lane, std::uint64_t timeNs) const;
+    // The same, searched for outwards from `near`: a walk along the lane pays for how far it
+    // moves, not for the lane's length.
+    std::size_t firstIntervalEndingAfter(std::size_t lane, std::uint64_t timeNs,
+                                         std::size_t near) const;
+    // Time per kind of state `lane` spent before `timeNs`, `index` being the first interval
+    // ending after it; the difference of two is the time per kind in between.
+    StateCoverage::Totals timeBefore(std::size_t lane, std::size_t index,
+                                     std::uint64_t timeNs) const;
+    void prefetch(std::size_t lane, std::uint64_t timeNs, std::size_t near) const
+    {
+        m_lanes[lane].coverage.prefetch(m_lanes[lane].intervals, timeNs, near);
+    }
+    StateCoverage::Totals timeIn(std::size_t lane, std::uint64_t fromNs, std::uint64_t toNs) const;
     // The interval covering `timeNs` on `lane`, or nullptr.
     const StateInterval *intervalAt(std::size_t lane, std::uint64_t timeNs) const;
 

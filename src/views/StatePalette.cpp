@@ -7,36 +7,26 @@ namespace conlab {
 
 StatePalette::Category StatePalette::categoryOf(const StateInterval &interval)
 {
-    switch (interval.state) {
-    case WorkerState::New:
+    return categoryOf(StateCoverage::kindOf(interval));
+}
+
+StatePalette::Category StatePalette::categoryOf(StateCoverage::Kind kind)
+{
+    switch (kind) {
+    case StateCoverage::Kind::New:
         return Category::New;
-    case WorkerState::Ready:
+    case StateCoverage::Kind::Ready:
         return Category::Ready;
-    case WorkerState::Running:
+    case StateCoverage::Kind::Running:
         return Category::Running;
-    case WorkerState::Terminated:
-        return Category::Terminated;
-    case WorkerState::Blocked:
-        break;
-    }
-    switch (interval.reason) {
-    case BlockReason::QueueFull:
-    case BlockReason::QueueEmpty:
-    case BlockReason::QueueJoin:
-    case BlockReason::PipeFull:
-    case BlockReason::PipeEmpty:
+    case StateCoverage::Kind::BlockedSync:
+        return Category::BlockedSync;
+    case StateCoverage::Kind::BlockedQueue:
         return Category::BlockedQueue;
-    case BlockReason::Join:
-    case BlockReason::Result:
-    case BlockReason::Sleep:
-    case BlockReason::Io:
-    case BlockReason::Switch:
+    case StateCoverage::Kind::Waiting:
         return Category::Waiting;
-    case BlockReason::None:
-    case BlockReason::Lock:
-    case BlockReason::Semaphore:
-    case BlockReason::Event:
-        break;
+    case StateCoverage::Kind::Terminated:
+        return Category::Terminated;
     }
     return Category::BlockedSync;
 }

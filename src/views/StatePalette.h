@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/StateCoverage.h"
 #include "analysis/StateInterval.h"
 #include "trace/TraceMeta.h"
 
@@ -34,6 +35,7 @@ public:
     };
 
     static Category categoryOf(const StateInterval &interval);
+    static Category categoryOf(StateCoverage::Kind kind);
     static QColor color(Category category);
     static QString label(Category category);
     static QVector<Category> legendOrder();

@@ -371,10 +371,42 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     const double start = double(interval->startNs) - origin;
     const double duration = double(interval->endNs - interval->startNs);
     return tr("%1%2<br>from %3 for %4%5")
-        .arg(timeline.workerToolTipHeading(row),
-             timeline.describeInterval(row, *interval).toHtmlEscaped(),
-             TimeAxis::formatDuration(start), TimeAxis::formatDuration(duration),
-             interval->open ? tr(" (still going)") : QString());
+               .arg(timeline.workerToolTipHeading(row),
+                    timeline.describeInterval(row, *interval).toHtmlEscaped(),
+                    TimeAxis::formatDuration(start), TimeAxis::formatDuration(duration),
+                    interval->open ? tr(" (still going)") : QString()) +
+           (duration < m_nsPerPixel ? pixelMix(lane, pos.x()) : QString());
+}
+
+QString TimelineView::pixelMix(int lane, int x) const
+{
+    // A zoomed-out pixel drawn in one state's colour with another's strip at its foot: the
+    // shares behind it, read from the same summary the painter drew it from.
+    const StateTimeline &states = m_recording->timeline();
+    const double origin = double(states.meta().startNs);
+    const double from = origin + m_startNs + (x - plotRect().left()) * m_nsPerPixel;
+    const StateCoverage::Totals totals =
+        states.timeIn(std::size_t(lane), std::uint64_t(std::max(0.0, from)),
+                      std::uint64_t(std::max(0.0, from + m_nsPerPixel)));
+    std::uint64_t all = 0;
+    int kinds = 0;
+    for (std::size_t kind = 0; kind < std::size_t(StateCoverage::Kind::Terminated); ++kind) {
+        all += totals[kind];
+        kinds += totals[kind] > 0;
+    }
+    if (kinds < 2)
+        return {};
+    QStringList shares;
+    for (std::size_t kind = 0; kind < std::size_t(StateCoverage::Kind::Terminated); ++kind) {
+        if (totals[kind] > 0)
+            shares << tr("%1 % %2")
+                          .arg(std::lround(100.0 * double(totals[kind]) / double(all)))
+                          .arg(StatePalette::label(
+                                   StatePalette::categoryOf(StateCoverage::Kind(kind)))
+                                   .toHtmlEscaped());
+    }
+    return tr("<br>this pixel's %1: %2")
+        .arg(TimeAxis::formatDuration(m_nsPerPixel), shares.join(QStringLiteral(", ")));
 }
 
 bool TimelineView::viewportEvent(QEvent *event)

@@ -78,6 +78,8 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
 
 private:
+    // The shares of the states a zoomed-out pixel of worker lane `lane` mixes, or empty.
+    QString pixelMix(int lane, int x) const;
     TimelinePainter makePainter() const;
     QRect plotRect() const;
     QRect axisRect() const;

@@ -1,5 +1,7 @@
 #include "WorkerLanePainter.h"
 
+#include "LaneFill.h"
+#include "StateColumns.h"
 #include "StatePalette.h"
 #include "TimeWindow.h"
 #include "analysis/RunRecording.h"
@@ -19,7 +21,8 @@ namespace conlab {
 namespace {
 
 constexpr int kTerminatedThickness = 3;
-constexpr int kExitTextGap = 5; // from the lane's end to its exit cause
+constexpr int kExitTextGap = 5;    // from the lane's end to its exit cause
+constexpr int kNarrowestText = 12; // no label's text and margin fit in fewer pixels
 
 QColor textColorOn(const QColor &background)
 {
@@ -67,7 +70,7 @@ int firstClearX(int x, int width, const QVector<QRect> &taken)
 
 WorkerLanePainter::WorkerLanePainter(const RunRecording &recording, const QFont &font,
                                      const QPalette &palette)
-    : m_recording(recording), m_font(font), m_palette(palette)
+    : m_recording(recording), m_font(font), m_metrics(font), m_palette(palette)
 {
 }
 
@@ -104,82 +107,65 @@ void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
     const StateTimeline &timeline = m_recording.timeline();
     const auto &intervals = timeline.lane(std::size_t(lane)).intervals;
     const double origin = double(timeline.meta().startNs);
-    const QFontMetrics metrics(m_font);
     const int top = bounds.top();
     const int height = bounds.height();
-    std::size_t index = timeline.firstIntervalEndingAfter(std::size_t(lane),
-                                                          std::uint64_t(origin + window.startNs()));
+    const bool coroutines = !coroutineLanes(lane).empty();
     const bool handler = isHandlerLane(lane);
     const auto notStartedYet = [handler](const StateInterval &interval) {
         return handler && interval.state == WorkerState::New;
     };
 
-    // Intervals narrower than a pixel are merged: each pixel column shows the state that
-    // covered most of it, so a zoomed-out busy lane stays truthful and cheap to draw; runs of
-    // columns of one colour are filled at once.
-    constexpr std::size_t kCategories = std::size_t(StatePalette::Category::Terminated) + 1;
-    std::array<double, kCategories> cover{};
-    bool pending = false;
-    int pendingColumn = std::numeric_limits<int>::min();
-    int runStart = -1;
-    int runEnd = -1;
-    QRgb runColor = 0;
-    auto drawRun = [&] {
-        if (runStart >= 0)
-            painter.fillRect(QRect(runStart, top, runEnd - runStart + 1, height),
-                             QColor::fromRgb(runColor));
-        runStart = -1;
-    };
-    auto flushColumn = [&] {
-        if (!pending)
-            return;
-        std::size_t best = 0;
-        for (std::size_t category = 1; category < kCategories; ++category) {
-            if (cover[category] > cover[best])
-                best = category;
+    // First the bars' fills, in time order; stretches of intervals narrower than a pixel are
+    // drawn a column at a time from the lane's summary, so a zoomed-out busy lane costs its
+    // width, not its intervals. What goes on top of a bar (its words, a coroutine's marks,
+    // the hatching of a turn, a lane's end) comes after, for the bars that have any.
+    std::vector<std::size_t> decorated;
+    {
+        LaneFill fill(painter, bounds, m_strip);
+        StateColumns columns(fill, timeline, std::size_t(lane), bounds, window);
+        for (std::size_t index = timeline.firstIntervalEndingAfter(
+                 std::size_t(lane), std::uint64_t(origin + window.startNs()));
+             index < intervals.size(); ++index) {
+            const StateInterval &interval = intervals[index];
+            const double start = double(interval.startNs) - origin;
+            if (start > window.endNs())
+                break;
+            const double end = double(interval.endNs) - origin;
+            const double x0 = window.leftX(start, bounds);
+            const double x1 = window.rightX(end, bounds);
+            if (x1 - x0 < 1.0 && interval.state != WorkerState::Terminated) {
+                // Resumes at the first interval wide enough for a bar of its own; `index`
+                // moves forward, since this one is narrow and so never that interval.
+                index = columns.paintFrom(int(std::floor(x0))) - 1;
+                continue;
+            }
+            columns.flush();
+            if (interval.state == WorkerState::Terminated || waitsForItsTurn(interval) ||
+                notStartedYet(interval)) {
+                decorated.push_back(index);
+                continue;
+            }
+            const QRect segment = window.bar(start, end, bounds, 1);
+            fill.fill(segment, StatePalette::color(StatePalette::categoryOf(interval)).rgb());
+            // No text fits a bar narrower than this; such bars (most of them, zoomed out)
+            // skip making and measuring theirs.
+            const bool roomForText = segment.width() >= kNarrowestText;
+            if ((interval.state == WorkerState::Running &&
+                 (coroutines || (interval.object > 0 && roomForText))) ||
+                (interval.state == WorkerState::Blocked && roomForText))
+                decorated.push_back(index);
         }
-        const QRgb color = StatePalette::color(StatePalette::Category(best)).rgb();
-        if (runStart >= 0 && color == runColor && pendingColumn == runEnd + 1) {
-            runEnd = pendingColumn;
-        } else {
-            drawRun();
-            runStart = runEnd = pendingColumn;
-            runColor = color;
-        }
-        cover.fill(0);
-        pending = false;
-    };
-    auto flush = [&] {
-        flushColumn();
-        drawRun();
-    };
+    }
 
-    for (; index < intervals.size(); ++index) {
+    for (const std::size_t index : decorated) {
         const StateInterval &interval = intervals[index];
         const double start = double(interval.startNs) - origin;
-        if (start > window.endNs())
-            break;
         const double end = double(interval.endNs) - origin;
-        const double x0 = window.leftX(start, bounds);
-        const double x1 = window.rightX(end, bounds);
-        const StatePalette::Category category = StatePalette::categoryOf(interval);
-        if (x1 - x0 < 1.0 && interval.state != WorkerState::Terminated) {
-            // A placeholder narrower than a pixel leaves its column to the states around it.
-            if (notStartedYet(interval) || waitsForItsTurn(interval))
-                continue;
-            const int column = int(std::floor(x0));
-            if (column != pendingColumn)
-                flushColumn();
-            pendingColumn = column;
-            pending = true;
-            cover[std::size_t(category)] += std::max(x1 - x0, 1e-9);
-            continue;
-        }
-        const QColor color = StatePalette::color(category);
-
+        const QColor color = StatePalette::color(StatePalette::categoryOf(interval));
         if (interval.state == WorkerState::Terminated) {
-            flush();
             // A thin line along the lane's foot, with the exit cause written above it.
+            const double x0 = window.leftX(start, bounds);
+            const double x1 = window.rightX(end, bounds);
             const int left = int(std::lround(x0));
             const int lineTop = top + height - kTerminatedThickness;
             painter.fillRect(QRect(left, lineTop, std::max(2, int(std::lround(x1)) - left),
@@ -187,24 +173,25 @@ void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
                              color);
             painter.fillRect(QRect(left, top, 2, height), color);
             const QString text = StatePalette::exitText(interval.exitCause, interval.exitArg);
-            const int textLeft =
-                firstClearX(left + kExitTextGap, metrics.horizontalAdvance(text), keepClear);
+            const int textLeft = firstClearX(left + kExitTextGap, textWidth(text), keepClear);
             painter.setPen(m_palette.color(QPalette::WindowText));
             painter.drawText(QRect(textLeft, top, std::max(0, bounds.right() - textLeft),
                                    height - kTerminatedThickness),
                              Qt::AlignLeft | Qt::AlignVCenter, text);
             continue;
         }
-        flush();
         const QRect segment = window.bar(start, end, bounds, 1);
+        const bool roomForText = segment.width() >= kNarrowestText;
         if (notStartedYet(interval)) {
             // An empty lane in a dotted outline: nothing runs there yet, in no state.
             painter.setPen(QPen(m_palette.color(QPalette::Mid), 1, Qt::DotLine));
             painter.setBrush(Qt::NoBrush);
             painter.drawRect(segment.adjusted(0, 0, -1, -1));
+            if (!roomForText)
+                continue;
             const QString text = QCoreApplication::translate("TimelinePainter", "not started yet");
             const QRect room = keepClear.isEmpty() ? segment : widestFree(segment, keepClear);
-            if (metrics.horizontalAdvance(text) + 8 <= room.width()) {
+            if (textWidth(text) + 8 <= room.width()) {
                 painter.setPen(m_palette.color(QPalette::WindowText));
                 painter.drawText(room, Qt::AlignCenter, text);
             }
@@ -215,39 +202,75 @@ void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
             painter.fillRect(segment, QBrush(m_palette.color(QPalette::Mid), Qt::Dense6Pattern));
             painter.setPen(m_palette.color(QPalette::Mid));
             painter.drawRect(segment.adjusted(0, 0, -1, -1));
+            if (!roomForText)
+                continue;
             const QString text =
                 QCoreApplication::translate("TimelinePainter", "waits for its turn");
             const QRect room = keepClear.isEmpty() ? segment : widestFree(segment, keepClear);
-            if (metrics.horizontalAdvance(text) + 8 <= room.width()) {
+            if (textWidth(text) + 8 <= room.width()) {
                 painter.setPen(m_palette.color(QPalette::WindowText));
                 painter.drawText(room, Qt::AlignCenter, text);
             }
             continue;
         }
-        painter.fillRect(segment, color);
         if (interval.state == WorkerState::Running) {
-            paintCoroutinesRun(painter, lane, bounds, segment, window);
-            if (interval.object > 0) {
+            if (coroutines)
+                paintCoroutinesRun(painter, lane, bounds, segment, window);
+            if (interval.object > 0 && roomForText) {
                 const QRect room = keepClear.isEmpty() ? segment : widestFree(segment, keepClear);
                 QString text = levelText(interval, false);
-                if (metrics.horizontalAdvance(text) + 8 > room.width())
+                if (textWidth(text) + 8 > room.width())
                     text = levelText(interval, true);
-                if (metrics.horizontalAdvance(text) + 4 <= room.width()) {
+                if (textWidth(text) + 4 <= room.width()) {
                     painter.setPen(textColorOn(color));
                     painter.drawText(room, Qt::AlignCenter, text);
                 }
             }
         }
-        if (interval.state == WorkerState::Blocked) {
-            const QString text = StatePalette::reasonName(interval.reason);
+        if (interval.state == WorkerState::Blocked && roomForText) {
+            const QString &text = reasonText(interval.reason);
             const QRect room = keepClear.isEmpty() ? segment : widestFree(segment, keepClear);
-            if (metrics.horizontalAdvance(text) + 8 <= room.width()) {
+            if (textWidth(text) + 8 <= room.width()) {
                 painter.setPen(textColorOn(color));
                 painter.drawText(room, Qt::AlignCenter, text);
             }
         }
     }
-    flush();
+}
+
+int WorkerLanePainter::textWidth(const QString &text) const
+{
+    auto it = m_textWidths.constFind(text);
+    if (it == m_textWidths.constEnd())
+        it = m_textWidths.insert(text, m_metrics.horizontalAdvance(text));
+    return *it;
+}
+
+const QString &WorkerLanePainter::reasonText(BlockReason reason) const
+{
+    auto it = m_reasonTexts.constFind(int(reason));
+    if (it == m_reasonTexts.constEnd())
+        it = m_reasonTexts.insert(int(reason), StatePalette::reasonName(reason));
+    return *it;
+}
+
+const std::vector<std::size_t> &WorkerLanePainter::coroutineLanes(int lane) const
+{
+    const StateTimeline &timeline = m_recording.timeline();
+    if (!m_coroutineLanesFound) {
+        m_coroutineLanesFound = true;
+        m_coroutineLanes.assign(timeline.laneCount(), {});
+        for (std::size_t child = 0; child < timeline.laneCount(); ++child) {
+            const WorkerInfo *info = timeline.meta().worker(timeline.lane(child).worker);
+            if (!info || info->parent < 0 || info->role != "coroutine")
+                continue;
+            const int host = timeline.laneOf(std::uint32_t(info->parent));
+            if (host >= 0)
+                m_coroutineLanes[std::size_t(host)].push_back(child);
+        }
+    }
+    static const std::vector<std::size_t> none;
+    return std::size_t(lane) < m_coroutineLanes.size() ? m_coroutineLanes[std::size_t(lane)] : none;
 }
 
 bool WorkerLanePainter::waitsForItsTurn(const StateInterval &interval) const
@@ -307,22 +330,20 @@ void WorkerLanePainter::paintCoroutinesRun(QPainter &painter, int lane, const QR
     // read from the coroutine's own lane, marked off and named inside the thread's bar.
     const StateTimeline &timeline = m_recording.timeline();
     const TraceMeta &meta = timeline.meta();
-    const std::uint32_t host = timeline.lane(std::size_t(lane)).worker;
     const double origin = double(meta.startNs);
-    const QFontMetrics metrics(m_font);
     const QColor running = StatePalette::color(StatePalette::Category::Running);
-    for (std::size_t child = 0; child < timeline.laneCount(); ++child) {
-        const std::uint32_t worker = timeline.lane(child).worker;
-        const WorkerInfo *info = meta.worker(worker);
-        if (!info || info->parent != std::int32_t(host) || info->role != "coroutine")
-            continue;
+    // Only what can reach into the bar, a pixel either side for rounding.
+    const double from = std::max(window.startNs(), window.timeForX(segment.left() - 1, bounds));
+    const double to = std::min(window.endNs(), window.timeForX(segment.right() + 2, bounds));
+    for (const std::size_t child : coroutineLanes(lane)) {
+        const WorkerInfo *info = meta.worker(timeline.lane(child).worker);
         const auto &intervals = timeline.lane(child).intervals;
-        for (std::size_t i =
-                 timeline.firstIntervalEndingAfter(child, std::uint64_t(origin + window.startNs()));
+        for (std::size_t i = timeline.firstIntervalEndingAfter(
+                 child, std::uint64_t(origin + std::max(0.0, from)));
              i < intervals.size(); ++i) {
             const StateInterval &interval = intervals[i];
             const double start = double(interval.startNs) - origin;
-            if (start > window.endNs())
+            if (start > to)
                 break;
             if (interval.state != WorkerState::Running)
                 continue;
@@ -332,7 +353,7 @@ void WorkerLanePainter::paintCoroutinesRun(QPainter &painter, int lane, const QR
                 continue;
             painter.fillRect(QRect(part.left(), part.top(), 1, part.height()), running.darker(170));
             const QString name = QString::fromStdString(info->name);
-            if (metrics.horizontalAdvance(name) + 8 <= part.width()) {
+            if (textWidth(name) + 8 <= part.width()) {
                 painter.setPen(textColorOn(running));
                 painter.drawText(part, Qt::AlignCenter, name);
             }

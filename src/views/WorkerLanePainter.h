@@ -4,10 +4,15 @@
 #include "analysis/StateInterval.h"
 
 #include <QFont>
+#include <QFontMetrics>
+#include <QHash>
+#include <QImage>
 #include <QPalette>
 #include <QRect>
 #include <QString>
 #include <QVector>
+#include <cstddef>
+#include <vector>
 
 class QPainter;
 
@@ -53,10 +58,21 @@ private:
     bool hasHandlerLanes() const;
     void paintCoroutinesRun(QPainter &painter, int lane, const QRect &bounds, const QRect &segment,
                             const TimeWindow &window) const;
+    // Measured once per distinct text: a lane of thousands of bars names few things.
+    int textWidth(const QString &text) const;
+    const QString &reasonText(BlockReason reason) const;
+    // The lanes of the coroutines `lane` runs, found once per painter instead of per bar.
+    const std::vector<std::size_t> &coroutineLanes(int lane) const;
 
     const RunRecording &m_recording;
     QFont m_font;
+    QFontMetrics m_metrics;
     QPalette m_palette;
+    mutable QImage m_strip; // LaneFill's, kept from lane to lane
+    mutable QHash<QString, int> m_textWidths;
+    mutable QHash<int, QString> m_reasonTexts;
+    mutable std::vector<std::vector<std::size_t>> m_coroutineLanes;
+    mutable bool m_coroutineLanesFound = false;
 };
 
 } // namespace conlab

@@ -1,15 +1,20 @@
 #include "analysis/RunRecording.h"
 #include "export/TimelineImage.h"
 #include "views/StatePalette.h"
+#include "views/TimeWindow.h"
 #include "views/TimelinePainter.h"
+#include "views/TimelineView.h"
+#include "views/WorkerLanePainter.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QPainter>
+#include <QPicture>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cstdlib>
+#include <random>
 
 using namespace conlab;
 
@@ -215,6 +220,158 @@ private slots:
         painter.end();
         const int y = timeline.laneTop(1) + TimelinePainter::kLaneHeight / 2;
         QVERIFY(colorAt(image, 0, y) != QColor(Qt::white));
+    }
+
+    // One lane of `count` states cycling ready, running, blocked on a lock, each lasting a
+    // random time in [shortestNs, longestNs].
+    static RunRecording cyclingLane(int count, std::uint64_t shortestNs, std::uint64_t longestNs)
+    {
+        TraceMeta meta;
+        meta.scenario = "producer-consumer";
+        meta.startNs = kStart;
+        meta.workers = {{0, "main", "main"}};
+        meta.objects = {{1, "lock", 0, "lock"}};
+        std::mt19937 random(5);
+        std::uniform_int_distribution<std::uint64_t> length(shortestNs, longestNs);
+        std::vector<Event> events{{kStart, 0, EventKind::WorkerNew, 0, 0, 0, 0}};
+        std::uint64_t t = kStart;
+        const EventKind kinds[] = {EventKind::Ready, EventKind::Running, EventKind::Blocked};
+        for (int i = 0; i < count; ++i) {
+            t += length(random);
+            const EventKind kind = kinds[i % 3];
+            events.push_back(
+                {t, 0, kind,
+                 std::uint16_t(kind == EventKind::Blocked ? BlockReason::Lock : BlockReason::None),
+                 kind == EventKind::Blocked ? 1u : 0u, 0, 0});
+        }
+        RunRecording result;
+        Trace trace;
+        trace.meta = meta;
+        trace.events = events;
+        result.load(trace);
+        return result;
+    }
+
+    static QImage paintLane(const RunRecording &run, const TimeWindow &window, const QRect &lane,
+                            bool throughPicture)
+    {
+        QImage image(lane.right() + 3, lane.bottom() + 3, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        const WorkerLanePainter lanes(run, QFont(), QPalette());
+        if (throughPicture) {
+            // A QPicture records fillRects (as an SVG or PDF would) instead of a strip image.
+            QPicture picture;
+            QPainter recorder(&picture);
+            lanes.paint(recorder, 0, lane, window);
+            recorder.end();
+            QPainter painter(&image);
+            painter.drawPicture(0, 0, picture);
+        } else {
+            QPainter painter(&image);
+            lanes.paint(painter, 0, lane, window);
+        }
+        return image;
+    }
+
+    // Issue 16, item 4: where every interval is at least a pixel wide, the lane is what it
+    // always was, one bar per interval in its state's colour.
+    void barsWiderThanAPixelAreDrawnAsBefore()
+    {
+        // 2-20 ms states over 800 px for 1 s: 1.6 to 16 pixels each, too narrow for words.
+        const RunRecording run = cyclingLane(120, 2 * kMs, 20 * kMs);
+        const TimeWindow window(0, 1000 * kMs);
+        const QRect lane(10, 4, 800, TimelinePainter::kLaneHeight);
+        const QImage painted = paintLane(run, window, lane, false);
+
+        QImage expected(painted.size(), painted.format());
+        expected.fill(Qt::white);
+        QPainter painter(&expected);
+        painter.setClipRect(lane);
+        for (const StateInterval &interval : run.timeline().lane(0).intervals) {
+            const double start = double(interval.startNs - kStart);
+            if (start > window.endNs())
+                break;
+            QVERIFY(window.rightX(double(interval.endNs - kStart), lane) -
+                        window.leftX(start, lane) >=
+                    1.0);
+            painter.fillRect(window.bar(start, double(interval.endNs - kStart), lane, 1),
+                             StatePalette::color(StatePalette::categoryOf(interval)));
+        }
+        painter.end();
+        QCOMPARE(painted, expected);
+        // A vector target gets the same picture.
+        QCOMPARE(paintLane(run, window, lane, true), painted);
+    }
+
+    // Zoomed out, a column shows the state that took most of its time and, along its foot, the
+    // one that took the rest, as tall as its share: never one state alone where there were two.
+    void aMixedColumnShowsItsRunnerUp()
+    {
+        TraceMeta meta;
+        meta.scenario = "producer-consumer";
+        meta.startNs = kStart;
+        meta.workers = {{0, "main", "main"}};
+        meta.objects = {{1, "lock", 0, "lock"}};
+        std::vector<Event> events{{kStart, 0, EventKind::WorkerNew, 0, 0, 0, 0}};
+        // 1 ms per pixel; in each, 70 us running then 30 us blocked, ten times over.
+        for (std::uint64_t us = 0; us < 50'000; us += 100) {
+            events.push_back({kStart + us * 1000, 0, EventKind::Running, 0, 0, 0, 0});
+            events.push_back({kStart + (us + 70) * 1000, 0, EventKind::Blocked,
+                              std::uint16_t(BlockReason::Lock), 1, 0, 0});
+        }
+        RunRecording run;
+        Trace trace;
+        trace.meta = meta;
+        trace.events = events;
+        run.load(trace);
+        const TimeWindow window(0, 40 * kMs);
+        const QRect lane(0, 0, 40, TimelinePainter::kLaneHeight);
+        const QImage image = paintLane(run, window, lane, false);
+        const QColor running = StatePalette::color(StatePalette::Category::Running);
+        const QColor blocked = StatePalette::color(StatePalette::Category::BlockedSync);
+        const int mark = int(std::lround(0.3 * TimelinePainter::kLaneHeight));
+        for (const int x : {1, 20, 38}) {
+            QCOMPARE(image.pixelColor(x, 0), running);
+            QCOMPARE(image.pixelColor(x, lane.bottom() - mark), running);
+            QCOMPARE(image.pixelColor(x, lane.bottom() - mark + 1), blocked);
+            QCOMPARE(image.pixelColor(x, lane.bottom()), blocked);
+        }
+        QCOMPARE(paintLane(run, window, lane, true), image);
+    }
+
+    // Hovering a zoomed-out pixel names the states it mixes with their shares; a pixel
+    // inside one long state does not.
+    void aMixedPixelsTooltipGivesTheShares()
+    {
+        const RunRecording run = cyclingLane(6000, 20'000, 400'000);
+        TimelineView view;
+        view.resize(900, 300);
+        view.setRecording(&run);
+        view.show();
+        view.fit();
+        const QString tip = view.toolTipAt(view.pointFor(0, 300.0 * kMs));
+        QVERIFY2(tip.contains(QLatin1String(" % ")), qPrintable(tip));
+        QVERIFY2(tip.contains(StatePalette::label(StatePalette::Category::Running)),
+                 qPrintable(tip));
+        QVERIFY2(tip.contains(StatePalette::label(StatePalette::Category::BlockedSync)),
+                 qPrintable(tip));
+        const RunRecording plain = recording();
+        view.setRecording(&plain);
+        view.fit();
+        const QString one = view.toolTipAt(view.pointFor(1, 25.0 * kMs));
+        QVERIFY2(one.contains(StatePalette::stateName(WorkerState::Running)), qPrintable(one));
+        QVERIFY2(!one.contains(QLatin1String(" % ")), qPrintable(one));
+    }
+
+    void denseLanesLookTheSameOnEveryTarget()
+    {
+        // 20-400 us states over 300 px for 1 s: many to a pixel, with some wider bars.
+        const RunRecording run = cyclingLane(6000, 20'000, 400'000);
+        for (const double endMs : {1000.0, 100.0, 10.0}) {
+            const TimeWindow window(0, endMs * kMs);
+            const QRect lane(3, 2, 300, TimelinePainter::kLaneHeight);
+            QCOMPARE(paintLane(run, window, lane, true), paintLane(run, window, lane, false));
+        }
     }
 
     void labelsNameWorkerAndOsId()
