@@ -1,5 +1,6 @@
 #include "TraceMeta.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <set>
@@ -180,7 +181,8 @@ bool TraceMeta::parse(std::string_view text, TraceMeta &out, std::string *error)
             if (id >= kMaxWorkers)
                 problem = "worker id " + std::to_string(id) + " out of range (ids are below " +
                           std::to_string(kMaxWorkers) + ")";
-            else if (out.worker(id) != &out.workers.back())
+            else if (std::any_of(out.workers.begin(), out.workers.end() - 1,
+                                 [id](const WorkerInfo &w) { return w.id == id; }))
                 problem = "worker id " + std::to_string(id) + " declared twice";
             if (!problem.empty()) {
                 if (error)
