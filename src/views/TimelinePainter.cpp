@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QFontMetrics>
+#include <QHash>
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
@@ -112,9 +113,23 @@ int TimelinePainter::labelWidth() const
     QFont bold = m_font;
     bold.setBold(true);
     const QFontMetrics metrics(bold);
-    int widest = metrics.horizontalAdvance(QStringLiteral("producer-10  pid 4000000"));
+    // Asked several times a frame (every rectangle of the view depends on it): each label is
+    // shaped once, not a thousand labels at every ask. The cache follows the font.
+    static QHash<QString, int> widths;
+    static QString widthsFont;
+    if (widthsFont != bold.key() || widths.size() > 20000) {
+        widths.clear();
+        widthsFont = bold.key();
+    }
+    const auto width = [&](const QString &text) {
+        auto it = widths.constFind(text);
+        if (it == widths.constEnd())
+            it = widths.insert(text, metrics.horizontalAdvance(text));
+        return it.value();
+    };
+    int widest = width(QStringLiteral("producer-10  pid 4000000"));
     for (int row = 0; row < rowCount(); ++row)
-        widest = std::max(widest, metrics.horizontalAdvance(laneLabel(row)));
+        widest = std::max(widest, width(laneLabel(row)));
     return m_labelWidthLimit > 0 ? std::min(widest + 16, m_labelWidthLimit) : widest + 16;
 }
 
