@@ -1,7 +1,7 @@
 // server-models' epoll design against a bare epoll echo server, under the same load: the CPU
 // time the serving thread spends per echoed message. The two are run in turn, several times,
-// in one process, and the ratio is taken from the medians of the same run, so that the load
-// the other engineers put on the machine weighs on both alike.
+// in one process, and the ratio is taken round by round, so that the load other programs put
+// on the machine weighs on both alike.
 #include "io/EchoServer.h"
 #include "io/LoadClient.h"
 #include "runtime/CpuGate.h"
@@ -16,7 +16,9 @@
 #include <atomic>
 #include <benchmark/benchmark.h>
 #include <cerrno>
+#include <cstdio>
 #include <fcntl.h>
+#include <linux/perf_event.h>
 #include <memory>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -25,6 +27,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -36,7 +39,7 @@ namespace {
 // server-models' defaults (conlab-runner --list): 100 clients, 64-byte messages, no think
 // time, spread over two client lanes.
 constexpr std::uint32_t kClientLanes = 2;
-constexpr std::uint64_t kWindowNs = 1'000'000'000;
+constexpr std::uint64_t kWindowNs = 500'000'000;
 
 std::uint64_t threadCpuNs()
 {
@@ -44,6 +47,45 @@ std::uint64_t threadCpuNs()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return std::uint64_t(ts.tv_sec) * 1'000'000'000ull + std::uint64_t(ts.tv_nsec);
 }
+
+// Counts the calling thread's system calls (the raw_syscalls:sys_enter tracepoint), or -1 where
+// tracefs or perf events are not available. Each counted call costs a little more, so the CPU
+// figures are taken without it.
+class SyscallCounter
+{
+public:
+    SyscallCounter()
+    {
+        std::FILE *file = std::fopen("/sys/kernel/tracing/events/raw_syscalls/sys_enter/id", "r");
+        unsigned long long id = 0;
+        if (!file)
+            return;
+        const bool read = std::fscanf(file, "%llu", &id) == 1;
+        std::fclose(file);
+        if (!read)
+            return;
+        perf_event_attr attr{};
+        attr.size = sizeof attr;
+        attr.type = PERF_TYPE_TRACEPOINT;
+        attr.config = id;
+        m_fd = int(syscall(SYS_perf_event_open, &attr, 0, -1, -1, PERF_FLAG_FD_CLOEXEC));
+    }
+    ~SyscallCounter()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    std::int64_t count() const
+    {
+        std::uint64_t value = 0;
+        if (m_fd < 0 || ::read(m_fd, &value, sizeof value) != sizeof value)
+            return -1;
+        return std::int64_t(value);
+    }
+
+private:
+    int m_fd = -1;
+};
 
 // The baseline: one thread, level-triggered epoll, non-blocking sockets, one recv and its send
 // per readiness. No lane, no events, no stop flag but its eventfd.
@@ -129,12 +171,14 @@ struct Measurement
 {
     std::uint64_t messages = 0;
     std::uint64_t serverCpuNs = 0;
-    std::uint64_t events = 0; // recorded by the server's lane
+    std::int64_t serverSyscalls = -1; // when counted
+    std::uint64_t events = 0;         // recorded by the server's lane
     std::uint64_t dropped = 0;
     bool ok = false;
 };
 
-Measurement measure(bool instrumented, std::uint32_t connections, std::size_t messageBytes)
+Measurement measure(bool instrumented, std::uint32_t connections, std::size_t messageBytes,
+                    bool countSyscalls = false)
 {
     Measurement out;
     Arena::Layout layout;
@@ -189,6 +233,9 @@ Measurement measure(bool instrumented, std::uint32_t connections, std::size_t me
     std::thread serving([&] {
         // Named for `perf report --comms`.
         pthread_setname_np(pthread_self(), instrumented ? "epoll-server" : "bare-server");
+        std::unique_ptr<SyscallCounter> syscalls;
+        if (countSyscalls)
+            syscalls = std::make_unique<SyscallCounter>();
         const std::uint64_t start = threadCpuNs();
         if (instrumented) {
             WorkerContext lane(*arena, *gate, *table, 0);
@@ -199,6 +246,8 @@ Measurement measure(bool instrumented, std::uint32_t connections, std::size_t me
             bare->run();
         }
         out.serverCpuNs = threadCpuNs() - start;
+        if (syscalls)
+            out.serverSyscalls = syscalls->count();
     });
 
     std::vector<std::unique_ptr<LoadClient>> clients;
@@ -250,54 +299,88 @@ double median(std::vector<double> values)
     return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-// Arguments: connections, message bytes, rounds (each round: bare, then instrumented, 1 s each).
+// Arguments: connections, message bytes, rounds. A round loads each server for 0.5 s, the bare
+// one first in even rounds and second in odd ones, so that a change of the machine's load
+// during a round weighs on both alike; the ratio is the median of the rounds' ratios.
 void BM_EpollEchoServerCpu(benchmark::State &state)
 {
     EventClock::use(EventClock::choose());
     const auto connections = std::uint32_t(state.range(0));
     const auto messageBytes = std::size_t(state.range(1));
     const auto rounds = std::size_t(state.range(2));
-    std::vector<double> bare, instrumented;
+    std::vector<double> bare, instrumented, ratios;
     double messagesBare = 0, messagesInstrumented = 0, events = 0, dropped = 0;
     for (auto _ : state) {
         for (std::size_t r = 0; r < rounds; ++r) {
-            const Measurement b = measure(false, connections, messageBytes);
-            const Measurement i = measure(true, connections, messageBytes);
+            Measurement b, i;
+            if (r % 2 == 0) {
+                b = measure(false, connections, messageBytes);
+                i = measure(true, connections, messageBytes);
+            } else {
+                i = measure(true, connections, messageBytes);
+                b = measure(false, connections, messageBytes);
+            }
             if (!b.ok || !i.ok || b.messages == 0 || i.messages == 0) {
                 state.SkipWithError("a design did not serve every reply");
                 return;
             }
             bare.push_back(double(b.serverCpuNs) / double(b.messages));
             instrumented.push_back(double(i.serverCpuNs) / double(i.messages));
+            ratios.push_back(instrumented.back() / bare.back());
             messagesBare += double(b.messages);
             messagesInstrumented += double(i.messages);
             events += double(i.events);
             dropped += double(i.dropped);
         }
     }
-    const double bareNs = median(bare);
-    const double instrumentedNs = median(instrumented);
-    state.counters["bare_cpu_ns_per_msg"] = bareNs;
-    state.counters["epoll_cpu_ns_per_msg"] = instrumentedNs;
-    state.counters["ratio"] = instrumentedNs / bareNs;
-    std::vector<double> ratios;
-    for (std::size_t r = 0; r < bare.size(); ++r)
-        ratios.push_back(instrumented[r] / bare[r]);
+    state.counters["bare_cpu_ns_per_msg"] = median(bare);
+    state.counters["epoll_cpu_ns_per_msg"] = median(instrumented);
+    state.counters["ratio"] = median(ratios);
     std::sort(ratios.begin(), ratios.end());
-    state.counters["ratio_min"] = ratios.front();
-    state.counters["ratio_max"] = ratios.back();
-    state.counters["bare_msgs_per_s"] = messagesBare / double(bare.size()) * 1e9 / kWindowNs;
-    state.counters["epoll_msgs_per_s"] =
-        messagesInstrumented / double(instrumented.size()) * 1e9 / kWindowNs;
+    state.counters["ratio_q1"] = ratios[ratios.size() / 4];
+    state.counters["ratio_q3"] = ratios[ratios.size() * 3 / 4];
+    const double seconds = double(rounds) * double(kWindowNs) / 1e9;
+    state.counters["bare_msgs_per_s"] = messagesBare / seconds;
+    state.counters["epoll_msgs_per_s"] = messagesInstrumented / seconds;
     state.counters["epoll_events_per_msg"] = events / messagesInstrumented;
     state.counters["epoll_events_dropped"] = dropped;
 }
 // server-models' default load, then fewer connections: the fewer messages each wake-up of the
 // server finds, the more the lane's wait and wake (events, the CPU gate) weigh per message.
 BENCHMARK(BM_EpollEchoServerCpu)
-    ->Args({100, 64, 5})
-    ->Args({10, 64, 5})
-    ->Args({1, 64, 5})
+    ->Args({100, 64, 11})
+    ->Args({10, 64, 11})
+    ->Args({1, 64, 11})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// What the CPU figures are mostly made of: the serving thread's system calls per message, one
+// load of each server, counted by the kernel.
+void BM_EpollEchoServerSyscalls(benchmark::State &state)
+{
+    EventClock::use(EventClock::choose());
+    const auto connections = std::uint32_t(state.range(0));
+    Measurement b, i;
+    for (auto _ : state) {
+        b = measure(false, connections, 64, true);
+        i = measure(true, connections, 64, true);
+    }
+    if (!b.ok || !i.ok || b.messages == 0 || i.messages == 0) {
+        state.SkipWithError("a design did not serve every reply");
+        return;
+    }
+    if (b.serverSyscalls < 0 || i.serverSyscalls < 0) {
+        state.SkipWithError("system calls not countable here (tracefs, perf events)");
+        return;
+    }
+    state.counters["bare_syscalls_per_msg"] = double(b.serverSyscalls) / double(b.messages);
+    state.counters["epoll_syscalls_per_msg"] = double(i.serverSyscalls) / double(i.messages);
+}
+BENCHMARK(BM_EpollEchoServerSyscalls)
+    ->Arg(100)
+    ->Arg(10)
+    ->Arg(1)
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
