@@ -86,6 +86,11 @@ bool EpollServer::readable(int fd, Connection &connection)
             connection.offset = 0;
             return watch(fd, true);
         }
+        // A read that did not fill the buffer took all there was: asking again would only
+        // cost a recv() that says EAGAIN, once per message. What arrives later is reported
+        // again (level-triggered).
+        if (std::size_t(n) < m_buffer.size())
+            return true;
     }
     return true; // level-triggered: what is left is reported again
 }

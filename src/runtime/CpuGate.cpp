@@ -29,6 +29,7 @@ CpuGate::CpuGate(std::uint32_t cpus, SchedulingPolicy policy)
     for (std::uint32_t i = 0; i < WorkerTable::kMaxWorkers; ++i) {
         m_grantCpu[i] = -1;
         m_grantSeq[i].store(0, std::memory_order_relaxed);
+        m_grantSleeping[i] = false;
     }
 }
 
@@ -173,10 +174,7 @@ int CpuGate::enqueueAndWait(EventRecorder &recorder, Arena &arena,
             removeReadyLocked(me);
             return -1;
         }
-        const std::uint32_t seq = m_grantSeq[me].load(std::memory_order_acquire);
-        lock.unlock();
-        futexWait(m_grantSeq[me], seq, kWaitSliceMs);
-        lock.relock();
+        waitForGrantLocked(lock, me);
     }
 }
 
@@ -266,10 +264,7 @@ int CpuGate::enqueueJobAndWait(EventRecorder &recorder, Arena &arena,
             lock.relock();
             continue;
         }
-        const std::uint32_t seq = m_grantSeq[me].load(std::memory_order_acquire);
-        lock.unlock();
-        futexWait(m_grantSeq[me], seq, kWaitSliceMs);
-        lock.relock();
+        waitForGrantLocked(lock, me);
     }
 }
 
@@ -328,6 +323,26 @@ void CpuGate::removeReadyLocked(std::uint32_t worker)
     }
 }
 
+void CpuGate::grantLocked(std::uint32_t worker)
+{
+    m_grantSeq[worker].fetch_add(1, std::memory_order_release);
+    // Most grants go to the worker asking (a free CPU, taken at once), which is not asleep:
+    // FUTEX_WAKE is a system call even with nobody to wake.
+    if (m_grantSleeping[worker])
+        futexWakeAll(m_grantSeq[worker]);
+}
+
+void CpuGate::waitForGrantLocked(ProcessMutexLocker &lock, std::uint32_t worker)
+{
+    const std::uint32_t seq = m_grantSeq[worker].load(std::memory_order_acquire);
+    m_grantSleeping[worker] = true;
+    lock.unlock();
+    // A grant between the unlock and the sleep moved the word on: the sleep returns at once.
+    futexWait(m_grantSeq[worker], seq, kWaitSliceMs);
+    lock.relock();
+    m_grantSleeping[worker] = false;
+}
+
 void CpuGate::dispatchLocked()
 {
     if (m_configured)
@@ -340,7 +355,7 @@ void CpuGate::dispatchLocked()
         m_ready[pick] = m_ready[--m_readyCount];
         m_owner[cpu] = std::int32_t(worker);
         m_grantCpu[worker] = std::int32_t(cpu);
-        futexBumpAndWake(m_grantSeq[worker]);
+        grantLocked(worker);
     }
 }
 
@@ -380,7 +395,7 @@ void CpuGate::dispatchJobsLocked()
         m_jobs[worker].lifted = lifted.level < queue.level;
         queue = lifted;
         m_running[cpu] = startRunning(m_config, chosen, queue, at);
-        futexBumpAndWake(m_grantSeq[worker]);
+        grantLocked(worker);
     }
 }
 

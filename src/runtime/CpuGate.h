@@ -104,6 +104,10 @@ private:
     void freeSlotLocked(std::uint32_t worker);
     void removeReadyLocked(std::uint32_t worker);
     void dispatchLocked();
+    // Gives `worker` the CPU it was assigned: wakes it only if it sleeps waiting for one.
+    void grantLocked(std::uint32_t worker);
+    // Sleeps, the lock released, until the next grant to `worker` or a wait slice.
+    void waitForGrantLocked(ProcessMutexLocker &lock, std::uint32_t worker);
     void dispatchJobsLocked();
     // Ready entries due at nowNs whose workers hold no CPU, with their jobs' MLFQ levels,
     // into `out`; returns how many.
@@ -118,6 +122,7 @@ private:
     std::uint64_t m_arrivals = 0;
     std::int32_t m_grantCpu[WorkerTable::kMaxWorkers];
     std::atomic<std::uint32_t> m_grantSeq[WorkerTable::kMaxWorkers];
+    bool m_grantSleeping[WorkerTable::kMaxWorkers]; // in waitForGrantLocked(), by worker
 
     bool m_configured = false;
     SchedulerConfig m_config;

@@ -95,6 +95,9 @@ bool WorkerContext::compute(std::uint64_t ns)
 
 bool WorkerContext::busyFor(std::uint64_t ns)
 {
+    // compute(0), taking a CPU and no more, is on every IO lane's wake-up: no clock to read.
+    if (ns == 0)
+        return !shouldStop();
     // Real work, not a sleep: the burst occupies a core for as long as it says.
     const std::uint64_t end = monotonicNs() + ns;
     volatile std::uint64_t sink = id() + 1;
