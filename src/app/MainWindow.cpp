@@ -47,7 +47,6 @@ namespace conlab {
 
 namespace {
 
-constexpr int kRefreshMs = 30; // about 33 timeline updates a second while a run is live
 const QString kDefaultScenario = QStringLiteral("producer-consumer");
 // Narrow enough that both panels and half a 1280-pixel window fit side by side.
 constexpr int kLeftDockMinimum = 250;
@@ -69,8 +68,9 @@ MainWindow::MainWindow(QWidget *parent)
     createStatusBar();
     LessonCatalog::fill(m_ui->catalog);
 
-    m_refreshTimer.setInterval(kRefreshMs);
+    m_refreshTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+    connect(m_controller, &RunController::eventsArrived, this, [this] { m_newData = true; });
     connect(m_controller, &RunController::started, this, &MainWindow::onRunStarted);
     connect(m_controller, &RunController::metaArrived, this, [this] {
         m_timeline->resetView();

@@ -57,6 +57,12 @@ public:
     // Run this is (its text stays), else the run is the user's own program.
     bool watch(const QStringList &runnerArguments, const QString &workingFolder = {},
                const QString &lesson = {});
+    // How often a live run is redrawn: once a refresh of the screen the window is on.
+    int frameIntervalMs() const;
+
+signals:
+    // A live frame's work is done (the timeline and panels have taken in what arrived).
+    void refreshed();
 
 public slots:
     void run();
@@ -121,6 +127,9 @@ private:
     QString m_watchedLesson;
     qint64 m_lastStopMs = -1;
     int m_refreshCount = 0;
+    // Events came in since the last frame: a frame without any, on a timeline not following
+    // the run, has nothing new to show.
+    bool m_newData = false;
     // No saved layout to restore: the first show sizes the side panels for the screen.
     bool m_fitDocksOnShow = false;
 };

@@ -23,7 +23,12 @@
 #include "views/TimelineView.h"
 #include "views/WaitForGraphView.h"
 
+#include <QGuiApplication>
 #include <QMessageBox>
+#include <QScreen>
+#include <QWindow>
+#include <algorithm>
+#include <cmath>
 
 namespace conlab {
 
@@ -156,9 +161,21 @@ void MainWindow::stop()
     updateActions();
 }
 
+int MainWindow::frameIntervalMs() const
+{
+    const QScreen *screen = windowHandle() && windowHandle()->screen()
+                                ? windowHandle()->screen()
+                                : QGuiApplication::primaryScreen();
+    const double hz = screen && screen->refreshRate() > 1 ? screen->refreshRate() : 60;
+    // Above 120 Hz a frame's work would outgrow its slot; below 30 the run looks jerky.
+    return std::clamp(int(std::lround(1000 / hz)), 8, 33);
+}
+
 void MainWindow::onRunStarted()
 {
     m_refreshCount = 0;
+    m_newData = true;
+    m_refreshTimer.setInterval(frameIntervalMs());
     m_refreshTimer.start();
     updateActions();
     updateStatus();
@@ -168,6 +185,9 @@ void MainWindow::refresh()
 {
     if (!m_recording.hasMeta())
         return;
+    if (!m_newData && !m_timeline->followLive())
+        return;
+    m_newData = false;
     const double now = m_controller->elapsedNs();
     m_recording.extendTo(m_recording.meta().startNs + std::uint64_t(now));
     m_timeline->advance(now, true);
@@ -177,7 +197,7 @@ void MainWindow::refresh()
     updateGraph();
     updateBanner();
     // Text, lock lanes and the state diagram change less often; 10 a second reads calmly.
-    if (++m_refreshCount % 3 == 0) {
+    if (++m_refreshCount % std::max(1, 100 / m_refreshTimer.interval()) == 0) {
         if (isTabShown(m_ui->lessonTabs->servers())) {
             // The designs run one after the other for `duration` each.
             const double perDesign =
@@ -194,6 +214,7 @@ void MainWindow::refresh()
             m_recording.timeline().lastNs());
         updateStatus();
     }
+    emit refreshed();
 }
 
 void MainWindow::onRunFinished(const QString &outcome)

@@ -112,7 +112,20 @@ int TimelineView::labelWidth() const
 {
     if (!m_recording)
         return 160;
-    return makePainter().labelWidth();
+    // Every rectangle of the view asks, several times a frame; the labels only change with
+    // the events, the font, the lanes shown and the width.
+    const LabelWidthKey key{m_recording,
+                            m_recording->eventCount(),
+                            m_recording->hasMeta() ? m_recording->meta().startNs : 0,
+                            font().key(),
+                            viewport()->width(),
+                            m_showCpus,
+                            m_showWakeups};
+    if (!(key == m_labelWidthKey)) {
+        m_labelWidth = makePainter().labelWidth();
+        m_labelWidthKey = key;
+    }
+    return m_labelWidth;
 }
 
 QRect TimelineView::axisRect() const

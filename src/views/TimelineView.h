@@ -98,6 +98,20 @@ private:
     double m_nowNs = 0;
     bool m_live = false;
     bool m_follow = true;
+    // What the label column's width was measured for (labelWidth()).
+    struct LabelWidthKey
+    {
+        const RunRecording *recording = nullptr;
+        std::uint64_t events = 0;
+        std::uint64_t startNs = 0;
+        QString font;
+        int width = -1;
+        bool cpus = false;
+        bool wakeups = false;
+        bool operator==(const LabelWidthKey &) const = default;
+    };
+    mutable LabelWidthKey m_labelWidthKey;
+    mutable int m_labelWidth = 0;
     bool m_autoFit = true; // fit the whole run as it grows until the user zooms
     bool m_updatingScrollBars = false;
     int m_hoverLane = -1;
