@@ -1,3 +1,4 @@
+#include "ForkedThreads.h"
 #include "ProgramWatcher.h"
 #include "trace/Clock.h"
 
@@ -21,46 +22,18 @@ namespace {
 // from the benchmark as a watched program is started by the runner. With a nap, each thread
 // wakes that often (ms) and sleeps again, at a steady pace or, `irregular`, after random
 // naps of that mean (as requests arrive); without, it sleeps until the process is killed.
-class SleepingThreads
+ForkedThreads sleepingThreads(int count, int napMs, bool irregular = false)
 {
-public:
-    SleepingThreads(int count, int napMs, bool irregular = false)
-    {
-        int ready[2];
-        if (pipe(ready) != 0)
-            return;
-        m_pid = fork();
-        if (m_pid == 0) {
-            std::vector<std::thread> threads;
-            for (int i = 0; i < count; ++i)
-                threads.emplace_back([napMs, irregular, i] {
-                    std::mt19937 random{unsigned(i)};
-                    std::exponential_distribution<double> nap(1.0 / (napMs * 1000.0));
-                    for (;;)
-                        if (napMs > 0)
-                            usleep(irregular ? useconds_t(nap(random)) : useconds_t(napMs) * 1000);
-                        else
-                            sleep(1000);
-                });
-            [[maybe_unused]] const auto written = write(ready[1], "r", 1);
-            for (;;)
-                pause();
-        }
-        char byte;
-        [[maybe_unused]] const auto got = read(ready[0], &byte, 1);
-        close(ready[0]);
-        close(ready[1]);
-    }
-    ~SleepingThreads()
-    {
-        kill(m_pid, SIGKILL);
-        waitpid(m_pid, nullptr, 0);
-    }
-    pid_t pid() const { return m_pid; }
-
-private:
-    pid_t m_pid = 0;
-};
+    return ForkedThreads(count, [napMs, irregular](int i) {
+        std::mt19937 random{unsigned(i)};
+        std::exponential_distribution<double> nap(1.0 / (napMs * 1000.0));
+        for (;;)
+            if (napMs > 0)
+                usleep(irregular ? useconds_t(nap(random)) : useconds_t(napMs) * 1000);
+            else
+                sleep(1000);
+    });
+}
 
 // How a sample leaves threads unread: not at all (every thread of a process that ran is read,
 // the baseline), proven from the process's CPU clock, or known from each thread's switch ring.
@@ -89,7 +62,7 @@ void follow(ProgramWatcher &watcher, pid_t pid, std::vector<Event> &events)
 // same wait, and costs nothing more). Argument: how often each thread wakes (ms; 0 never).
 static void BM_SampleHundredThreads(benchmark::State &state)
 {
-    SleepingThreads threads(100, int(state.range(0)));
+    const ForkedThreads threads = sleepingThreads(100, int(state.range(0)));
     std::vector<Event> events;
     ProgramWatcher watcher(atTwoMilliseconds());
     follow(watcher, threads.pid(), events);
@@ -108,7 +81,7 @@ BENCHMARK(BM_SampleHundredThreads)->Arg(0)->Arg(50)->Unit(benchmark::kMicrosecon
 // unread (Unread).
 static void BM_CpuShareAt2ms(benchmark::State &state)
 {
-    SleepingThreads threads(100, int(state.range(0)), state.range(1) != 0);
+    const ForkedThreads threads = sleepingThreads(100, int(state.range(0)), state.range(1) != 0);
     std::vector<Event> events;
     ProgramWatcher watcher(atTwoMilliseconds(Unread(state.range(2))));
     follow(watcher, threads.pid(), events);

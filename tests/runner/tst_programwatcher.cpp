@@ -1,3 +1,4 @@
+#include "ForkedThreads.h"
 #include "ProgramWatcher.h"
 #include "trace/Clock.h"
 
@@ -14,52 +15,22 @@ using namespace conlab;
 
 namespace {
 
-// A forked process of threads that wake, spin a moment and sleep again: `steady` at a fixed
-// pace each (20 ms, each with its own phase), `irregular` after random naps of 100 ms mean.
-class WakingThreads
+// Threads that wake, spin a moment and sleep again: the first `steady` at a fixed pace each
+// (20 ms, each with its own phase), the others after random naps of 100 ms mean.
+ForkedThreads wakingThreads(int steady, int irregular)
 {
-public:
-    WakingThreads(int steady, int irregular)
-    {
-        int ready[2];
-        if (pipe(ready) != 0)
-            return;
-        m_pid = fork();
-        if (m_pid == 0) {
-            std::vector<std::thread> threads;
-            for (int i = 0; i < steady + irregular; ++i)
-                threads.emplace_back([i, irregular = i >= steady] {
-                    std::mt19937 random{unsigned(i)};
-                    std::exponential_distribution<double> nap(1.0 / 100'000.0);
-                    usleep(useconds_t(i) * 500);
-                    for (;;) {
-                        const std::uint64_t until = monotonicNs() + 100'000;
-                        while (monotonicNs() < until) {
-                        }
-                        usleep(irregular ? useconds_t(nap(random)) : 20'000);
-                    }
-                });
-            [[maybe_unused]] const auto written = write(ready[1], "r", 1);
-            for (;;)
-                pause();
+    return ForkedThreads(steady + irregular, [steady](int i) {
+        std::mt19937 random{unsigned(i)};
+        std::exponential_distribution<double> nap(1.0 / 100'000.0);
+        usleep(useconds_t(i) * 500);
+        for (;;) {
+            const std::uint64_t until = monotonicNs() + 100'000;
+            while (monotonicNs() < until) {
+            }
+            usleep(i >= steady ? useconds_t(nap(random)) : 20'000);
         }
-        char byte;
-        [[maybe_unused]] const auto got = read(ready[0], &byte, 1);
-        close(ready[0]);
-        close(ready[1]);
-    }
-    ~WakingThreads()
-    {
-        if (m_pid > 0) {
-            kill(m_pid, SIGKILL);
-            waitpid(m_pid, nullptr, 0);
-        }
-    }
-    pid_t pid() const { return m_pid; }
-
-private:
-    pid_t m_pid = -1;
-};
+    });
+}
 
 // Samples every 2 ms, as the runner paces them, until `enough` samples left threads unread
 // and had that checked, or for at most `seconds` (a loaded machine stretches the threads'
@@ -103,7 +74,7 @@ private slots:
     void unreadThreadsHaveNotRun()
     {
         QFETCH(bool, rings);
-        WakingThreads threads(30, 10);
+        const ForkedThreads threads = wakingThreads(30, 10);
         QVERIFY(threads.pid() > 0);
         ProgramWatcher::Settings settings;
         settings.sampleNs = 2'000'000;
