@@ -1,5 +1,7 @@
 #include "LockTimeline.h"
 
+#include "TimeOrder.h"
+
 #include <algorithm>
 #include <map>
 
@@ -25,8 +27,7 @@ LockTimeline LockTimeline::build(const TraceMeta &meta, const std::vector<Event>
             laneOfLock.count(event.object))
             sorted.push_back(&event);
     }
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const Event *a, const Event *b) { return a->timeNs < b->timeNs; });
+    sortByTime(sorted.begin(), sorted.end());
     for (const Event *event : sorted) {
         auto &holds = result.m_lanes[laneOfLock[event->object]].holds;
         if (event->kind == EventKind::LockAcquired) {

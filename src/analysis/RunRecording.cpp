@@ -1,5 +1,7 @@
 #include "RunRecording.h"
 
+#include "TimeOrder.h"
+
 #include <algorithm>
 
 namespace conlab {
@@ -119,8 +121,7 @@ WaitForGraph RunRecording::waitForAt(std::uint64_t timeNs) const
         if (event.timeNs <= timeNs)
             upTo.push_back(event);
     }
-    std::stable_sort(upTo.begin(), upTo.end(),
-                     [](const Event &a, const Event &b) { return a.timeNs < b.timeNs; });
+    sortByTime(upTo.begin(), upTo.end());
     WaitForGraph graph;
     graph.apply(upTo);
     return graph;

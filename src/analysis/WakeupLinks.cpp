@@ -1,5 +1,7 @@
 #include "WakeupLinks.h"
 
+#include "TimeOrder.h"
+
 #include <algorithm>
 #include <map>
 #include <utility>
@@ -43,8 +45,7 @@ std::vector<WakeupLinks::Link> WakeupLinks::build(const std::vector<Event> &even
     sorted.reserve(events.size());
     for (const Event &event : events)
         sorted.push_back(&event);
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const Event *a, const Event *b) { return a->timeNs < b->timeNs; });
+    sortByTime(sorted.begin(), sorted.end());
 
     std::vector<Link> links;
     // Per worker, the wait it is in: what for, and on which object.

@@ -1,3 +1,4 @@
+#include "analysis/RunRecording.h"
 #include "trace/TraceFile.h"
 
 #include <benchmark/benchmark.h>
@@ -136,5 +137,27 @@ BENCHMARK(BM_ReadTrace)
     ->Args({10'000'000, 1})
     ->Iterations(2)
     ->Unit(benchmark::kMillisecond);
+
+// Opening a saved run in the window: reading the file and taking it in (state intervals, lock
+// lanes, wake-ups, the summaries every view draws from).
+static void BM_OpenRun(benchmark::State &state)
+{
+    const std::string path = scratchPath();
+    {
+        std::string error;
+        TraceFile::write(path, runLikeTrace(std::size_t(state.range(0))), &error);
+    }
+    std::string error;
+    for (auto _ : state) {
+        Trace read;
+        if (!TraceFile::read(path, read, &error))
+            state.SkipWithError(error.c_str());
+        RunRecording recording;
+        recording.load(read);
+        benchmark::DoNotOptimize(recording.eventCount());
+    }
+    std::remove(path.c_str());
+}
+BENCHMARK(BM_OpenRun)->Arg(10'000'000)->Iterations(2)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();
