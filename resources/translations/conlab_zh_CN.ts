@@ -3803,6 +3803,36 @@ What a worker prints appears here with its time; choose a line to see that insta
         <source>V=%1 %2</source>
         <translation>V=%1 %2</translation>
     </message>
+    <message>
+        <source>dropped events %1 (%2)</source>
+        <translation>丢失事件 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Events each worker lost while its ring was full:</source>
+        <translation>各工作者在其环形缓冲区满时丢失的事件：</translation>
+    </message>
+    <message>
+        <source>%1 more lost from the runner&apos;s own ring</source>
+        <translation>另有 %1 个从运行器自身的环形缓冲区丢失</translation>
+    </message>
+    <message>
+        <source>A checker violation on these workers says it may come from them.</source>
+        <translation>涉及这些工作者的检查违规会注明它可能源于这些丢失。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>conlab::SchedulingPanel</name>

@@ -97,6 +97,7 @@ void RunRecording::load(const Trace &trace)
     reset(trace.meta);
     append(trace.events.data(), trace.events.size());
     m_trace.droppedEvents = trace.droppedEvents;
+    m_trace.droppedByWorker = trace.droppedByWorker;
     m_trace.summaryJson = trace.summaryJson;
     m_timeline.extendOpenTo(m_timeline.lastNs());
     refreshDerived();

@@ -28,6 +28,11 @@ public:
     void clear();
     void append(const Event *events, std::size_t count);
     void setDropped(std::uint64_t total) { m_trace.droppedEvents = total; }
+    // The live stream carries only the total; which workers lost them comes with the summary.
+    void setDroppedByWorker(std::vector<std::pair<std::uint32_t, std::uint64_t>> lost)
+    {
+        m_trace.droppedByWorker = std::move(lost);
+    }
     void setSummary(const std::string &json) { m_trace.summaryJson = json; }
     // Loads a finished trace and closes its timeline at its last event.
     void load(const Trace &trace);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace conlab {
@@ -26,25 +27,105 @@ int orderAtSameTime(const Event &e)
                : 0;
 }
 
+bool usesObject(const Event &e)
+{
+    switch (e.kind) {
+    case EventKind::QueuePut:
+    case EventKind::QueueGet:
+    case EventKind::QueueTimedOut:
+    case EventKind::QueueRefused:
+    case EventKind::TaskDone:
+    case EventKind::LockAcquired:
+    case EventKind::LockReleased:
+    case EventKind::LockFailed:
+    case EventKind::SemAcquired:
+    case EventKind::SemReleased:
+    case EventKind::EventSet:
+    case EventKind::EventCleared:
+    case EventKind::EventWaitEnded:
+    case EventKind::PipeWrite:
+    case EventKind::PipeRead:
+        return true;
+    default:
+        return false;
+    }
+}
+
 class Report
 {
 public:
-    Report(const Trace &trace, std::size_t limit) : m_trace(trace), m_limit(limit) {}
+    Report(const Trace &trace, std::size_t limit) : m_trace(trace), m_limit(limit)
+    {
+        std::uint64_t named = 0;
+        for (const auto &[worker, lost] : trace.droppedByWorker) {
+            m_lost[worker] = lost;
+            named += lost;
+        }
+        m_unnamedLost = trace.droppedEvents > named ? trace.droppedEvents - named : 0;
+        // A queue's or lock's story is told by the workers that use it: those of them that lost
+        // events may have lost a part of it.
+        if (!m_lost.empty())
+            for (const Event &e : trace.events)
+                if (usesObject(e) && m_lost.count(e.worker))
+                    m_usersWhoLost[e.object].insert(e.worker);
+    }
 
     bool full() const { return m_violations.size() >= m_limit; }
-    void add(std::uint64_t timeNs, const char *rule, std::string message)
+    // `involved`: the workers whose events the violation rests on; when any of them lost
+    // events (or events were lost that no worker is named for), the message says so, as the
+    // violation may be the lost events' doing rather than the run's.
+    void add(std::uint64_t timeNs, const char *rule, std::string message,
+             const std::set<std::uint32_t> &involved = {})
     {
         if (full())
             return;
         const std::uint64_t start = m_trace.meta.startNs;
-        m_violations.push_back({timeNs >= start ? timeNs - start : 0, rule, std::move(message)});
+        m_violations.push_back(
+            {timeNs >= start ? timeNs - start : 0, rule, std::move(message) + lossNote(involved)});
     }
     std::string name(std::uint32_t worker) const { return m_trace.meta.workerName(worker); }
+    // The workers that lost events among those seen using `object`.
+    std::set<std::uint32_t> usersWhoLost(std::uint32_t object) const
+    {
+        const auto it = m_usersWhoLost.find(object);
+        return it == m_usersWhoLost.end() ? std::set<std::uint32_t>() : it->second;
+    }
+    std::set<std::uint32_t> allUsersWhoLost() const
+    {
+        std::set<std::uint32_t> all;
+        for (const auto &[object, workers] : m_usersWhoLost)
+            all.insert(workers.begin(), workers.end());
+        return all;
+    }
     std::vector<TraceChecker::Violation> take() { return std::move(m_violations); }
 
 private:
+    static std::string events(std::uint64_t n)
+    {
+        return std::to_string(n) + (n == 1 ? " event" : " events");
+    }
+    std::string lossNote(const std::set<std::uint32_t> &involved) const
+    {
+        std::string parts;
+        for (const std::uint32_t worker : involved) {
+            const auto it = m_lost.find(worker);
+            if (it != m_lost.end())
+                parts += (parts.empty() ? "" : ", ") + name(worker) + " lost " + events(it->second);
+        }
+        // Lost from the runner's own ring, or from a trace that kept only the total.
+        if (m_unnamedLost > 0) {
+            const char *were = m_unnamedLost == 1 ? " was lost" : " were lost";
+            parts += parts.empty() ? events(m_unnamedLost) + were
+                                   : ", " + std::to_string(m_unnamedLost) + " more" + were;
+        }
+        return parts.empty() ? std::string() : " (" + parts + ": this may come from them)";
+    }
+
     const Trace &m_trace;
     std::size_t m_limit;
+    std::map<std::uint32_t, std::uint64_t> m_lost;
+    std::uint64_t m_unnamedLost = 0;
+    std::unordered_map<std::uint32_t, std::set<std::uint32_t>> m_usersWhoLost;
     std::vector<TraceChecker::Violation> m_violations;
 };
 
@@ -93,13 +174,14 @@ void checkPerWorker(const Trace &trace, Report &report)
         const std::string who = report.name(e.worker);
         if (e.timeNs < walk.lastNs)
             report.add(e.timeNs, "time-order",
-                       who + ": " + toString(e.kind) + " is earlier than the event before it");
+                       who + ": " + toString(e.kind) + " is earlier than the event before it",
+                       {e.worker});
         walk.lastNs = std::max(walk.lastNs, e.timeNs);
         if (e.kind == EventKind::TaskDone && e.value == 0)
             queueDrainedAt[e.object] = e.timeNs;
         if (walk.terminated) {
             report.add(e.timeNs, "after-termination",
-                       who + ": " + toString(e.kind) + " after the worker terminated");
+                       who + ": " + toString(e.kind) + " after the worker terminated", {e.worker});
             continue;
         }
         if (walk.blocked) {
@@ -132,7 +214,8 @@ void checkPerWorker(const Trace &trace, Report &report)
             if (walk.task >= 0)
                 report.add(e.timeNs, "task-overlap",
                            who + " began task " + std::to_string(e.object) + " while task " +
-                               std::to_string(walk.task) + " was still running");
+                               std::to_string(walk.task) + " was still running",
+                           {e.worker});
             walk.task = e.object;
         } else if (e.kind == EventKind::TaskEnd) {
             walk.task = -1;
@@ -141,14 +224,16 @@ void checkPerWorker(const Trace &trace, Report &report)
             continue;
         if (e.kind == EventKind::WorkerNew) {
             if (walk.seenNew)
-                report.add(e.timeNs, "state-sequence", who + ": created twice");
+                report.add(e.timeNs, "state-sequence", who + ": created twice", {e.worker});
             walk.seenNew = true;
         } else if (!walk.seenNew) {
             report.add(e.timeNs, "state-sequence",
-                       who + ": " + toString(e.kind) + " before the worker was created");
+                       who + ": " + toString(e.kind) + " before the worker was created",
+                       {e.worker});
         }
         if (e.kind == EventKind::Running && walk.lastState != EventKind::Ready)
-            report.add(e.timeNs, "state-sequence", who + ": running without being ready first");
+            report.add(e.timeNs, "state-sequence", who + ": running without being ready first",
+                       {e.worker});
         if (walk.blocked) {
             const bool endedByStop =
                 e.kind == EventKind::Terminated && ExitCause(e.reason) != ExitCause::Normal;
@@ -181,10 +266,18 @@ void checkPerWorker(const Trace &trace, Report &report)
                 const auto it = queueDrainedAt.find(walk.object);
                 ended = it != queueDrainedAt.end() && it->second <= e.timeNs;
             }
-            if (!ended && !endedByStop && !sampledFromOutside)
+            if (!ended && !endedByStop && !sampledFromOutside) {
+                // The cause is another worker's event: one of those using the same object, or
+                // the worker joined.
+                std::set<std::uint32_t> involved = report.usersWhoLost(walk.object);
+                involved.insert(e.worker);
+                if (walk.reason == BlockReason::Join)
+                    involved.insert(walk.object);
                 report.add(e.timeNs, "blocked-cause",
                            who + ": blocked on " + toString(walk.reason) +
-                               " ended without its cause (" + toString(e.kind) + ")");
+                               " ended without its cause (" + toString(e.kind) + ")",
+                           involved);
+            }
             walk.blocked = false;
         }
         if (e.kind == EventKind::Blocked) {
@@ -249,18 +342,26 @@ void checkGlobal(const Trace &trace, Report &report)
             if (e.kind == EventKind::Running) {
                 isRunning = true;
                 ++runningCount;
-                if (cpus > 0 && runningCount > cpus)
+                if (cpus > 0 && runningCount > cpus) {
+                    // A lost "no longer running" of any of them would leave one counted.
+                    std::set<std::uint32_t> involved;
+                    for (const auto &[worker, on] : running)
+                        if (on)
+                            involved.insert(worker);
                     report.add(e.timeNs, "max-running",
                                std::to_string(runningCount) + " workers running on " +
                                    std::to_string(cpus) + " virtual CPUs when " +
-                                   report.name(e.worker) + " was dispatched");
+                                   report.name(e.worker) + " was dispatched",
+                               involved);
+                }
             }
         } else if (e.kind == EventKind::QueuePut || e.kind == EventKind::QueueGet) {
             const auto it = queues.find(e.object);
             if (it == queues.end()) {
                 report.add(e.timeNs, "queue-depth",
                            "an operation on queue " + std::to_string(e.object) +
-                               ", which the header does not declare");
+                               ", which the header does not declare",
+                           report.usersWhoLost(e.object));
                 continue;
             }
             QueueWalk &q = it->second;
@@ -268,13 +369,15 @@ void checkGlobal(const Trace &trace, Report &report)
             if (depth > q.capacity)
                 report.add(e.timeNs, "queue-depth",
                            "depth " + std::to_string(depth) + " above capacity " +
-                               std::to_string(q.capacity));
+                               std::to_string(q.capacity),
+                           report.usersWhoLost(e.object));
             const std::int64_t expected = q.depth + (e.kind == EventKind::QueuePut ? 1 : -1);
             // Operations stamped at the same nanosecond may be in either order.
             if (depth != expected && e.timeNs != q.lastNs)
                 report.add(e.timeNs, "queue-depth",
                            report.name(e.worker) + ": " + toString(e.kind) + " left depth " +
-                               std::to_string(depth) + ", expected " + std::to_string(expected));
+                               std::to_string(depth) + ", expected " + std::to_string(expected),
+                           report.usersWhoLost(e.object));
             if (followContents) {
                 if (e.kind == EventKind::QueuePut) {
                     q.items.push_back(e.arg);
@@ -287,7 +390,8 @@ void checkGlobal(const Trace &trace, Report &report)
                         report.add(e.timeNs, "queue-order",
                                    report.name(e.worker) + " got item " + std::to_string(e.arg) +
                                        "; a " + QueueDiscipline::name(order) +
-                                       " queue would have given " + std::to_string(q.items[want]));
+                                       " queue would have given " + std::to_string(q.items[want]),
+                                   report.usersWhoLost(e.object));
                     if (got != q.items.end())
                         q.items.erase(got);
                 }
@@ -300,7 +404,8 @@ void checkGlobal(const Trace &trace, Report &report)
             if (lock.owner >= 0 && lock.owner != std::int64_t(e.worker))
                 report.add(e.timeNs, "lock-owner",
                            report.name(e.worker) + " acquired lock " + std::to_string(e.object) +
-                               " while " + report.name(std::uint32_t(lock.owner)) + " held it");
+                               " while " + report.name(std::uint32_t(lock.owner)) + " held it",
+                           report.usersWhoLost(e.object));
             lock.owner = e.worker;
             lock.depth = e.value;
         } else if (e.kind == EventKind::LockReleased) {
@@ -313,8 +418,8 @@ void checkGlobal(const Trace &trace, Report &report)
             if (it != semaphoreLimits.end() && std::int64_t(e.value) > it->second)
                 report.add(e.timeNs, "semaphore-limit",
                            std::to_string(e.value) + " inside semaphore " +
-                               std::to_string(e.object) + " of limit " +
-                               std::to_string(it->second));
+                               std::to_string(e.object) + " of limit " + std::to_string(it->second),
+                           report.usersWhoLost(e.object));
         }
     }
 }
@@ -333,10 +438,12 @@ void checkItems(const Trace &trace, Report &report)
     for (const auto &[item, count] : balance) {
         if (count > 0)
             report.add(0, "consumed-once",
-                       "item " + std::to_string(item) + " was produced but never consumed");
+                       "item " + std::to_string(item) + " was produced but never consumed",
+                       report.allUsersWhoLost());
         else if (count < 0)
             report.add(0, "consumed-once",
-                       "item " + std::to_string(item) + " was consumed more often than produced");
+                       "item " + std::to_string(item) + " was consumed more often than produced",
+                       report.allUsersWhoLost());
     }
 }
 
@@ -370,7 +477,8 @@ void checkCoroutines(const Trace &trace, Report &report)
             if (current != runningOn.end() && current->second != e.worker)
                 report.add(e.timeNs, "one-coroutine",
                            report.name(e.worker) + " runs while " + report.name(current->second) +
-                               " still runs on " + report.name(std::uint32_t(host)));
+                               " still runs on " + report.name(std::uint32_t(host)),
+                           {e.worker, current->second, std::uint32_t(host)});
             runningOn[host] = e.worker;
         } else if (current != runningOn.end() && current->second == e.worker) {
             runningOn.erase(current);

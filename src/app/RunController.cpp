@@ -5,6 +5,8 @@
 #include "trace/Clock.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <algorithm>
 
 namespace conlab {
 
@@ -151,6 +153,17 @@ void RunController::onSummary(const std::string &json)
 {
     m_recording->setSummary(json);
     m_summary = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
+    // The summary names the workers that lost events; the recording keeps them by id.
+    const QJsonObject lost = m_summary.value(QStringLiteral("dropped_by_worker")).toObject();
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> byWorker;
+    for (const WorkerInfo &worker : m_recording->meta().workers) {
+        const QJsonValue count = lost.value(QString::fromStdString(worker.name));
+        if (count.toDouble() > 0)
+            byWorker.emplace_back(worker.id, std::uint64_t(count.toDouble()));
+    }
+    std::sort(byWorker.begin(), byWorker.end());
+    if (!byWorker.empty())
+        m_recording->setDroppedByWorker(std::move(byWorker));
 }
 
 void RunController::onFinished(int exitCode, QProcess::ExitStatus status)

@@ -3,8 +3,15 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStringList>
+#include <algorithm>
 
 namespace conlab {
+
+namespace {
+// The line stays short; the tooltip names the rest, within what a tooltip can show.
+constexpr int kWorkersInLine = 3;
+constexpr int kWorkersInTip = 40;
+} // namespace
 
 RunStatusLine::RunStatusLine(QWidget *parent) : QWidget(parent)
 {
@@ -30,7 +37,23 @@ void RunStatusLine::show(const Status &status)
     m_state->setText(status.state);
     m_counts->setText(tr("produced %1, consumed %2").arg(status.produced).arg(status.consumed));
     m_counts->setVisible(status.hasQueue);
-    m_dropped->setText(tr("dropped events %1").arg(status.dropped));
+    if (status.droppedByWorker.empty()) {
+        m_dropped->setText(tr("dropped events %1").arg(status.dropped));
+        m_dropped->setToolTip(QString());
+    } else {
+        m_dropped->setText(tr("dropped events %1 (%2)")
+                               .arg(status.dropped)
+                               .arg(lossList(status.droppedByWorker, kWorkersInLine)));
+        QStringList lines{tr("Events each worker lost while its ring was full:"),
+                          lossList(status.droppedByWorker, kWorkersInTip)};
+        std::uint64_t named = 0;
+        for (const auto &[name, lost] : status.droppedByWorker)
+            named += lost;
+        if (status.dropped > named)
+            lines << tr("%1 more lost from the runner's own ring").arg(status.dropped - named);
+        lines << tr("A checker violation on these workers says it may come from them.");
+        m_dropped->setToolTip(lines.join(QLatin1Char('\n')));
+    }
     // A dropped event is a hole in the picture: make it impossible to overlook.
     m_dropped->setStyleSheet(
         status.dropped > 0 ? QStringLiteral("color: #D55E00; font-weight: bold") : QString());
@@ -44,6 +67,18 @@ void RunStatusLine::show(const Status &status)
                                           status.policy.isEmpty() ? QStringLiteral("FCFS")
                                                                   : status.policy.toUpper()));
     m_outcome->setText(status.outcome);
+}
+
+QString RunStatusLine::lossList(std::vector<std::pair<QString, std::uint64_t>> lost, int shown)
+{
+    std::stable_sort(lost.begin(), lost.end(),
+                     [](const auto &a, const auto &b) { return a.second > b.second; });
+    QStringList parts;
+    for (std::size_t i = 0; i < lost.size() && i < std::size_t(shown); ++i)
+        parts << tr("%1: %2").arg(lost[i].first).arg(lost[i].second);
+    if (lost.size() > std::size_t(shown))
+        parts << tr("%n more", nullptr, int(lost.size() - std::size_t(shown)));
+    return parts.join(tr(", "));
 }
 
 QString RunStatusLine::text() const

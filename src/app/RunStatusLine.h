@@ -3,6 +3,8 @@
 #include <QString>
 #include <QWidget>
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 class QLabel;
 
@@ -22,6 +24,8 @@ public:
         std::uint64_t produced = 0;
         std::uint64_t consumed = 0;
         std::uint64_t dropped = 0;
+        // The workers that lost them, by name, where known (a trace, or a run that ended).
+        std::vector<std::pair<QString, std::uint64_t>> droppedByWorker;
         QString cpus;    // virtual CPUs
         QString policy;  // "fcfs", "rr", ...
         QString cores;   // the cores the kernel may use, where pinned
@@ -32,6 +36,8 @@ public:
     void show(const Status &status);
     // Every part, joined by " | ", as a reader sees them.
     QString text() const;
+    // The most losses first; at most `shown` of them, then how many more.
+    static QString lossList(std::vector<std::pair<QString, std::uint64_t>> lost, int shown);
 
 private:
     QLabel *m_state = nullptr;

@@ -500,8 +500,13 @@ void RunSession::finish()
     Trace trace;
     trace.meta = m_meta;
     trace.events = m_events;
-    for (std::uint32_t ring = 0; ring <= m_arena->workerCount(); ++ring)
-        trace.droppedEvents += m_arena->ring(ring)->dropped();
+    // Ring i is worker i's; the last is the control ring, whose losses only count in the total.
+    for (std::uint32_t ring = 0; ring <= m_arena->workerCount(); ++ring) {
+        const std::uint64_t lost = m_arena->ring(ring)->dropped();
+        trace.droppedEvents += lost;
+        if (lost > 0 && ring < m_arena->workerCount())
+            trace.droppedByWorker.emplace_back(ring, lost);
+    }
     if (m_failure.empty() && m_outcome == Outcome::Completed)
         m_failure = m_scenario->failure();
     if (!m_failure.empty())

@@ -55,6 +55,12 @@ std::string RunSummary::json(const Trace &trace, const Facts &facts)
         json.key("policy").value(facts.policy);
     json.key("events").value(std::uint64_t(trace.events.size()));
     json.key("dropped_events").value(trace.droppedEvents);
+    if (!trace.droppedByWorker.empty()) {
+        json.key("dropped_by_worker").beginObject();
+        for (const auto &[worker, lost] : trace.droppedByWorker)
+            json.key(trace.meta.workerName(worker)).value(lost);
+        json.endObject();
+    }
     json.key("checks").beginObject();
     json.key("passed").value(facts.checksPassed);
     json.key("rules").beginArray();

@@ -152,6 +152,11 @@ bool TraceFile::write(const std::string &path, const Trace &trace, std::string *
     out.write(meta.data(), std::streamsize(meta.size()));
     put(out, std::uint64_t(trace.events.size()));
     put(out, trace.droppedEvents);
+    put(out, std::uint32_t(trace.droppedByWorker.size()));
+    for (const auto &[worker, lost] : trace.droppedByWorker) {
+        put(out, worker);
+        put(out, lost);
+    }
     const std::string columns = toColumns(trace.events);
     std::string packed(ZSTD_compressBound(columns.size()), '\0');
     const std::size_t packedBytes = ZSTD_compress(packed.data(), packed.size(), columns.data(),
@@ -221,6 +226,26 @@ bool TraceFile::read(const std::string &path, Trace &trace, std::string *error)
         return fail("truncated or corrupt event count: " + std::to_string(count) + " events");
     if (!get(in, trace.droppedEvents))
         return fail("truncated dropped-event count");
+    trace.droppedByWorker.clear();
+    if (!raw) {
+        // Which workers lost them: ascending ids, each a loss, together no more than the total.
+        std::uint32_t losers = 0;
+        if (!get(in, losers) || losers > TraceMeta::kMaxWorkers ||
+            std::uint64_t(losers) * 12 > remaining())
+            return fail("truncated or corrupt count of workers that lost events");
+        std::uint64_t sum = 0;
+        for (std::uint32_t i = 0; i < losers; ++i) {
+            std::uint32_t worker = 0;
+            std::uint64_t lost = 0;
+            if (!get(in, worker) || !get(in, lost))
+                return fail("truncated table of workers that lost events");
+            if (worker >= TraceMeta::kMaxWorkers || lost == 0 || lost > trace.droppedEvents - sum ||
+                (i > 0 && worker <= trace.droppedByWorker.back().first))
+                return fail("corrupt table of workers that lost events");
+            sum += lost;
+            trace.droppedByWorker.emplace_back(worker, lost);
+        }
+    }
     // The summary's length follows the events.
     const std::uint64_t after = sizeof(std::uint64_t);
     std::uint64_t eventBytes = count * sizeof(Event);

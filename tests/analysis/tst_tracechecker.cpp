@@ -173,6 +173,7 @@ private slots:
     void everyListedRuleIsReachable();
     void violationsAreCappedAndTimedFromTheStart();
     void summarySaysCompleted();
+    void violationsOnWorkersThatLostEventsSaySo();
 };
 
 void TestTraceChecker::goodRunPasses()
@@ -502,6 +503,49 @@ void TestTraceChecker::summarySaysCompleted()
     QVERIFY(TraceChecker::summarySaysCompleted(R"({"outcome":"completed","events":12})"));
     QVERIFY(!TraceChecker::summarySaysCompleted(R"({"outcome":"stopped"})"));
     QVERIFY(!TraceChecker::summarySaysCompleted(""));
+}
+
+// A violation resting on a worker that lost events names the loss, as it may be its doing; one
+// on a worker that lost none stays as it was. Losses no worker is named for concern them all.
+void TestTraceChecker::violationsOnWorkersThatLostEventsSaySo()
+{
+    TraceBuilder b;
+    b.running(10, 1).terminated(20, 1); // producer-1, which lost events
+    b.running(30, 2).terminated(40, 2); // consumer-1, which lost none
+    b.trace().droppedEvents = 12;
+    b.trace().droppedByWorker = {{1, 12}};
+    const auto violations = check(b.trace());
+    QCOMPARE(violations.size(), std::size_t(2));
+    QCOMPARE(violations[0].message, std::string("producer-1: running without being ready first "
+                                                "(producer-1 lost 12 events: this may come "
+                                                "from them)"));
+    QCOMPARE(violations[1].message, std::string("consumer-1: running without being ready first"));
+
+    // A queue's violation rests on the workers seen using it.
+    TraceBuilder queue;
+    queue.put(10, 1, 7, 1).get(20, 2, 7, 3);
+    queue.trace().droppedEvents = 12;
+    queue.trace().droppedByWorker = {{1, 12}};
+    const auto onQueue = check(queue.trace());
+    QVERIFY(!onQueue.empty());
+    for (const auto &v : onQueue) {
+        QCOMPARE(v.rule, std::string("queue-depth"));
+        QVERIFY2(v.message.find("(producer-1 lost 12 events: this may come from them)") !=
+                     std::string::npos,
+                 v.message.c_str());
+    }
+
+    // One more lost where no worker can be named (the runner's own ring): every violation
+    // may come from it.
+    b.trace().droppedEvents = 13;
+    const auto unnamed = check(b.trace());
+    QCOMPARE(unnamed.size(), std::size_t(2));
+    QVERIFY2(unnamed[0].message.find("(producer-1 lost 12 events, 1 more was lost: this may "
+                                     "come from them)") != std::string::npos,
+             unnamed[0].message.c_str());
+    QVERIFY2(unnamed[1].message.find("(1 event was lost: this may come from them)") !=
+                 std::string::npos,
+             unnamed[1].message.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestTraceChecker)

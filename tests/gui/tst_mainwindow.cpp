@@ -7,6 +7,7 @@
 #include "app/ParameterPanel.h"
 #include "app/RunController.h"
 #include "app/SchedulingPanel.h"
+#include "trace/TraceFile.h"
 #include "views/IoModelsMatrix.h"
 #include "views/IoRoundFigure.h"
 #include "views/IoRoundFigureView.h"
@@ -30,6 +31,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <cerrno>
@@ -88,6 +90,41 @@ private slots:
         panel->resetToDefaults();
         QVERIFY(panel->assignments().contains(QStringLiteral("producers=3")));
         QVERIFY(panel->assignments().contains(QStringLiteral("shutdown=sentinel")));
+    }
+
+    // A trace whose workers lost events names them on the status line, the most losses first,
+    // and all of them in its tooltip, with what no worker is named for.
+    void statusLineNamesTheWorkersThatLostEvents()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Trace trace;
+        trace.meta.scenario = "producer-consumer";
+        trace.meta.startNs = 1000;
+        trace.meta.workers = {{0, "main", "main"},
+                              {1, "producer", "producer-1"},
+                              {2, "producer", "producer-2"},
+                              {3, "consumer", "consumer-1"},
+                              {4, "consumer", "consumer-2"}};
+        for (std::uint32_t w = 0; w < 5; ++w)
+            trace.events.push_back({1000 + w, w, EventKind::WorkerNew, 0, 0, 0, 0});
+        trace.droppedEvents = 26;
+        trace.droppedByWorker = {{1, 3}, {2, 12}, {3, 1}, {4, 7}};
+        const QString file = dir.filePath(QStringLiteral("lost.trace"));
+        std::string written;
+        QVERIFY2(TraceFile::write(file.toStdString(), trace, &written), written.c_str());
+        MainWindow window;
+        QString error;
+        QVERIFY2(window.loadTrace(file, &error), qPrintable(error));
+        QVERIFY2(window.statusText().contains(QLatin1String(
+                     "dropped events 26 (producer-2: 12, consumer-2: 7, producer-1: 3, 1 more)")),
+                 qPrintable(window.statusText()));
+        auto *label = window.findChild<QLabel *>(QStringLiteral("droppedEvents"));
+        QVERIFY(label);
+        const QString tip = label->toolTip();
+        for (const char *part : {"producer-2: 12, consumer-2: 7, producer-1: 3, consumer-1: 1",
+                                 "3 more lost from the runner's own ring"})
+            QVERIFY2(tip.contains(QLatin1String(part)), qPrintable(tip));
     }
 
     void runFillsOneLanePerWorker()

@@ -37,6 +37,8 @@ Trace sampleTrace()
         trace.events.push_back(e);
     }
     trace.droppedEvents = 17;
+    // One event lost from the control ring, which no worker is named for.
+    trace.droppedByWorker = {{0, 5}, {2, 11}};
     trace.summaryJson = R"({"outcome":"completed","events":50})";
     return trace;
 }
@@ -83,6 +85,7 @@ private slots:
     void unwritablePathFailsAndNamesIt();
     void headerSaysWhichClockStampedTheRun();
     void firstFormatStillReads();
+    void corruptDropTableIsRefused();
     void eventsAreCompressed();
     void damagedCompressedEventsAreRefused();
 
@@ -130,6 +133,7 @@ void TestTraceFile::roundTrip()
     for (std::size_t i = 0; i < written.events.size(); ++i)
         QVERIFY2(sameEvent(read.events[i], written.events[i]), qPrintable(QString::number(i)));
     QCOMPARE(read.droppedEvents, written.droppedEvents);
+    QVERIFY(read.droppedByWorker == written.droppedByWorker);
     QCOMPARE(read.summaryJson, written.summaryJson);
 
     // Reading into a Trace that held another run replaces it entirely.
@@ -152,6 +156,7 @@ void TestTraceFile::roundTripOfAnEmptyRun()
     QVERIFY(read.events.empty());
     QVERIFY(read.summaryJson.empty());
     QCOMPARE(read.droppedEvents, std::uint64_t(0));
+    QVERIFY(read.droppedByWorker.empty());
 }
 
 void TestTraceFile::everyTruncationFailsAndNamesTheFile()
@@ -411,7 +416,43 @@ void TestTraceFile::firstFormatStillReads()
     for (std::size_t i = 0; i < written.events.size(); ++i)
         QVERIFY2(sameEvent(read.events[i], written.events[i]), qPrintable(QString::number(i)));
     QCOMPARE(read.droppedEvents, written.droppedEvents);
+    // The first format kept only the total.
+    QVERIFY(read.droppedByWorker.empty());
     QCOMPARE(read.summaryJson, written.summaryJson);
+}
+
+// The table of workers that lost events must add up within the total, in ascending ids of
+// real workers; anything else is damage, refused with the file's name.
+void TestTraceFile::corruptDropTableIsRefused()
+{
+    const Trace trace = sampleTrace();
+    const std::string file = path("table.conlab");
+    std::string error;
+    QVERIFY2(TraceFile::write(file, trace, &error), error.c_str());
+    const std::string bytes = readBytes(file);
+    const std::size_t tableAt = 16 + trace.meta.serialize().size() + 16;
+    std::uint32_t losers = 0;
+    std::memcpy(&losers, bytes.data() + tableAt, 4);
+    QCOMPARE(losers, std::uint32_t(2));
+    const std::size_t firstId = tableAt + 4, firstLost = firstId + 4, secondId = firstId + 12;
+    auto refused = [&](std::size_t at, const void *value, std::size_t size) {
+        std::string broken = bytes;
+        std::memcpy(broken.data() + at, value, size);
+        const std::string damaged = path("damaged-table.conlab");
+        writeBytes(damaged, broken);
+        Trace read;
+        std::string why;
+        return !TraceFile::read(damaged, read, &why) && why.find(damaged) != std::string::npos &&
+               why.find("lost events") != std::string::npos;
+    };
+    const std::uint32_t many = TraceMeta::kMaxWorkers + 1, same = 0, huge = 1u << 30;
+    const std::uint64_t tooMany = 13, none = 0; // 13 + 11 > 17
+    QVERIFY(refused(tableAt, &many, 4));
+    QVERIFY(refused(tableAt, &huge, 4));
+    QVERIFY(refused(secondId, &same, 4));
+    QVERIFY(refused(firstId, &many, 4));
+    QVERIFY(refused(firstLost, &tooMany, 8));
+    QVERIFY(refused(firstLost, &none, 8));
 }
 
 // A run's events written column by column and compressed take a fraction of their 32 bytes:
@@ -461,9 +502,11 @@ void TestTraceFile::damagedCompressedEventsAreRefused()
     const std::string bytes = readBytes(file);
     const std::string meta = trace.meta.serialize();
     const std::size_t countAt = 16 + meta.size();
-    const std::size_t packedAt = countAt + 24;
+    // The count, the dropped total, the table of workers that lost events, the length.
+    const std::size_t lengthAt = countAt + 16 + 4 + 12 * trace.droppedByWorker.size();
+    const std::size_t packedAt = lengthAt + 8;
     std::uint64_t packed = 0;
-    std::memcpy(&packed, bytes.data() + countAt + 16, 8);
+    std::memcpy(&packed, bytes.data() + lengthAt, 8);
     QVERIFY(packed > 8 && packedAt + packed < bytes.size());
 
     std::string broken = bytes;

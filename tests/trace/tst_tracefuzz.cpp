@@ -84,25 +84,29 @@ Trace sampleTrace()
         trace.events.push_back(e);
     }
     trace.droppedEvents = 3;
+    trace.droppedByWorker = {{1, 2}};
     trace.summaryJson = R"({"outcome":"completed","events":24})";
     return trace;
 }
 
 // Where the fields of a trace file are, from its own (possibly damaged) bytes; a field that
 // the damage moved beyond the end is left at 0 and not valid. A "CONLABT2" file has the
-// compressed events' length before them; a "CONLABT1" file (raw events) has not.
+// table of workers that lost events and the compressed events' length before them; a
+// "CONLABT1" file (raw events) has neither.
 struct TraceLayout
 {
     std::size_t metaLength = 8;   // u64: bytes of header text
     std::size_t metaText = 16;    // the header text
     std::size_t eventCount = 0;   // u64
     std::size_t dropped = 0;      // u64
+    std::size_t losers = 0;       // u32, then 12 bytes a worker; compressed files only
     std::size_t packedLength = 0; // u64, compressed files only
     std::size_t events = 0;       // the event block
     std::size_t summaryBytes = 0; // u64
     std::uint64_t metaBytes = 0;
     std::uint64_t count = 0;
     std::uint64_t eventBytes = 0;
+    std::uint32_t loserCount = 0;
     bool compressed = false;
     bool headerValid = false;  // the header text lies within the file
     bool countsValid = false;  // so do the event count, the dropped count (and the length)
@@ -125,7 +129,7 @@ TraceLayout layoutOf(const std::string &bytes)
     if (!l.headerValid)
         return l;
     l.eventCount = l.metaText + std::size_t(l.metaBytes);
-    l.countsValid = bytes.size() - l.eventCount >= (l.compressed ? 24u : 16u);
+    l.countsValid = bytes.size() - l.eventCount >= (l.compressed ? 28u : 16u);
     if (!l.countsValid)
         return l;
     std::memcpy(&l.count, bytes.data() + l.eventCount, 8);
@@ -133,8 +137,14 @@ TraceLayout layoutOf(const std::string &bytes)
     l.events = l.dropped + 8;
     l.eventBytes = l.count * sizeof(Event);
     if (l.compressed) {
-        l.packedLength = l.events;
-        l.events += 8;
+        l.losers = l.events;
+        std::memcpy(&l.loserCount, bytes.data() + l.losers, 4);
+        const std::uint64_t table = std::uint64_t(l.loserCount) * 12;
+        // A table running past the end leaves the length and what follows out of reach.
+        if (table > bytes.size() - l.losers - 4 || bytes.size() - l.losers - 4 - table < 8)
+            return l;
+        l.packedLength = l.losers + 4 + std::size_t(table);
+        l.events = l.packedLength + 8;
         std::memcpy(&l.eventBytes, bytes.data() + l.packedLength, 8);
     }
     l.summaryValid = l.eventBytes <= bytes.size() - l.events &&
@@ -296,12 +306,15 @@ Mutant mutateTrace(std::mt19937_64 &rng, const std::string &valid)
                 std::size_t at;
                 std::uint64_t honest;
                 const char *name;
+                std::size_t bytes = 8;
             };
             std::vector<Field> fields = {{l.metaLength, l.metaBytes, "header length"}};
             if (l.countsValid) {
                 fields.push_back({l.eventCount, l.count, "event count"});
                 fields.push_back({l.dropped, 0, "dropped"});
                 if (l.compressed)
+                    fields.push_back({l.losers, l.loserCount, "losers", 4});
+                if (l.compressed && l.packedLength > 0)
                     fields.push_back({l.packedLength, l.eventBytes, "compressed length"});
             }
             if (l.summaryValid) {
@@ -311,7 +324,12 @@ Mutant mutateTrace(std::mt19937_64 &rng, const std::string &valid)
             }
             const Field f = fields[rng() % fields.size()];
             const std::uint64_t v = hostileU64(rng, f.honest, size);
-            std::memcpy(b.data() + f.at, &v, 8);
+            if (f.bytes == 4) {
+                const auto v32 = std::uint32_t(v);
+                std::memcpy(b.data() + f.at, &v32, 4);
+            } else {
+                std::memcpy(b.data() + f.at, &v, 8);
+            }
             m.what += std::string(" ") + f.name + "=" + std::to_string(v);
             break;
         }
@@ -382,6 +400,19 @@ QString traceOutOfBounds(const Trace &t, std::uint64_t fileBytes, bool compresse
     if (compressed ? t.events.size() > fileBytes * 2 * 32768 / sizeof(Event)
                    : t.events.size() * sizeof(Event) > fileBytes)
         return QStringLiteral("%1 events from a %2-byte file").arg(t.events.size()).arg(fileBytes);
+    std::uint64_t lost = 0;
+    for (std::size_t i = 0; i < t.droppedByWorker.size(); ++i) {
+        const auto &[worker, count] = t.droppedByWorker[i];
+        if (worker >= TraceMeta::kMaxWorkers || count == 0 ||
+            (i > 0 && worker <= t.droppedByWorker[i - 1].first))
+            return QStringLiteral("drop table entry %1: worker %2, %3 lost")
+                .arg(i)
+                .arg(worker)
+                .arg(count);
+        lost += count;
+        if (lost > t.droppedEvents)
+            return QStringLiteral("workers lost more than the %1 dropped").arg(t.droppedEvents);
+    }
     if (t.summaryJson.size() > fileBytes)
         return QStringLiteral("%1-byte summary from a %2-byte file")
             .arg(t.summaryJson.size())
