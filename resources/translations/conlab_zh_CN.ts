@@ -2375,6 +2375,10 @@
         <source>not started yet: its thread or process does not exist yet</source>
         <translation>尚未启动：它的线程或进程还不存在</translation>
     </message>
+    <message>
+        <source>zoomed out, a pixel shows the state that took most of its time; a strip at its foot, the next one</source>
+        <translation>缩小时，一个像素显示占其时间最多的状态；底部的细条是其次的状态</translation>
+    </message>
 </context>
 <context>
     <name>WaitForGraphPainter</name>

@@ -104,6 +104,14 @@ void TimelineLegend::paint(QPainter &painter, const QRect &area) const
             painter.restore();
             break;
         }
+        case Item::Shape::FootStrip:
+            painter.fillRect(swatch, StatePalette::color(StatePalette::Category::Waiting));
+            painter.fillRect(QRect(swatch.left(), swatch.bottom() - swatch.height() / 3 + 1,
+                                   swatch.width(), swatch.height() / 3),
+                             legend.color);
+            painter.setPen(m_palette.color(QPalette::Mid));
+            painter.drawRect(swatch.adjusted(0, 0, -1, -1));
+            break;
         case Item::Shape::Window:
             // A sample window: running and ready side by side, between two bounds.
             painter.fillRect(

@@ -21,7 +21,8 @@ public:
         // Pin: a solid triangle on a tick, an instant with something to say; OpenPin: open.
         // Dotted: a lane not yet part of the run (finely dotted, outlined); DottedOutline: a
         // lane whose thread or process does not exist yet (a dotted outline only). Neither
-        // is a state colour.
+        // is a state colour. FootStrip: a zoomed-out pixel column, its main state with the
+        // runner-up (`color`) as a strip along its foot.
         enum class Shape {
             Box,
             Line,
@@ -36,7 +37,8 @@ public:
             Pin,
             OpenPin,
             Diamond,
-            OpenDiamond
+            OpenDiamond,
+            FootStrip
         };
         Shape shape;
         QColor color;

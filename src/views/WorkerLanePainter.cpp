@@ -312,6 +312,17 @@ bool WorkerLanePainter::hasHandlerLanes() const
     return false;
 }
 
+bool WorkerLanePainter::hasDenseLane() const
+{
+    // About the plot's width on a laptop: past it, the whole run's view draws mixed columns.
+    constexpr std::size_t kDenseIntervals = 800;
+    const StateTimeline &timeline = m_recording.timeline();
+    for (std::size_t lane = 0; lane < timeline.laneCount(); ++lane)
+        if (timeline.lane(lane).intervals.size() > kDenseIntervals)
+            return true;
+    return false;
+}
+
 QString WorkerLanePainter::levelText(const StateInterval &interval, bool brief)
 {
     const std::uint32_t level = (interval.object & ~std::uint32_t(kRunLifted)) - 1;
@@ -405,6 +416,12 @@ void WorkerLanePainter::addLegendItems(QVector<TimelineLegend::Item> &items) con
             {LegendItem::Shape::DottedOutline, m_palette.color(QPalette::Mid),
              QCoreApplication::translate(
                  "TimelinePainter", "not started yet: its thread or process does not exist yet")});
+    if (hasDenseLane())
+        items.append(
+            {LegendItem::Shape::FootStrip, StatePalette::color(StatePalette::Category::Running),
+             QCoreApplication::translate("TimelinePainter",
+                                         "zoomed out, a pixel shows the state that took most "
+                                         "of its time; a strip at its foot, the next one")});
     if (m_recording.meta().param("policy") == "mlfq")
         items.append({LegendItem::Shape::Box, StatePalette::color(StatePalette::Category::Running),
                       QCoreApplication::translate(

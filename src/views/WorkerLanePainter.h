@@ -56,6 +56,8 @@ private:
     // is drawn as a placeholder, not in the state colour of "new".
     bool isHandlerLane(int lane) const;
     bool hasHandlerLanes() const;
+    // A lane with more intervals than a whole-run view has pixels: its columns mix states.
+    bool hasDenseLane() const;
     void paintCoroutinesRun(QPainter &painter, int lane, const QRect &bounds, const QRect &segment,
                             const TimeWindow &window) const;
     // Measured once per distinct text: a lane of thousands of bars names few things.

@@ -100,6 +100,28 @@ private slots:
         }
     }
 
+    void denseLanesExplainTheirFootStrips()
+    {
+        // A lane with more intervals than a whole-run view has pixels is drawn by columns,
+        // with the runner-up state as a strip at the foot: the legend says so then, not before.
+        const auto legendFor = [](std::uint64_t switches) {
+            TraceMeta meta;
+            meta.scenario = "producer-consumer";
+            meta.startNs = kStart;
+            meta.workers = {{0, "main", "main"}};
+            Trace trace;
+            trace.meta = meta;
+            for (std::uint64_t i = 0; i < switches; ++i)
+                trace.events.push_back(TimelinePainterTest::event(
+                    i, 0, i % 2 ? EventKind::Ready : EventKind::Running));
+            RunRecording run;
+            run.load(trace);
+            return TimelinePainter(run, QFont(), QPalette()).legendLabels().join(QLatin1Char('|'));
+        };
+        QVERIFY(!legendFor(100).contains(QLatin1String("strip at its foot")));
+        QVERIFY(legendFor(2000).contains(QLatin1String("strip at its foot")));
+    }
+
     void waitingForItsTurnHasNoStateColour()
     {
         // worker-1 waits from 0 to 60 ms on a "turn" (server-models' next design), then runs.
