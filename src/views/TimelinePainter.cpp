@@ -1,11 +1,11 @@
 #include "TimelinePainter.h"
 
+#include "TextWidths.h"
 #include "TimeAxis.h"
 #include "analysis/RunRecording.h"
 
 #include <QCoreApplication>
 #include <QFontMetrics>
-#include <QHash>
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
@@ -112,24 +112,12 @@ int TimelinePainter::labelWidth() const
     // Bold: a hovered row's label is drawn bold and must fit then too.
     QFont bold = m_font;
     bold.setBold(true);
-    const QFontMetrics metrics(bold);
-    // Asked several times a frame (every rectangle of the view depends on it): each label is
-    // shaped once, not a thousand labels at every ask. The cache follows the font.
-    static QHash<QString, int> widths;
-    static QString widthsFont;
-    if (widthsFont != bold.key() || widths.size() > 20000) {
-        widths.clear();
-        widthsFont = bold.key();
-    }
-    const auto width = [&](const QString &text) {
-        auto it = widths.constFind(text);
-        if (it == widths.constEnd())
-            it = widths.insert(text, metrics.horizontalAdvance(text));
-        return it.value();
-    };
-    int widest = width(QStringLiteral("producer-10  pid 4000000"));
+    // Each label shaped once, not a thousand labels at every paint of a live run.
+    static TextWidths widths;
+    widths.setFont(bold);
+    int widest = widths.width(QStringLiteral("producer-10  pid 4000000"));
     for (int row = 0; row < rowCount(); ++row)
-        widest = std::max(widest, width(laneLabel(row)));
+        widest = std::max(widest, widths.width(laneLabel(row)));
     return m_labelWidthLimit > 0 ? std::min(widest + 16, m_labelWidthLimit) : widest + 16;
 }
 

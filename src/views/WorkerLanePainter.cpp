@@ -70,7 +70,7 @@ int firstClearX(int x, int width, const QVector<QRect> &taken)
 
 WorkerLanePainter::WorkerLanePainter(const RunRecording &recording, const QFont &font,
                                      const QPalette &palette)
-    : m_recording(recording), m_font(font), m_metrics(font), m_palette(palette)
+    : m_recording(recording), m_font(font), m_textWidths(font), m_palette(palette)
 {
 }
 
@@ -240,10 +240,7 @@ void WorkerLanePainter::paint(QPainter &painter, int lane, const QRect &bounds,
 
 int WorkerLanePainter::textWidth(const QString &text) const
 {
-    auto it = m_textWidths.constFind(text);
-    if (it == m_textWidths.constEnd())
-        it = m_textWidths.insert(text, m_metrics.horizontalAdvance(text));
-    return *it;
+    return m_textWidths.width(text);
 }
 
 const QString &WorkerLanePainter::reasonText(BlockReason reason) const

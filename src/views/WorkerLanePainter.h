@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TextWidths.h"
 #include "TimelineLegend.h"
 #include "analysis/StateInterval.h"
 
@@ -68,10 +69,9 @@ private:
 
     const RunRecording &m_recording;
     QFont m_font;
-    QFontMetrics m_metrics;
+    mutable TextWidths m_textWidths;
     QPalette m_palette;
     mutable QImage m_strip; // LaneFill's, kept from lane to lane
-    mutable QHash<QString, int> m_textWidths;
     mutable QHash<int, QString> m_reasonTexts;
     mutable std::vector<std::vector<std::size_t>> m_coroutineLanes;
     mutable bool m_coroutineLanesFound = false;
