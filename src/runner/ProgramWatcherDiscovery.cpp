@@ -1,6 +1,7 @@
-// ProgramWatcher, its first half: finding the program's processes and threads as they
-// appear (/proc/<pid>/task, children, new pids since the last look) and giving each a lane.
-// The second half, in ProgramWatcher.cpp, samples the threads found and draws their states.
+// ProgramWatcher, the part that finds the program's processes and threads as they appear
+// (/proc/<pid>/task, children, new pids since the last look) and gives each a lane. Which
+// threads a sample reads is in ProgramWatcherReading.cpp; the sample and the drawing of what
+// it read in ProgramWatcher.cpp.
 #include "ProgramWatcher.h"
 #include "runtime/ProcFile.h"
 #include "trace/OutputText.h"
