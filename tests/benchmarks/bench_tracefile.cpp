@@ -81,6 +81,24 @@ void writeRaw(const std::string &path, const Trace &trace)
     out << trace.summaryJson;
 }
 
+// Writes `trace` in the format, or `raw` in the first one; false with `error` set on failure.
+bool writeTrace(const std::string &path, const Trace &trace, bool raw, std::string &error)
+{
+    if (!raw)
+        return TraceFile::write(path, trace, &error);
+    writeRaw(path, trace);
+    return true;
+}
+
+// Both formats at two sizes: argument one is the events, two whether raw.
+void bothFormats(benchmark::internal::Benchmark *benchmark)
+{
+    for (const std::int64_t events : {100'000, 10'000'000})
+        for (const std::int64_t raw : {0, 1})
+            benchmark->Args({events, raw});
+    benchmark->Iterations(2)->Unit(benchmark::kMillisecond);
+}
+
 } // namespace
 
 // Writing a trace: compressed (the format) against raw records (the first format). Argument:
@@ -91,37 +109,21 @@ static void BM_WriteTrace(benchmark::State &state)
     const std::string path = scratchPath();
     const bool raw = state.range(1) != 0;
     std::string error;
-    for (auto _ : state) {
-        if (raw)
-            writeRaw(path, trace);
-        else if (!TraceFile::write(path, trace, &error))
+    for (auto _ : state)
+        if (!writeTrace(path, trace, raw, error))
             state.SkipWithError(error.c_str());
-    }
     state.counters["bytes_per_event"] = double(fileBytes(path)) / double(trace.events.size());
     std::remove(path.c_str());
 }
-BENCHMARK(BM_WriteTrace)
-    ->Args({100'000, 0})
-    ->Args({100'000, 1})
-    ->Args({10'000'000, 0})
-    ->Args({10'000'000, 1})
-    ->Iterations(2)
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WriteTrace)->Apply(bothFormats);
 
 // Reading it back, as the window and --check do.
 static void BM_ReadTrace(benchmark::State &state)
 {
     const std::string path = scratchPath();
-    {
-        const Trace trace = runLikeTrace(std::size_t(state.range(0)));
-        if (state.range(1) != 0) {
-            writeRaw(path, trace);
-        } else {
-            std::string error;
-            TraceFile::write(path, trace, &error);
-        }
-    }
     std::string error;
+    if (!writeTrace(path, runLikeTrace(std::size_t(state.range(0))), state.range(1) != 0, error))
+        state.SkipWithError(error.c_str());
     for (auto _ : state) {
         Trace read;
         if (!TraceFile::read(path, read, &error))
@@ -130,24 +132,16 @@ static void BM_ReadTrace(benchmark::State &state)
     }
     std::remove(path.c_str());
 }
-BENCHMARK(BM_ReadTrace)
-    ->Args({100'000, 0})
-    ->Args({100'000, 1})
-    ->Args({10'000'000, 0})
-    ->Args({10'000'000, 1})
-    ->Iterations(2)
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadTrace)->Apply(bothFormats);
 
 // Opening a saved run in the window: reading the file and taking it in (state intervals, lock
 // lanes, wake-ups, the summaries every view draws from).
 static void BM_OpenRun(benchmark::State &state)
 {
     const std::string path = scratchPath();
-    {
-        std::string error;
-        TraceFile::write(path, runLikeTrace(std::size_t(state.range(0))), &error);
-    }
     std::string error;
+    if (!writeTrace(path, runLikeTrace(std::size_t(state.range(0))), false, error))
+        state.SkipWithError(error.c_str());
     for (auto _ : state) {
         Trace read;
         if (!TraceFile::read(path, read, &error))
