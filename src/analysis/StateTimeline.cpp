@@ -87,7 +87,7 @@ void StateTimeline::append(const Event *events, std::size_t count)
             break;
         case EventKind::Running:
             next.state = WorkerState::Running;
-            next.cpu = std::int32_t(e.value);
+            next.cpu = std::int16_t(std::int32_t(e.value));
             next.object = e.reason; // an MLFQ level + 1 (| kRunLifted), else 0
             break;
         case EventKind::Blocked:
@@ -98,7 +98,7 @@ void StateTimeline::append(const Event *events, std::size_t count)
         case EventKind::Terminated:
             next.state = WorkerState::Terminated;
             next.exitCause = ExitCause(e.reason);
-            next.exitArg = e.arg;
+            next.exitArg = std::int32_t(e.arg);
             break;
         default:
             continue;
