@@ -19,9 +19,9 @@ constexpr std::uint64_t kMaxEvents = 1ull << 28;
 // zstd's largest ratio is about 32768 (a 128 KiB block of one byte repeated from 4 bytes): a
 // count claiming more events than twice that for each compressed byte is damaged or hostile.
 constexpr std::uint64_t kMaxEventsPerByte = 2 * 32768 / sizeof(Event);
-// Decompressed into a buffer that starts at this size and doubles as data really comes out,
-// so that memory follows what the data holds, not what the count claims.
-constexpr std::uint64_t kUnpackFirstStep = 64u << 10;
+// The events' columns are decompressed this much at a time and scattered into the events; a
+// multiple of every field's size.
+constexpr std::size_t kUnpackWindow = 256u << 10;
 // The writer's levels use an 8 MiB window at most; a frame asking for more is not ours, and
 // its window is not allocated.
 constexpr int kMaxWindowLog = 23;
@@ -80,8 +80,69 @@ std::string toColumns(const std::vector<Event> &events)
     return bytes;
 }
 
-// Decompresses one zstd frame that must hold exactly `expected` bytes.
-bool unpack(const std::string &packed, std::uint64_t expected, std::string &out, std::string &what)
+// Scatters the bytes at offset `offset` of the events' columns into `events`: the first
+// column (times) makes the events, the others fill them in. Every field lies whole inside
+// `bytes`: a column starts at a multiple of its field's size, and so does every window.
+void scatter(const char *bytes, std::uint64_t offset, std::size_t length, std::uint64_t count,
+             std::vector<Event> &events, std::uint64_t &time)
+{
+    static constexpr std::size_t kSizes[] = {8, 4, 2, 2, 4, 4, 8};
+    std::uint64_t columnStart = 0;
+    const std::uint64_t end = offset + length;
+    for (std::size_t column = 0; column < std::size(kSizes) && offset < end; ++column) {
+        const std::size_t size = kSizes[column];
+        const std::uint64_t columnEnd = columnStart + count * size;
+        if (offset < columnEnd) {
+            const std::uint64_t stop = std::min(end, columnEnd);
+            const std::uint64_t first = (offset - columnStart) / size;
+            const std::uint64_t last = (stop - columnStart) / size;
+            const char *at = bytes + (offset - (end - length));
+            switch (column) {
+            case 0:
+                for (std::uint64_t i = first; i < last; ++i, at += 8) {
+                    std::uint64_t delta = 0;
+                    std::memcpy(&delta, at, 8);
+                    Event e;
+                    e.timeNs = time += delta;
+                    events.push_back(e);
+                }
+                break;
+            case 1:
+                for (std::uint64_t i = first; i < last; ++i, at += 4)
+                    std::memcpy(&events[i].worker, at, 4);
+                break;
+            case 2:
+                for (std::uint64_t i = first; i < last; ++i, at += 2)
+                    std::memcpy(&events[i].kind, at, 2);
+                break;
+            case 3:
+                for (std::uint64_t i = first; i < last; ++i, at += 2)
+                    std::memcpy(&events[i].reason, at, 2);
+                break;
+            case 4:
+                for (std::uint64_t i = first; i < last; ++i, at += 4)
+                    std::memcpy(&events[i].object, at, 4);
+                break;
+            case 5:
+                for (std::uint64_t i = first; i < last; ++i, at += 4)
+                    std::memcpy(&events[i].value, at, 4);
+                break;
+            default:
+                for (std::uint64_t i = first; i < last; ++i, at += 8)
+                    std::memcpy(&events[i].arg, at, 8);
+                break;
+            }
+            offset = stop;
+        }
+        columnStart = columnEnd;
+    }
+}
+
+// Decompresses one zstd frame holding `count` events' columns straight into `events`, a
+// window at a time: no second copy of the run, and memory grows with what the frame really
+// holds, not with what a corrupt count claims.
+bool unpackEvents(const std::string &packed, std::uint64_t count, std::vector<Event> &events,
+                  std::string &what)
 {
     std::unique_ptr<ZSTD_DCtx, std::size_t (*)(ZSTD_DCtx *)> context(ZSTD_createDCtx(),
                                                                      ZSTD_freeDCtx);
@@ -90,51 +151,49 @@ bool unpack(const std::string &packed, std::uint64_t expected, std::string &out,
         what = "out of memory";
         return false;
     }
+    const std::uint64_t expected = count * sizeof(Event);
+    // Room for all of them at once when the count is plausible for the compressed size (real
+    // runs pack to a few bytes an event); beyond that the vector grows as events come.
+    events.reserve(std::size_t(std::min<std::uint64_t>(count, packed.size() * 16 + 1024)));
+    std::string window(kUnpackWindow, '\0');
     ZSTD_inBuffer input{packed.data(), packed.size(), 0};
-    for (;;) {
-        const std::size_t filled = out.size();
-        const std::uint64_t step = std::max<std::uint64_t>(kUnpackFirstStep, filled);
-        out.resize(filled + std::size_t(std::min<std::uint64_t>(expected - filled, step)));
-        ZSTD_outBuffer output{out.data(), out.size(), filled};
-        const std::size_t consumed = input.pos;
-        const std::size_t status = ZSTD_decompressStream(context.get(), &output, &input);
-        if (ZSTD_isError(status)) {
-            what = ZSTD_getErrorName(status);
-            return false;
+    std::uint64_t offset = 0;
+    std::uint64_t time = 0;
+    bool complete = false;
+    while (!complete) {
+        // Fill the window whole (or to the end of the frame), so that it ends at a multiple of
+        // every field's size.
+        const std::size_t room = std::size_t(
+            std::min<std::uint64_t>(window.size(), expected - std::min(expected, offset)));
+        ZSTD_outBuffer output{window.data(), room, 0};
+        while (output.pos < output.size || room == 0) {
+            const std::size_t before = output.pos;
+            const std::size_t consumed = input.pos;
+            const std::size_t status = ZSTD_decompressStream(context.get(), &output, &input);
+            if (ZSTD_isError(status)) {
+                what = ZSTD_getErrorName(status);
+                return false;
+            }
+            if (status == 0) {
+                complete = true;
+                break;
+            }
+            if (output.pos == before && input.pos == consumed) {
+                what = offset + output.pos == expected
+                           ? "more data than " + std::to_string(expected) + " bytes"
+                           : "the data ends before its frame does";
+                return false;
+            }
         }
-        out.resize(output.pos);
-        if (status == 0)
-            break; // the frame is complete
-        if (output.pos == filled && input.pos == consumed) {
-            what = out.size() == expected ? "more data than " + std::to_string(expected) + " bytes"
-                                          : "the data ends before its frame does";
-            return false;
-        }
+        scatter(window.data(), offset, output.pos, count, events, time);
+        offset += output.pos;
     }
-    if (input.pos != input.size || out.size() != expected) {
-        what = std::to_string(out.size()) + " bytes where " + std::to_string(expected) +
+    if (input.pos != input.size || offset != expected) {
+        what = std::to_string(offset) + " bytes where " + std::to_string(expected) +
                " were expected" + (input.pos != input.size ? ", and more after the frame" : "");
         return false;
     }
     return true;
-}
-
-void fromColumns(const std::string &bytes, std::vector<Event> &events)
-{
-    const char *at = bytes.data();
-    std::uint64_t time = 0;
-    for (Event &e : events) {
-        std::uint64_t delta = 0;
-        std::memcpy(&delta, at, sizeof delta);
-        at += sizeof delta;
-        e.timeNs = time += delta;
-    }
-    getColumn(at, events, &Event::worker);
-    getColumn(at, events, &Event::kind);
-    getColumn(at, events, &Event::reason);
-    getColumn(at, events, &Event::object);
-    getColumn(at, events, &Event::value);
-    getColumn(at, events, &Event::arg);
 }
 } // namespace
 
@@ -270,12 +329,11 @@ bool TraceFile::read(const std::string &path, Trace &trace, std::string *error)
         if (!in.read(packed.data(), std::streamsize(eventBytes)))
             return fail("truncated: expected " + std::to_string(eventBytes) +
                         " bytes of compressed events");
-        std::string columns;
         std::string what;
-        if (!unpack(packed, count * sizeof(Event), columns, what))
+        if (!unpackEvents(packed, count, trace.events, what)) {
+            trace.events.clear();
             return fail("corrupt compressed events: " + what);
-        trace.events.resize(count);
-        fromColumns(columns, trace.events);
+        }
     }
     std::uint64_t summaryBytes = 0;
     if (!get(in, summaryBytes) || summaryBytes > kMaxTextBytes || summaryBytes > remaining())
