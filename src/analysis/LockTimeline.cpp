@@ -7,6 +7,13 @@
 
 namespace conlab {
 
+namespace {
+std::uint16_t depthOf(std::uint32_t value)
+{
+    return std::uint16_t(std::min<std::uint32_t>(value, 0xffff));
+}
+} // namespace
+
 LockTimeline LockTimeline::build(const TraceMeta &meta, const std::vector<Event> &events,
                                  const StateTimeline &states, std::uint64_t endNs)
 {
@@ -15,7 +22,7 @@ LockTimeline LockTimeline::build(const TraceMeta &meta, const std::vector<Event>
     for (const ObjectInfo &object : meta.objects) {
         if (object.kind == "lock") {
             laneOfLock[object.id] = result.m_lanes.size();
-            result.m_lanes.push_back({object.id, {}});
+            result.m_lanes.push_back({object.id, {}, {}});
         }
     }
     if (result.m_lanes.empty())
@@ -29,11 +36,16 @@ LockTimeline LockTimeline::build(const TraceMeta &meta, const std::vector<Event>
     }
     sortByTime(sorted.begin(), sorted.end());
     for (const Event *event : sorted) {
-        auto &holds = result.m_lanes[laneOfLock[event->object]].holds;
+        Lane &lane = result.m_lanes[laneOfLock[event->object]];
+        auto &holds = lane.holds;
+        const auto step = [&] {
+            lane.depthSteps.push_back(
+                {event->timeNs, std::uint32_t(holds.size() - 1), event->value});
+        };
         if (event->kind == EventKind::LockAcquired) {
             if (!holds.empty() && holds.back().open && holds.back().owner == event->worker) {
-                holds.back().maxDepth = std::max(holds.back().maxDepth, event->value);
-                holds.back().depthSteps.emplace_back(event->timeNs, event->value);
+                holds.back().maxDepth = std::max(holds.back().maxDepth, depthOf(event->value));
+                step();
                 continue;
             }
             Hold hold;
@@ -41,19 +53,24 @@ LockTimeline LockTimeline::build(const TraceMeta &meta, const std::vector<Event>
             hold.startNs = event->timeNs;
             hold.endNs = std::max(endNs, event->timeNs);
             hold.open = true;
-            hold.maxDepth = std::max<std::uint32_t>(1, event->value);
+            hold.maxDepth = std::max<std::uint16_t>(1, depthOf(event->value));
             holds.push_back(hold);
         } else if (!holds.empty() && holds.back().open && holds.back().owner == event->worker) {
             if (event->value > 0) {
-                holds.back().depthSteps.emplace_back(event->timeNs, event->value);
+                step();
                 continue;
             }
             holds.back().endNs = event->timeNs;
             holds.back().open = false;
         }
     }
+    for (Lane &lane : result.m_lanes) {
+        lane.holds.shrink_to_fit();
+        lane.depthSteps.shrink_to_fit();
+    }
 
-    // Contention: a blocked-on-this-lock interval of another worker overlaps the hold.
+    // Contention: a blocked-on-this-lock interval of another worker overlaps the hold. Holds
+    // are in time order and do not overlap, so the ones an interval meets are found by search.
     for (std::size_t laneIndex = 0; laneIndex < states.laneCount(); ++laneIndex) {
         const StateTimeline::Lane &lane = states.lane(laneIndex);
         for (const StateInterval &interval : lane.intervals) {
@@ -62,14 +79,27 @@ LockTimeline LockTimeline::build(const TraceMeta &meta, const std::vector<Event>
             const auto found = laneOfLock.find(interval.object);
             if (found == laneOfLock.end())
                 continue;
-            for (Hold &hold : result.m_lanes[found->second].holds) {
-                if (hold.owner != lane.worker && hold.startNs < interval.endNs &&
-                    interval.startNs < hold.endNs)
-                    hold.contended = true;
-            }
+            auto &holds = result.m_lanes[found->second].holds;
+            auto hold = std::partition_point(holds.begin(), holds.end(), [&](const Hold &h) {
+                return h.endNs <= interval.startNs;
+            });
+            for (; hold != holds.end() && hold->startNs < interval.endNs; ++hold)
+                if (hold->owner != lane.worker)
+                    hold->contended = true;
         }
     }
     return result;
+}
+
+std::span<const LockTimeline::DepthStep> LockTimeline::Lane::stepsOf(std::size_t index) const
+{
+    const auto first =
+        std::partition_point(depthSteps.begin(), depthSteps.end(),
+                             [index](const DepthStep &step) { return step.hold < index; });
+    auto last = first;
+    while (last != depthSteps.end() && last->hold == index)
+        ++last;
+    return {first, last};
 }
 
 const LockTimeline::Hold *LockTimeline::holdAt(std::size_t lane, std::uint64_t timeNs) const

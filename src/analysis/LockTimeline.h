@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -16,22 +17,31 @@ namespace conlab {
 class LockTimeline
 {
 public:
+    // A long run holds a lock millions of times, so a hold is a 24-byte record and the rare
+    // changes of a reentrant hold's depth are kept beside the holds, in their lane.
     struct Hold
     {
-        std::uint32_t owner = 0;
         std::uint64_t startNs = 0;
         std::uint64_t endNs = 0;
-        std::uint32_t maxDepth = 1; // a reentrant lock taken again by its owner
-        // Each change of that depth within the hold: (time, depth from then on). Empty while
-        // the lock was taken once.
-        std::vector<std::pair<std::uint64_t, std::uint32_t>> depthSteps;
-        bool open = false;      // still held at the end of what was seen
-        bool contended = false; // someone was blocked on this lock while it was held
+        std::uint32_t owner = 0;
+        std::uint16_t maxDepth = 1; // a reentrant lock taken again by its owner (capped)
+        bool open = false;          // still held at the end of what was seen
+        bool contended = false;     // someone was blocked on this lock while it was held
+    };
+    // A change of a hold's depth: from `timeNs` on it is `depth`.
+    struct DepthStep
+    {
+        std::uint64_t timeNs = 0;
+        std::uint32_t hold = 0; // index into the lane's holds
+        std::uint32_t depth = 0;
     };
     struct Lane
     {
         std::uint32_t lock = 0;
         std::vector<Hold> holds;
+        std::vector<DepthStep> depthSteps; // in the order of their holds, then of time
+        // The depth steps of holds[index], in time order; empty while it was taken once.
+        std::span<const DepthStep> stepsOf(std::size_t index) const;
     };
 
     // Events in any order; they are sorted by time first. `endNs` closes holds still open.

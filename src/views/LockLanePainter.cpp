@@ -87,9 +87,10 @@ void LockLanePainter::paint(QPainter &painter, int lock, const QRect &bounds,
 {
     const double origin = double(m_recording.meta().startNs);
     const QFontMetrics metrics(m_font);
-    const auto &holds = m_recording.locks().lanes()[std::size_t(lock)].holds;
+    const LockTimeline::Lane &lane = m_recording.locks().lanes()[std::size_t(lock)];
     const QColor contended = StatePalette::color(StatePalette::Category::BlockedSync);
-    for (const LockTimeline::Hold &hold : holds) {
+    for (std::size_t index = 0; index < lane.holds.size(); ++index) {
+        const LockTimeline::Hold &hold = lane.holds[index];
         const double start = double(hold.startNs) - origin;
         const double end = double(hold.endNs) - origin;
         if (!window.overlaps(start, end))
@@ -102,8 +103,8 @@ void LockLanePainter::paint(QPainter &painter, int lock, const QRect &bounds,
                              contended);
         }
         const QString owner = QString::fromStdString(m_recording.meta().workerName(hold.owner));
-        if (!hold.depthSteps.empty()) {
-            paintDepths(painter, hold, owner, segment, window, bounds);
+        if (const auto steps = lane.stepsOf(index); !steps.empty()) {
+            paintDepths(painter, hold, steps, owner, segment, window, bounds);
             continue;
         }
         if (metrics.horizontalAdvance(owner) + 8 <= segment.width()) {
@@ -114,6 +115,7 @@ void LockLanePainter::paint(QPainter &painter, int lock, const QRect &bounds,
 }
 
 void LockLanePainter::paintDepths(QPainter &painter, const LockTimeline::Hold &hold,
+                                  std::span<const LockTimeline::DepthStep> steps,
                                   const QString &owner, const QRect &segment,
                                   const TimeWindow &window, const QRect &bounds) const
 {
@@ -124,8 +126,8 @@ void LockLanePainter::paintDepths(QPainter &painter, const LockTimeline::Hold &h
     const QColor band = StatePalette::heldColor().darker(160);
     std::uint64_t from = hold.startNs;
     std::uint32_t depth = 1;
-    for (std::size_t i = 0; i <= hold.depthSteps.size(); ++i) {
-        const std::uint64_t to = i < hold.depthSteps.size() ? hold.depthSteps[i].first : hold.endNs;
+    for (std::size_t i = 0; i <= steps.size(); ++i) {
+        const std::uint64_t to = i < steps.size() ? steps[i].timeNs : hold.endNs;
         const QRect stretch =
             window.bar(double(from) - origin, double(to) - origin, bounds, 1).intersected(segment);
         if (stretch.width() > 0) {
@@ -152,9 +154,9 @@ void LockLanePainter::paintDepths(QPainter &painter, const LockTimeline::Hold &h
                 painter.drawText(stretch.adjusted(0, 0, 0, -lift), Qt::AlignCenter, text);
             }
         }
-        if (i < hold.depthSteps.size()) {
+        if (i < steps.size()) {
             from = to;
-            depth = hold.depthSteps[i].second;
+            depth = steps[i].depth;
         }
     }
 }

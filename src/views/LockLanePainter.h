@@ -34,7 +34,8 @@ public:
     static void addLegendItems(QVector<TimelineLegend::Item> &items);
 
 private:
-    void paintDepths(QPainter &painter, const LockTimeline::Hold &hold, const QString &owner,
+    void paintDepths(QPainter &painter, const LockTimeline::Hold &hold,
+                     std::span<const LockTimeline::DepthStep> steps, const QString &owner,
                      const QRect &segment, const TimeWindow &window, const QRect &bounds) const;
 
     const RunRecording &m_recording;

@@ -113,7 +113,10 @@ private slots:
         QCOMPARE(hold.endNs, kStart + 50);
         const std::vector<std::pair<std::uint64_t, std::uint32_t>> steps{
             {kStart + 20, 2}, {kStart + 30, 3}, {kStart + 40, 2}, {kStart + 45, 1}};
-        QCOMPARE(hold.depthSteps, steps);
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> recorded;
+        for (const LockTimeline::DepthStep &step : locks.lanes()[0].stepsOf(0))
+            recorded.emplace_back(step.timeNs, step.depth);
+        QCOMPARE(recorded, steps);
     }
 
     void openHoldEndsAtTheLiveEdge()
