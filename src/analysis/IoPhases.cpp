@@ -32,13 +32,13 @@ std::uint64_t overlap(const std::vector<Span> &spans, std::uint64_t begin, std::
 }
 
 // Per worker, the spans it was Blocked for `reason`; one still open ends at the last event.
-std::unordered_map<std::uint32_t, std::vector<Span>> blockedSpans(const Trace &trace,
+std::unordered_map<std::uint32_t, std::vector<Span>> blockedSpans(const std::vector<Event> &events,
                                                                   BlockReason reason)
 {
     std::unordered_map<std::uint32_t, std::vector<Span>> spans;
     std::unordered_map<std::uint32_t, std::uint64_t> since;
     std::uint64_t lastNs = 0;
-    for (const Event &e : trace.events) {
+    for (const Event &e : events) {
         lastNs = std::max(lastNs, e.timeNs);
         if (!isState(e.kind))
             continue;
@@ -83,8 +83,13 @@ std::int64_t IoPhases::Round::waitEndLagNs() const
 
 std::vector<IoPhases::Round> IoPhases::rounds(const Trace &trace)
 {
+    return rounds(trace.events);
+}
+
+std::vector<IoPhases::Round> IoPhases::rounds(const std::vector<Event> &events)
+{
     std::unordered_map<std::uint64_t, std::uint64_t> sentAt;
-    for (const Event &e : trace.events)
+    for (const Event &e : events)
         if (e.kind == EventKind::IoSent && !sentAt.count(key(e.object, e.value)))
             sentAt[key(e.object, e.value)] = e.timeNs;
     auto arrival = [&](std::uint32_t object, std::uint32_t round) -> std::uint64_t {
@@ -94,7 +99,7 @@ std::vector<IoPhases::Round> IoPhases::rounds(const Trace &trace)
 
     std::vector<Round> out;
     std::unordered_map<std::uint32_t, std::size_t> open; // worker -> index into out
-    for (const Event &e : trace.events) {
+    for (const Event &e : events) {
         if (e.kind == EventKind::IoWaitBegin) {
             Round r;
             r.worker = e.worker;
@@ -140,9 +145,9 @@ std::vector<IoPhases::Round> IoPhases::rounds(const Trace &trace)
         }
     }
 
-    const auto blocked = blockedSpans(trace, BlockReason::Io);
+    const auto blocked = blockedSpans(events, BlockReason::Io);
     std::uint64_t lastNs = 0;
-    for (const Event &e : trace.events)
+    for (const Event &e : events)
         lastNs = std::max(lastNs, e.timeNs);
     for (Round &r : out) {
         if (!r.notifiedNs)
@@ -161,7 +166,7 @@ std::vector<IoPhases::Round> IoPhases::rounds(const Trace &trace)
 
 std::uint64_t IoPhases::blockedNs(const Trace &trace, std::uint32_t worker, BlockReason reason)
 {
-    const auto spans = blockedSpans(trace, reason);
+    const auto spans = blockedSpans(trace.events, reason);
     const auto it = spans.find(worker);
     return it == spans.end() ? 0 : overlap(it->second, 0, ~std::uint64_t(0));
 }

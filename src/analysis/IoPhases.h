@@ -45,6 +45,7 @@ public:
 
     // Every receiver round in the trace, in order of its IoWaitBegin.
     static std::vector<Round> rounds(const Trace &trace);
+    static std::vector<Round> rounds(const std::vector<Event> &events);
     // How long `worker` was Blocked for `reason` over the whole trace.
     static std::uint64_t blockedNs(const Trace &trace, std::uint32_t worker, BlockReason reason);
 };

@@ -16,6 +16,7 @@ void RunRecording::reset(const TraceMeta &meta)
 {
     m_trace = Trace{};
     m_trace.meta = meta;
+    m_events.clear();
     m_names.clear();
     m_timeline.reset(meta);
     m_queues.clear();
@@ -49,7 +50,7 @@ void RunRecording::reset(const TraceMeta &meta)
 
 void RunRecording::append(const Event *events, std::size_t count)
 {
-    m_trace.events.insert(m_trace.events.end(), events, events + count);
+    m_events.append(events, count);
     m_names.apply(events, count, m_trace.meta);
     m_timeline.append(events, count);
     m_output.append(events, count);
@@ -95,33 +96,61 @@ void RunRecording::append(const Event *events, std::size_t count)
 void RunRecording::load(const Trace &trace)
 {
     reset(trace.meta);
+    m_timeline.reserveFor(trace.events.data(), trace.events.size());
     append(trace.events.data(), trace.events.size());
     m_trace.droppedEvents = trace.droppedEvents;
     m_trace.droppedByWorker = trace.droppedByWorker;
     m_trace.summaryJson = trace.summaryJson;
     m_timeline.extendOpenTo(m_timeline.lastNs());
-    refreshDerived();
+    m_timeline.compact();
+    // The file's events are at hand unpacked: the analyses use them before they go.
+    rebuildDerived(trace.events);
+}
+
+Trace RunRecording::trace() const
+{
+    Trace out = m_trace;
+    out.events = m_events.events();
+    return out;
+}
+
+std::size_t RunRecording::eventMemoryBytes() const
+{
+    std::size_t bytes = m_events.memoryBytes();
+    for (std::size_t lane = 0; lane < m_timeline.laneCount(); ++lane) {
+        const auto &l = m_timeline.lane(lane);
+        bytes += l.intervals.capacity() * sizeof(StateInterval) + l.coverage.memoryBytes();
+    }
+    return bytes;
 }
 
 void RunRecording::refreshDerived()
 {
-    if (m_trace.events.size() == m_derivedEvents && m_timeline.lastNs() == m_derivedEndNs)
+    if (m_events.size() == m_derivedEvents && m_timeline.lastNs() == m_derivedEndNs)
         return;
-    m_derivedEvents = m_trace.events.size();
+    // Unpacked for the rebuild only: the lock lanes and links point into the events while they
+    // are made, and keep none of them.
+    rebuildDerived(m_events.events());
+}
+
+void RunRecording::rebuildDerived(const std::vector<Event> &events)
+{
+    m_derivedEvents = m_events.size();
     m_derivedEndNs = m_timeline.lastNs();
-    m_locks = LockTimeline::build(m_trace.meta, m_trace.events, m_timeline, m_derivedEndNs);
-    m_wakeups = WakeupLinks::build(m_trace.events);
+    m_locks = LockTimeline::build(m_trace.meta, events, m_timeline, m_derivedEndNs);
+    m_wakeups = WakeupLinks::build(events);
     if (m_hasIo)
-        m_ioRounds = IoPhases::rounds(m_trace);
+        m_ioRounds = IoPhases::rounds(events);
 }
 
 WaitForGraph RunRecording::waitForAt(std::uint64_t timeNs) const
 {
     std::vector<Event> upTo;
-    for (const Event &event : m_trace.events) {
-        if (event.timeNs <= timeNs)
-            upTo.push_back(event);
-    }
+    m_events.forEach([&](const Event *batch, std::size_t count) {
+        for (std::size_t i = 0; i < count; ++i)
+            if (batch[i].timeNs <= timeNs)
+                upTo.push_back(batch[i]);
+    });
     sortByTime(upTo.begin(), upTo.end());
     WaitForGraph graph;
     graph.apply(upTo);

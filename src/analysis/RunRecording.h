@@ -9,6 +9,7 @@
 #include "StateTimeline.h"
 #include "WaitForGraph.h"
 #include "WakeupLinks.h"
+#include "trace/EventArchive.h"
 #include "trace/Trace.h"
 
 #include <cstddef>
@@ -19,7 +20,8 @@
 namespace conlab {
 
 // Everything the window shows of one run, fed live from the stream or at once from a trace
-// file: the raw trace, each worker's state intervals, each queue's depth, running counts.
+// file: its events (packed, see EventArchive), each worker's state intervals, each queue's
+// depth, running counts.
 class RunRecording
 {
 public:
@@ -38,9 +40,19 @@ public:
     void load(const Trace &trace);
     // Closes open intervals at `nowNs`: the live edge while running, the end afterwards.
     void extendTo(std::uint64_t nowNs);
+    // The run is over: gives back the room kept for more of it.
+    void compact() { m_timeline.compact(); }
 
-    const Trace &trace() const { return m_trace; }
+    // The run as a trace file holds it: every event unpacked, for saving.
+    Trace trace() const;
     const TraceMeta &meta() const { return m_trace.meta; }
+    const std::vector<std::pair<std::uint32_t, std::uint64_t>> &droppedByWorker() const
+    {
+        return m_trace.droppedByWorker;
+    }
+    const std::string &summaryJson() const { return m_trace.summaryJson; }
+    // Bytes held for the run's events and state intervals, the bulk of a long run's memory.
+    std::size_t eventMemoryBytes() const;
     const StateTimeline &timeline() const { return m_timeline; }
     // How full each queue, pipe and semaphore was over time.
     const std::vector<QueueDepthSeries> &queues() const { return m_queues; }
@@ -50,7 +62,7 @@ public:
 
     std::uint64_t produced() const { return m_produced; }
     std::uint64_t consumed() const { return m_consumed; }
-    std::uint64_t eventCount() const { return m_trace.events.size(); }
+    std::uint64_t eventCount() const { return m_events.size(); }
     std::uint64_t droppedEvents() const { return m_trace.droppedEvents; }
     // Time of the newest event relative to the run's start.
     std::uint64_t lastEventNs() const;
@@ -90,7 +102,12 @@ public:
     WaitForGraph waitForAt(std::uint64_t timeNs) const;
 
 private:
-    Trace m_trace; // its meta carries the names LaneNamed events gave a watched program's lanes
+    void rebuildDerived(const std::vector<Event> &events);
+
+    // Meta, drops and summary; its meta carries the names LaneNamed events gave a watched
+    // program's lanes. Its events stay empty: they are in m_events.
+    Trace m_trace;
+    EventArchive m_events;
     LaneNames m_names;
     StateTimeline m_timeline;
     std::vector<QueueDepthSeries> m_queues;

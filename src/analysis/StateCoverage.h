@@ -59,13 +59,24 @@ public:
     Totals before(const std::vector<StateInterval> &intervals, std::size_t index,
                   std::uint64_t timeNs) const;
 
+    void compact()
+    {
+        m_marks.shrink_to_fit();
+        m_strideEnds.shrink_to_fit();
+    }
+    std::size_t memoryBytes() const
+    {
+        return m_marks.capacity() * sizeof(Totals) +
+               m_strideEnds.capacity() * sizeof(std::uint64_t);
+    }
+
     bool operator==(const StateCoverage &other) const
     {
         return m_marks == other.m_marks && m_strideEnds == other.m_strideEnds;
     }
 
 private:
-    static constexpr std::size_t kStride = 16;
+    static constexpr std::size_t kStride = 32;
     std::size_t strideOf(std::uint64_t timeNs, std::size_t near) const;
     std::vector<Totals> m_marks; // [k]: time per kind of intervals [0, k * kStride)
     // [k]: the end of interval (k + 1) * kStride - 1, the last of the k-th closed stride.

@@ -115,6 +115,29 @@ void StateTimeline::extendOpenTo(std::uint64_t nowNs)
             lane.intervals.back().endNs = std::max(lane.intervals.back().startNs, nowNs);
 }
 
+void StateTimeline::reserveFor(const Event *events, std::size_t count)
+{
+    std::vector<std::size_t> more(m_lanes.size(), 0);
+    for (std::size_t i = 0; i < count; ++i) {
+        const EventKind kind = events[i].kind;
+        const bool changesState = kind == EventKind::WorkerNew || kind == EventKind::Ready ||
+                                  kind == EventKind::Running || kind == EventKind::Blocked ||
+                                  kind == EventKind::Terminated;
+        if (const int lane = laneOf(events[i].worker); changesState && lane >= 0)
+            ++more[std::size_t(lane)];
+    }
+    for (std::size_t lane = 0; lane < m_lanes.size(); ++lane)
+        m_lanes[lane].intervals.reserve(m_lanes[lane].intervals.size() + more[lane]);
+}
+
+void StateTimeline::compact()
+{
+    for (auto &lane : m_lanes) {
+        lane.intervals.shrink_to_fit();
+        lane.coverage.compact();
+    }
+}
+
 std::size_t StateTimeline::firstIntervalEndingAfter(std::size_t lane, std::uint64_t timeNs) const
 {
     return m_lanes[lane].coverage.find(m_lanes[lane].intervals, timeNs);

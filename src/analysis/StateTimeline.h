@@ -34,6 +34,12 @@ public:
     void append(const std::vector<Event> &events) { append(events.data(), events.size()); }
     // Stretches every open interval to `nowNs` (the live edge, or the end of the run).
     void extendOpenTo(std::uint64_t nowNs);
+    // Gives back the room grown for intervals still to come: once a run is complete, a lane's
+    // list may otherwise hold up to twice what it uses.
+    void compact();
+    // Makes room for the intervals `events` will add, so that a whole trace taken in at once
+    // fills each lane's list without growing (and copying) it on the way.
+    void reserveFor(const Event *events, std::size_t count);
 
     const TraceMeta &meta() const { return m_meta; }
     std::size_t laneCount() const { return m_lanes.size(); }

@@ -341,7 +341,7 @@ void MainWindow::updateStatus()
     status.produced = m_recording.produced();
     status.consumed = m_recording.consumed();
     status.dropped = m_recording.droppedEvents();
-    for (const auto &[worker, lost] : m_recording.trace().droppedByWorker)
+    for (const auto &[worker, lost] : m_recording.droppedByWorker())
         status.droppedByWorker.emplace_back(
             QString::fromStdString(m_recording.meta().workerName(worker)), lost);
     status.cpus = m_recording.hasMeta() ? QString::number(m_recording.meta().cpus)

@@ -226,6 +226,7 @@ void MainWindow::onRunFinished(const QString &outcome)
     }
     m_outcome = outcome;
     m_recording.extendTo(m_recording.meta().startNs + m_recording.lastEventNs());
+    m_recording.compact();
     m_ui->lessonTabs->output()->refresh();
     showWholeRun();
     if (!m_controller->summary().isEmpty()) {

@@ -32,8 +32,7 @@ QString cycleText(const TraceMeta &meta, const WaitForGraph::Cycle &cycle)
 
 QJsonObject RunVerdict::summaryOf(const RunRecording &recording)
 {
-    return QJsonDocument::fromJson(QByteArray::fromStdString(recording.trace().summaryJson))
-        .object();
+    return QJsonDocument::fromJson(QByteArray::fromStdString(recording.summaryJson())).object();
 }
 
 RunVerdict::Line RunVerdict::verdict(const RunRecording &recording, const QJsonObject &summary)
