@@ -11,6 +11,7 @@ struct epoll_event;
 
 namespace conlab {
 
+class Arena;
 class HandlerLanes;
 class IoLane;
 class WorkerContext;
@@ -41,6 +42,10 @@ public:
         std::size_t poolSize = 4;        // thread-pool's workers
         std::uint32_t socketsObject = 0; // the trace object the server's lanes wait on
         HandlerLanes *lanes = nullptr;   // for the threads or processes it creates, if any
+        // Process-per-connection: the run's arena, which its forker attaches, and the program
+        // run as the forker (empty: this executable, which is conlab-runner).
+        Arena *arena = nullptr;
+        std::string forkerProgram;
         // Coroutines design: lanes for its first connections' coroutines, nested in the
         // server's lane and recorded by the loop itself.
         std::vector<std::uint32_t> coroutineLanes;
@@ -73,6 +78,12 @@ public:
     virtual std::uint64_t leftBehind() const { return 0; }
     const std::string &error() const { return m_error; }
 
+    // Echoes on a blocking socket until the peer closes it, as the tutorials' handler does
+    // (a forked handler of process-per-connection runs it in another program's child):
+    // recv(), then send() all of it. A recv that would block is recorded as a wait on `lane`.
+    // False if the run stopped while it waited.
+    static bool echoBlocking(int fd, IoLane &lane, char *buffer, std::size_t size);
+
 protected:
     EchoServer(Design design, Options options);
 
@@ -94,10 +105,6 @@ protected:
     int waitForEvents(int set, epoll_event *events, int capacity, IoLane &lane);
     // Records the failure and returns false if the listener cannot be made non-blocking.
     bool setListenerNonBlocking();
-    // Echoes on a blocking socket until the peer closes it, as the tutorials' handler does:
-    // recv(), then send() all of it. A recv that would block is recorded as a wait on `lane`.
-    // False if the run stopped while it waited.
-    static bool echoBlocking(int fd, IoLane &lane, char *buffer, std::size_t size);
     // Sends all of `size` bytes on a non-blocking socket, waiting (recorded on `lane`) for room
     // when the peer's window is full. False if the peer is gone or the run or server stops.
     bool sendAllNonBlocking(int fd, const char *data, std::size_t size, IoLane &lane) const;

@@ -56,6 +56,7 @@ bool RunnerCommandLine::parse(int argc, char **argv, RunnerCommandLine &out, std
     out = RunnerCommandLine();
     bool sawScenario = false;
     bool sawWorker = false;
+    bool sawForker = false;
     std::vector<std::string> seen;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -142,7 +143,14 @@ bool RunnerCommandLine::parse(int argc, char **argv, RunnerCommandLine &out, std
             // Everything after it is the command to watch, options included.
             out.run.command.assign(argv + i + 1, argv + argc);
             break;
-        } else if (arg == "--worker" || arg == "--arena-fd" || arg == "--parent") {
+        } else if (arg == "--connection-forker") {
+            if (!once(arg, seen, error))
+                return false;
+            sawForker = true;
+        } else if (arg == "--worker" || arg == "--arena-fd" || arg == "--parent" ||
+                   arg == "--control-fd" || arg == "--claims-fd" || arg == "--sockets-object") {
+            // The hidden modes the runner starts itself in: a worker process, or the
+            // process-per-connection server's forker.
             std::int64_t number = 0;
             if (!single(value, "a number"))
                 return false;
@@ -150,17 +158,35 @@ bool RunnerCommandLine::parse(int argc, char **argv, RunnerCommandLine &out, std
                 *error = arg + " needs a number";
                 return false;
             }
-            if (arg == "--worker")
+            if (arg == "--worker") {
                 out.worker.worker = unsigned(number);
-            else if (arg == "--arena-fd")
+            } else if (arg == "--arena-fd") {
                 out.worker.arenaFd = int(number);
-            else
+                out.forker.arenaFd = int(number);
+            } else if (arg == "--parent") {
                 out.worker.parentPid = long(number);
+                out.forker.parentPid = long(number);
+            } else if (arg == "--control-fd") {
+                out.forker.controlFd = int(number);
+            } else if (arg == "--claims-fd") {
+                out.forker.claimsFd = int(number);
+            } else {
+                out.forker.socketsObject = std::uint32_t(number);
+            }
             sawWorker = true;
         } else {
             *error = "unknown option '" + arg + "'";
             return false;
         }
+    }
+    if (sawForker) {
+        if (out.forker.arenaFd < 0 || out.forker.controlFd < 0 || out.forker.claimsFd < 0 ||
+            out.forker.parentPid <= 0) {
+            *error = "--connection-forker needs --arena-fd, --control-fd, --claims-fd and --parent";
+            return false;
+        }
+        out.mode = Mode::ConnectionForker;
+        return true;
     }
     if (sawWorker) {
         out.mode = Mode::Worker;

@@ -2,6 +2,7 @@
 
 #include "RunOptions.h"
 #include "WorkerProcess.h"
+#include "io/ConnectionForker.h"
 
 #include <string>
 
@@ -10,11 +11,12 @@ namespace conlab {
 // conlab-runner's command line. Parsed by hand: the runner links no Qt.
 struct RunnerCommandLine
 {
-    enum class Mode { Run, List, Check, Worker, Help };
+    enum class Mode { Run, List, Check, Worker, ConnectionForker, Help };
 
     Mode mode = Mode::Help;
     RunOptions run;
     WorkerProcess::Options worker;
+    ConnectionForker::Options forker;
     std::string checkPath;
 
     // False with `error` set when the arguments don't make sense.

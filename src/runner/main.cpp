@@ -166,6 +166,8 @@ int main(int argc, char **argv)
         return checkTrace(commandLine.checkPath);
     case RunnerCommandLine::Mode::Worker:
         return WorkerProcess::run(commandLine.worker);
+    case RunnerCommandLine::Mode::ConnectionForker:
+        return ConnectionForker::run(commandLine.forker);
     case RunnerCommandLine::Mode::Run:
         break;
     }

@@ -40,6 +40,8 @@ public:
     bool shouldStop() const;
     // The exit cause to report when shouldStop() made the worker give up.
     ExitCause stopCause() const;
+    // True once this worker's Terminated is recorded, by whichever process recorded it.
+    bool hasExited() const { return m_table.isTerminated(id()); }
 
     // True once after the deadlock detector chose this worker as the victim of a cycle.
     bool takeAbortRequest() { return m_table.takeAbortWait(id()); }

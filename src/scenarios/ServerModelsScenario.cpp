@@ -376,6 +376,7 @@ bool ServerModelsScenario::runDesign(WorkerContext &main, DesignRun &run, std::s
         options.poolSize = m_poolSize;
         options.socketsObject = run.plan.serverObject;
         options.lanes = run.lanes.get();
+        options.arena = &main.arena();
         if (run.plan.design == Design::Coroutines)
             options.coroutineLanes = run.plan.handlers;
         run.server = EchoServer::create(run.plan.design, options);

@@ -83,6 +83,7 @@ private slots:
     void stopEndsEveryDesignPromptly();
     void stopMidRunOfForkingServerEndsWithinASecond();
     void stopWhileForkingEndsPromptlyAndCleanly();
+    void killOfRunnerLeavesNoForkerAndNoChild();
     void badClientCountIsRefused_data();
     void badClientCountIsRefused();
 
@@ -492,6 +493,59 @@ void TestServerModelsRuns::stopWhileForkingEndsPromptlyAndCleanly()
     QCOMPARE(processesInGroup(runnerPid).join(QLatin1Char(',')), QString());
     QCOMPARE(figure(summary, "process_per_connection_children_left"), 0);
     QCOMPARE(figure(summary, "sockets_left_open"), 0);
+}
+
+void TestServerModelsRuns::killOfRunnerLeavesNoForkerAndNoChild()
+{
+    // kill -9 of the runner while children serve: its connection forker dies with it, and the
+    // children with the forker (PR_SET_PDEATHSIG both), so nothing of the run's group is left.
+    RunnerProcess runner;
+    QVERIFY(runner.start({QStringLiteral("--scenario"), QStringLiteral("server-models"),
+                          QStringLiteral("--set"), QStringLiteral("design=process-per-connection"),
+                          QStringLiteral("--set"), QStringLiteral("clients=50"),
+                          QStringLiteral("--set"), QStringLiteral("duration=20000")},
+                         true));
+    const qint64 runnerPid = runner.pid();
+    QElapsedTimer waited;
+    waited.start();
+    std::set<std::uint32_t> handlers;
+    qint64 child = 0;
+    qint64 forker = 0;
+    std::size_t seen = 0;
+    while (child == 0 && runner.pump(20) && waited.elapsed() < 30000) {
+        for (const auto &lane : runner.meta().workers)
+            if (lane.role == "handler")
+                handlers.insert(lane.id);
+        for (; seen < runner.events().size() && child == 0; ++seen) {
+            const Event &e = runner.events()[seen];
+            if (e.kind == EventKind::WorkerStarted && handlers.count(e.worker) &&
+                e.arg != runnerPid) {
+                child = e.arg;
+                forker = e.object; // the child's parent, as it recorded it
+            }
+        }
+    }
+    QVERIFY2(child > 0, "no child was ever forked");
+    // The children are not the runner's: they are the forker's, a process of the run's group.
+    QVERIFY(forker != runnerPid);
+    const QString forkerEntry = QStringLiteral("%1 ").arg(forker);
+    bool forkerInGroup = false;
+    for (const QString &entry : processesInGroup(runnerPid))
+        forkerInGroup = forkerInGroup || entry.startsWith(forkerEntry);
+    QVERIFY(forkerInGroup);
+
+    QCOMPARE(::kill(pid_t(runnerPid), SIGKILL), 0);
+    while (runner.pump(20) && waited.elapsed() < 60000) {
+    }
+    // The parent-death signals are sent as each parent exits: wait, bounded, for the last.
+    QElapsedTimer gone;
+    gone.start();
+    QStringList left = processesInGroup(runnerPid);
+    while (!left.isEmpty() && gone.elapsed() < 5000) {
+        QTest::qWait(20);
+        left = processesInGroup(runnerPid);
+    }
+    QCOMPARE(left.join(QLatin1Char(',')), QString());
 }
 
 void TestServerModelsRuns::badClientCountIsRefused_data()
