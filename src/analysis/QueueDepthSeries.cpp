@@ -39,4 +39,52 @@ bool QueueDepthSeries::append(const Event *events, std::size_t count)
     return added;
 }
 
+std::uint32_t QueueDepthSeries::depthAt(std::uint64_t timeNs) const
+{
+    const auto after =
+        std::upper_bound(m_points.begin(), m_points.end(), timeNs,
+                         [](std::uint64_t t, const Point &p) { return t < p.timeNs; });
+    return after == m_points.begin() ? 0 : std::prev(after)->depth;
+}
+
+std::vector<QueueDepthSeries::Point>
+QueueDepthSeries::stepLine(std::uint64_t fromNs, std::uint64_t toNs, int columns) const
+{
+    std::vector<Point> line;
+    if (toNs < fromNs)
+        return line;
+    const auto add = [&line](std::uint64_t timeNs, std::uint32_t depth) {
+        if (line.empty() || line.back().timeNs != timeNs || line.back().depth != depth)
+            line.push_back({timeNs, depth});
+    };
+    auto it = std::upper_bound(m_points.begin(), m_points.end(), fromNs,
+                               [](std::uint64_t t, const Point &p) { return t < p.timeNs; });
+    std::uint32_t depth = it == m_points.begin() ? 0 : std::prev(it)->depth;
+    add(fromNs, depth);
+    const double slice = double(toNs - fromNs) / double(std::max(columns, 1));
+    const auto columnOf = [&](std::uint64_t timeNs) {
+        return slice > 0 ? std::int64_t(double(timeNs - fromNs) / slice) : std::int64_t(0);
+    };
+    const auto end = m_points.end();
+    while (it != end && it->timeNs <= toNs) {
+        const std::int64_t column = columnOf(it->timeNs);
+        const std::uint64_t at = it->timeNs;
+        std::uint32_t lowest = it->depth;
+        std::uint32_t highest = it->depth;
+        std::uint32_t last = it->depth;
+        for (++it; it != end && it->timeNs <= toNs && columnOf(it->timeNs) == column; ++it) {
+            lowest = std::min(lowest, it->depth);
+            highest = std::max(highest, it->depth);
+            last = it->depth;
+        }
+        add(at, depth);
+        add(at, lowest);
+        add(at, highest);
+        add(at, last);
+        depth = last;
+    }
+    add(toNs, depth);
+    return line;
+}
+
 } // namespace conlab

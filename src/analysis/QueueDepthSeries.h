@@ -28,6 +28,14 @@ public:
     std::uint32_t queue() const { return m_queue; }
     const std::vector<Point> &points() const { return m_points; }
     std::uint32_t maxDepth() const { return m_maxDepth; }
+    // The depth at `timeNs`: the last change at or before it, 0 before the first.
+    std::uint32_t depthAt(std::uint64_t timeNs) const;
+    // The step line from `fromNs` to `toNs`, as vertices to join, drawn at a resolution of
+    // `columns` equal slices of that time: a slice with changes is one vertical stroke (from
+    // the depth it entered with through its lowest and highest to its last, at the time of its
+    // first change), so a line of millions of puts and gets costs what the pixels cost; a
+    // slice with one change is that change, exactly.
+    std::vector<Point> stepLine(std::uint64_t fromNs, std::uint64_t toNs, int columns) const;
 
 private:
     std::uint32_t m_queue;

@@ -42,6 +42,7 @@
 #include <QTableWidget>
 #include <QTreeWidget>
 #include <algorithm>
+#include <malloc.h>
 
 namespace conlab {
 
@@ -395,16 +396,25 @@ void MainWindow::exportImage()
 
 bool MainWindow::loadTrace(const QString &path, QString *error)
 {
-    Trace trace;
-    std::string message;
-    if (!TraceFile::read(path.toStdString(), trace, &message)) {
-        if (error)
-            *error = QString::fromStdString(message);
-        return false;
+    TraceMeta meta;
+    std::string summaryJson;
+    {
+        Trace trace;
+        std::string message;
+        if (!TraceFile::read(path.toStdString(), trace, &message)) {
+            if (error)
+                *error = QString::fromStdString(message);
+            return false;
+        }
+        m_recording.load(trace);
+        meta = trace.meta;
+        summaryJson = std::move(trace.summaryJson);
     }
-    m_recording.load(trace);
+    // The file's events and the analyses' scratch are gone; the C library keeps freed memory
+    // for later unless asked, and a 10-million-event file leaves hundreds of MB of it.
+    malloc_trim(0);
     m_watchedLesson.clear();
-    selectScenario(QString::fromStdString(trace.meta.scenario));
+    selectScenario(QString::fromStdString(meta.scenario));
     m_timeline->resetView();
     m_queueChart->reset();
     m_queueChart->setVisible(m_queueChart->hasQueue());
@@ -414,7 +424,7 @@ bool MainWindow::loadTrace(const QString &path, QString *error)
     m_message = tr("trace %1").arg(path);
     // No summary, no tree: an empty one hides the last run's.
     const QJsonObject summary =
-        QJsonDocument::fromJson(QByteArray::fromStdString(trace.summaryJson)).object();
+        QJsonDocument::fromJson(QByteArray::fromStdString(summaryJson)).object();
     m_outcome = summary.value(QLatin1String("outcome")).toString();
     m_ui->lessonTabs->showTrace(summary, m_recording.hasIo());
     updateActions();

@@ -58,12 +58,10 @@ void QueueDepthChart::reset()
 {
     m_series->clear();
     m_capacityLine->clear();
-    m_consumedPoints = 0;
-    m_lastDepth = 0;
+    m_nowNs = 0;
     m_capacity = 0;
     m_unit = 1;
     m_semaphore = false;
-    m_hasTail = false;
     if (m_recording) {
         for (const ObjectInfo &object : m_recording->meta().objects) {
             if (object.kind == "queue" || object.kind == "pipe" || object.kind == "semaphore") {
@@ -87,8 +85,6 @@ void QueueDepthChart::reset()
     m_depthAxis->setTickAnchor(0);
     m_depthAxis->setTickInterval(capacity > 8 ? std::ceil(capacity / 8) : 1);
     m_depthAxis->setTickType(QValueAxis::TicksDynamic);
-    if (m_capacity > 0)
-        m_series->append(0, 0);
     setTexts();
     // A title that changed (a semaphore after a queue) is laid out only by the chart's own
     // layout: let it run once, then place the plot by hand again.
@@ -130,26 +126,27 @@ bool QueueDepthChart::hasQueue() const
 
 void QueueDepthChart::refresh(double nowNs)
 {
-    if (!m_recording || m_recording->queues().empty())
+    m_nowNs = std::max(nowNs, 0.0);
+    rebuild();
+}
+
+void QueueDepthChart::rebuild()
+{
+    if (!m_recording || m_recording->queues().empty() || m_capacity <= 0)
         return;
-    const auto &points = m_recording->queues().front().points();
+    const QueueDepthSeries &series = m_recording->queues().front();
     const double origin = double(m_recording->meta().startNs);
-    // The last point is a tail at the live edge (or the run's end): the depth holds until
-    // the next put or get, so the line reaches the present even when nothing changes.
-    if (m_series->count() > 0 && m_hasTail)
-        m_series->remove(m_series->count() - 1);
-    QList<QPointF> added;
-    added.reserve(qsizetype(points.size() - m_consumedPoints) * 2 + 1);
-    for (std::size_t i = m_consumedPoints; i < points.size(); ++i) {
-        const double seconds = (double(points[i].timeNs) - origin) / 1e9;
-        added.append(QPointF(seconds, m_lastDepth));
-        m_lastDepth = points[i].depth / m_unit;
-        added.append(QPointF(seconds, m_lastDepth));
-    }
-    m_consumedPoints = points.size();
-    added.append(QPointF(std::max(nowNs, 0.0) / 1e9, m_lastDepth));
-    m_hasTail = true;
-    m_series->append(added);
+    // The line reaches the present even when nothing changes: the depth holds until the next
+    // put or get.
+    const double from = std::clamp(m_visibleStartNs, 0.0, m_nowNs);
+    const double to =
+        std::clamp(m_visibleEndNs > m_visibleStartNs ? m_visibleEndNs : m_nowNs, from, m_nowNs);
+    const int columns = m_plotRight > m_plotLeft ? m_plotRight - m_plotLeft : 600;
+    QList<QPointF> line;
+    for (const QueueDepthSeries::Point &point :
+         series.stepLine(std::uint64_t(origin + from), std::uint64_t(origin + to), columns))
+        line.append(QPointF((double(point.timeNs) - origin) / 1e9, point.depth / m_unit));
+    m_series->replace(line);
 }
 
 qsizetype QueueDepthChart::pointCount() const
@@ -160,6 +157,8 @@ qsizetype QueueDepthChart::pointCount() const
 void QueueDepthChart::setVisibleRange(double startNs, double endNs)
 {
     endNs = std::max(endNs, startNs + 1);
+    m_visibleStartNs = startNs;
+    m_visibleEndNs = endNs;
     // The same 1-2-5 steps as the timeline's axis, so ticks fall on the same instants. The
     // axis lays out ticks on every change: fixed ticks while range and step both change, or
     // an old small step over a new wide range would create millions of them.
@@ -177,6 +176,7 @@ void QueueDepthChart::setVisibleRange(double startNs, double endNs)
     const int decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step) - 1e-9));
     m_timeAxis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) +
                                QStringLiteral("f"));
+    rebuild();
 }
 
 void QueueDepthChart::setPlotColumns(int left, int right)
@@ -185,6 +185,7 @@ void QueueDepthChart::setPlotColumns(int left, int right)
     m_plotLeft = left - (viewport()->x());
     m_plotRight = right - (viewport()->x());
     placePlot();
+    rebuild();
 }
 
 void QueueDepthChart::resizeEvent(QResizeEvent *event)

@@ -47,12 +47,16 @@ private:
     std::int64_t m_capacity = 0;
     QValueAxis *m_timeAxis = nullptr;
     QValueAxis *m_depthAxis = nullptr;
-    std::size_t m_consumedPoints = 0;
-    double m_lastDepth = 0;
+    // The line is made anew for the visible range at the plot's resolution whenever either
+    // changes or events come: a long run's millions of puts would make a series too slow to
+    // draw, and most of them would share pixels anyway.
+    void rebuild();
+    double m_visibleStartNs = 0;
+    double m_visibleEndNs = 0;
+    double m_nowNs = 0; // the live edge, or the run's end (relative to its start)
     // Items for a queue; KiB for a pipe, whose bytes would not fit the aligned label column.
     double m_unit = 1;
     bool m_semaphore = false; // the holders inside, not items in a queue
-    bool m_hasTail = false;
     int m_plotLeft = -1;
     int m_plotRight = -1;
 };

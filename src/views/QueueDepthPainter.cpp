@@ -79,7 +79,7 @@ int QueueDepthPainter::labelWidth() const
 void QueueDepthPainter::paint(QPainter &painter, int row, const QRect &plot,
                               const TimeWindow &window) const
 {
-    const auto &points = m_recording.queues()[std::size_t(row)].points();
+    const QueueDepthSeries &series = m_recording.queues()[std::size_t(row)];
     const double origin = double(m_recording.meta().startNs);
     const double scale = unit(row);
     const double height = plot.height() - 4;
@@ -89,19 +89,30 @@ void QueueDepthPainter::paint(QPainter &painter, int row, const QRect &plot,
     painter.save();
     painter.setClipRect(plot);
     painter.setRenderHint(QPainter::Antialiasing, false);
-    // The depth holds from one put or get to the next, so the line steps, it never slopes.
+    // The depth holds from one put or get to the next, so the line steps, it never slopes;
+    // drawn a pixel column at a time, as the lanes are (a run may hold millions of puts).
+    const auto firstNs = std::uint64_t(origin);
+    const auto lastNs = firstNs + m_recording.lastEventNs();
+    const auto fromNs =
+        std::uint64_t(std::clamp(origin + window.startNs(), origin, double(lastNs)));
+    const auto toNs =
+        std::uint64_t(std::clamp(origin + window.endNs(), double(fromNs), double(lastNs)));
+    const std::vector<QueueDepthSeries::Point> vertices =
+        series.stepLine(fromNs, toNs, std::max(1, plot.width()));
+    const double startX = window.xForTime(double(fromNs) - origin, plot);
     QPainterPath line;
-    double depth = 0;
-    line.moveTo(window.xForTime(0, plot), yFor(0));
-    for (const QueueDepthSeries::Point &point : points) {
-        const double x = window.xForTime(double(point.timeNs) - origin, plot);
-        line.lineTo(x, yFor(depth));
-        depth = point.depth;
-        line.lineTo(x, yFor(depth));
+    QPainterPath area; // the same line, closed along the zero depth
+    area.moveTo(startX, yFor(0));
+    double endX = startX;
+    for (std::size_t i = 0; i < vertices.size(); ++i) {
+        endX = window.xForTime(double(vertices[i].timeNs) - origin, plot);
+        const double y = yFor(vertices[i].depth);
+        if (i == 0)
+            line.moveTo(endX, y);
+        else
+            line.lineTo(endX, y);
+        area.lineTo(endX, y);
     }
-    const double endX = window.xForTime(double(m_recording.lastEventNs()), plot);
-    line.lineTo(endX, yFor(depth));
-    QPainterPath area = line;
     area.lineTo(endX, yFor(0));
     area.closeSubpath();
     QColor fill = StatePalette::color(StatePalette::Category::BlockedQueue);
