@@ -3671,6 +3671,14 @@ What a worker prints appears here with its time; choose a line to see that insta
         <source>Processes and threads</source>
         <translation>进程和线程</translation>
     </message>
+    <message>
+        <source>a process without a lane  pid %1</source>
+        <translation>没有泳道的进程  pid %1</translation>
+    </message>
+    <message>
+        <source>It ran no lane of the run; the processes beneath it named it as their parent</source>
+        <translation>它在本次运行中没有泳道；下面的进程把它记作自己的父进程</translation>
+    </message>
 </context>
 <context>
     <name>conlab::QueueDepthChart</name>

@@ -30,14 +30,28 @@ ProcessTree ProcessTree::build(const TraceMeta &meta, const std::vector<Event> &
         process->threads.push_back({e.worker, std::int64_t(e.value), meta.workerName(e.worker)});
         tree.m_ppidOfWorker.emplace_back(e.worker, ppid);
     }
-    for (std::size_t i = 0; i < tree.m_processes.size(); ++i) {
-        const auto parent =
-            std::find_if(tree.m_processes.begin(), tree.m_processes.end(),
-                         [&](const Process &p) { return p.pid == tree.m_processes[i].ppid; });
-        if (parent == tree.m_processes.end() || std::size_t(parent - tree.m_processes.begin()) == i)
+    // The first process (main's, the runner's, or a watched program's) came from outside the
+    // run: its parent is no helper of it.
+    const std::int64_t outside = tree.m_processes.empty() ? 0 : tree.m_processes.front().ppid;
+    // Roots keep their start order; a made-up parent stands where its first child would.
+    const std::size_t recorded = tree.m_processes.size();
+    for (std::size_t i = 0; i < recorded; ++i) {
+        const std::int64_t ppid = tree.m_processes[i].ppid;
+        const auto found = std::find_if(tree.m_processes.begin(), tree.m_processes.end(),
+                                        [&](const Process &p) { return p.pid == ppid; });
+        auto index = std::size_t(found - tree.m_processes.begin());
+        if (found == tree.m_processes.end() && ppid > 0 && ppid != outside &&
+            ppid != tree.m_processes[i].pid) {
+            Process helper;
+            helper.pid = ppid;
+            helper.recorded = false;
+            tree.m_processes.push_back(std::move(helper));
+            tree.m_roots.push_back(index);
+        }
+        if (index == tree.m_processes.size() || index == i)
             tree.m_roots.push_back(i);
         else
-            parent->children.push_back(i);
+            tree.m_processes[index].children.push_back(i);
     }
     return tree;
 }
@@ -65,6 +79,8 @@ void ProcessTree::writeProcess(JsonWriter &json, std::size_t index) const
     json.key("pid").value(process.pid);
     json.key("ppid").value(process.ppid);
     json.key("name").value(process.name);
+    if (!process.recorded)
+        json.key("recorded").value(false);
     json.key("threads").beginArray();
     for (const Thread &thread : process.threads) {
         json.beginObject();

@@ -31,12 +31,18 @@ public:
         std::string name;
         std::vector<Thread> threads;
         std::vector<std::size_t> children; // indexes into processes()
+        // False for a parent that no lane ran in, known only as the ppid its children
+        // recorded (server-models' connection forker): its name is empty, its ppid unknown (0).
+        bool recorded = true;
     };
 
     static ProcessTree build(const TraceMeta &meta, const std::vector<Event> &events);
 
     const std::vector<Process> &processes() const { return m_processes; }
     // Processes whose parent is not in the tree (the runner, or orphans), in start order.
+    // Processes whose parent ran no lane but is not the runner's own parent hang from a
+    // process made for that parent (not recorded), so that children of one helper stay
+    // together instead of each standing alone.
     const std::vector<std::size_t> &roots() const { return m_roots; }
     // The parent pid each worker's process had, or 0 if the worker never started.
     std::int64_t ppidOf(std::uint32_t worker) const;

@@ -16,11 +16,19 @@ qint64 idOf(const QJsonObject &object, QLatin1String key)
 
 void addProcess(QTreeWidgetItem *item, const QJsonObject &process)
 {
-    item->setText(0, ProcessTreeView::tr("%1  pid %2  ppid %3")
-                         .arg(process.value(QLatin1String("name")).toString())
-                         .arg(idOf(process, QLatin1String("pid")))
-                         .arg(idOf(process, QLatin1String("ppid"))));
-    item->setToolTip(0, ProcessTreeView::tr("A process: its own memory, its threads beneath"));
+    if (!process.value(QLatin1String("recorded")).toBool(true)) {
+        // Known only as the parent its children recorded: server-models' connection forker.
+        item->setText(0, ProcessTreeView::tr("a process without a lane  pid %1")
+                             .arg(idOf(process, QLatin1String("pid"))));
+        item->setToolTip(0, ProcessTreeView::tr("It ran no lane of the run; the processes "
+                                                "beneath it named it as their parent"));
+    } else {
+        item->setText(0, ProcessTreeView::tr("%1  pid %2  ppid %3")
+                             .arg(process.value(QLatin1String("name")).toString())
+                             .arg(idOf(process, QLatin1String("pid")))
+                             .arg(idOf(process, QLatin1String("ppid"))));
+        item->setToolTip(0, ProcessTreeView::tr("A process: its own memory, its threads beneath"));
+    }
     QFont bold = item->font(0);
     bold.setBold(true);
     item->setFont(0, bold);

@@ -114,6 +114,39 @@ private slots:
                      .toInteger(),
                  kGrandchild);
     }
+
+    void childrenOfAHelperWithoutALaneStayTogether()
+    {
+        // server-models: the runner's acceptor hands connections to a forker (pid 150) that
+        // runs no lane; its two children record it as their parent. They hang from a process
+        // made for it, not recorded, and the runner's own parent (the shell) gets none.
+        constexpr std::int64_t kForker = 150;
+        TraceMeta meta;
+        meta.workers = {{0, "main", "main"}, {1, "handler", "child 1"}, {2, "handler", "child 2"}};
+        const std::vector<Event> events{started(1, 0, kRunner, kRunner, kShell),
+                                        started(2, 1, 201, 201, kForker),
+                                        started(3, 2, 202, 202, kForker)};
+        const ProcessTree processes = ProcessTree::build(meta, events);
+        QCOMPARE(processes.roots().size(), std::size_t(2));
+        const ProcessTree::Process &runner = processes.processes()[processes.roots()[0]];
+        QCOMPARE(runner.pid, kRunner);
+        QVERIFY(runner.recorded);
+        const ProcessTree::Process &forker = processes.processes()[processes.roots()[1]];
+        QCOMPARE(forker.pid, kForker);
+        QVERIFY(!forker.recorded);
+        QVERIFY(forker.threads.empty());
+        QCOMPARE(forker.children.size(), std::size_t(2));
+        QCOMPARE(processes.processes()[forker.children[1]].pid, std::int64_t(202));
+
+        JsonWriter json;
+        processes.writeJson(json);
+        const QJsonArray roots =
+            QJsonDocument::fromJson(QByteArray::fromStdString(json.text())).array();
+        QCOMPARE(roots.size(), 2);
+        QVERIFY(!roots[0].toObject().contains(QLatin1String("recorded")));
+        QCOMPARE(roots[1].toObject().value(QLatin1String("recorded")).toBool(true), false);
+        QCOMPARE(roots[1].toObject().value(QLatin1String("children")).toArray().size(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestProcessTree)

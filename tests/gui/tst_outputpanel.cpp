@@ -12,6 +12,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
 #include <QSignalSpy>
@@ -186,6 +187,24 @@ private slots:
         QVERIFY2(!state.contains(QLatin1String("p1: done")), qPrintable(state));
         const QString thread = timeline->toolTipAt(timeline->pointFor(2, 20.0 * kMs));
         QVERIFY2(thread.contains(QLatin1String("ppid 50")), qPrintable(thread));
+    }
+
+    void aParentWithoutALaneIsShownAsSuch()
+    {
+        // server-models' connection forker: known only as its children's parent.
+        ProcessTreeView tree;
+        tree.showSummary(QJsonDocument::fromJson(R"({"tree":[
+            {"pid":100,"ppid":50,"name":"conlab-runner","threads":[{"tid":100,"name":"main"}],
+             "children":[]},
+            {"pid":150,"ppid":0,"name":"","recorded":false,"threads":[],
+             "children":[{"pid":201,"ppid":150,"name":"child process 1",
+                          "threads":[{"tid":201,"name":"child process 1"}],"children":[]}]}]})")
+                             .object());
+        QCOMPARE(tree.rowTexts(), (QStringList{QStringLiteral("conlab-runner  pid 100  ppid 50"),
+                                               QStringLiteral("main  tid 100"),
+                                               QStringLiteral("a process without a lane  pid 150"),
+                                               QStringLiteral("child process 1  pid 201  ppid 150"),
+                                               QStringLiteral("child process 1  tid 201")}));
     }
 
     void figuresShowTheProcessTree()
