@@ -52,14 +52,6 @@ template <class T> void putColumn(char *&at, const std::vector<Event> &events, T
     }
 }
 
-template <class T> void getColumn(const char *&at, std::vector<Event> &events, T Event::*field)
-{
-    for (Event &e : events) {
-        std::memcpy(&(e.*field), at, sizeof(T));
-        at += sizeof(T);
-    }
-}
-
 std::string toColumns(const std::vector<Event> &events)
 {
     std::string bytes(events.size() * sizeof(Event), '\0');
@@ -78,6 +70,15 @@ std::string toColumns(const std::vector<Event> &events)
     putColumn(at, events, &Event::value);
     putColumn(at, events, &Event::arg);
     return bytes;
+}
+
+// Sets `field` of events [first, last) from the column's bytes at `at`.
+template <class T>
+void fill(const char *at, std::vector<Event> &events, std::uint64_t first, std::uint64_t last,
+          T Event::*field)
+{
+    for (std::uint64_t i = first; i < last; ++i, at += sizeof(T))
+        std::memcpy(&(events[i].*field), at, sizeof(T));
 }
 
 // Scatters the bytes at offset `offset` of the events' columns into `events`: the first
@@ -108,28 +109,22 @@ void scatter(const char *bytes, std::uint64_t offset, std::size_t length, std::u
                 }
                 break;
             case 1:
-                for (std::uint64_t i = first; i < last; ++i, at += 4)
-                    std::memcpy(&events[i].worker, at, 4);
+                fill(at, events, first, last, &Event::worker);
                 break;
             case 2:
-                for (std::uint64_t i = first; i < last; ++i, at += 2)
-                    std::memcpy(&events[i].kind, at, 2);
+                fill(at, events, first, last, &Event::kind);
                 break;
             case 3:
-                for (std::uint64_t i = first; i < last; ++i, at += 2)
-                    std::memcpy(&events[i].reason, at, 2);
+                fill(at, events, first, last, &Event::reason);
                 break;
             case 4:
-                for (std::uint64_t i = first; i < last; ++i, at += 4)
-                    std::memcpy(&events[i].object, at, 4);
+                fill(at, events, first, last, &Event::object);
                 break;
             case 5:
-                for (std::uint64_t i = first; i < last; ++i, at += 4)
-                    std::memcpy(&events[i].value, at, 4);
+                fill(at, events, first, last, &Event::value);
                 break;
             default:
-                for (std::uint64_t i = first; i < last; ++i, at += 8)
-                    std::memcpy(&events[i].arg, at, 8);
+                fill(at, events, first, last, &Event::arg);
                 break;
             }
             offset = stop;
