@@ -27,6 +27,12 @@ ProcessTree ProcessTree::build(const TraceMeta &meta, const std::vector<Event> &
         }
         if (e.worker == 0)
             process->name = "conlab-runner";
+        // A lane handed over (server-models: a runtime thread hosts a handler's lane until the
+        // handler exists) starts again in its handler: the host was never that worker.
+        for (Process &other : tree.m_processes)
+            std::erase_if(other.threads, [&](const Thread &t) { return t.worker == e.worker; });
+        std::erase_if(tree.m_ppidOfWorker,
+                      [&](const auto &entry) { return entry.first == e.worker; });
         process->threads.push_back({e.worker, std::int64_t(e.value), meta.workerName(e.worker)});
         tree.m_ppidOfWorker.emplace_back(e.worker, ppid);
     }

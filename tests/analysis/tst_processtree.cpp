@@ -147,6 +147,26 @@ private slots:
         QCOMPARE(roots[1].toObject().value(QLatin1String("recorded")).toBool(true), false);
         QCOMPARE(roots[1].toObject().value(QLatin1String("children")).toArray().size(), 2);
     }
+
+    void aLaneHandedToItsHandlerIsOnlyTheHandlers()
+    {
+        // server-models: worker 1's lane is hosted by runner thread 101 until its handler, a
+        // forked process, takes it over and records its own start.
+        TraceMeta meta;
+        meta.workers = {{0, "main", "main"}, {1, "handler", "child 1"}};
+        const std::vector<Event> events{started(1, 0, kRunner, kRunner, kShell),
+                                        started(2, 1, kRunner, 101, kShell),
+                                        started(3, 1, kChild, kChild, kRunner)};
+        const ProcessTree processes = ProcessTree::build(meta, events);
+        const ProcessTree::Process &runner = processes.processes()[processes.roots()[0]];
+        QCOMPARE(runner.threads.size(), std::size_t(1));
+        QCOMPARE(runner.threads[0].name, std::string("main"));
+        QCOMPARE(runner.children.size(), std::size_t(1));
+        const ProcessTree::Process &child = processes.processes()[runner.children[0]];
+        QCOMPARE(child.threads.size(), std::size_t(1));
+        QCOMPARE(child.threads[0].tid, kChild);
+        QCOMPARE(processes.ppidOf(1), kRunner);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestProcessTree)
