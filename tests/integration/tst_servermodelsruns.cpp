@@ -302,7 +302,20 @@ void TestServerModelsRuns::stopEndsEveryDesignPromptly()
             {QStringLiteral("--time-limit"), QStringLiteral("1")}, false);
     QVERIFY2(r.problems.isEmpty(), qPrintable(r.problems));
     QCOMPARE(r.summary.value(QStringLiteral("outcome")).toString(), QStringLiteral("timed_out"));
-    QVERIFY2(r.wallMs < 4000, qPrintable(QString::number(r.wallMs)));
+    if (r.wallMs >= 4000) {
+        // Once seen on a loaded CI machine (20 s, the clients' whole window) and never since:
+        // say when each lane ended, so the next occurrence shows what held the run up.
+        QString ends;
+        for (const Event &e : r.trace.events)
+            if (e.kind == EventKind::Terminated)
+                ends += QStringLiteral("%1 at %2 ms; ")
+                            .arg(QString::fromStdString(r.trace.meta.workerName(e.worker)))
+                            .arg(double(e.timeNs - r.trace.meta.startNs) / 1e6);
+        QFAIL(qPrintable(QStringLiteral("%1 ms; elapsed_ns %2; %3")
+                             .arg(r.wallMs)
+                             .arg(figure(r.summary, "elapsed_ns"))
+                             .arg(ends)));
+    }
     int ended = 0;
     for (const Event &e : r.trace.events) {
         if (e.kind != EventKind::Terminated)
