@@ -37,6 +37,7 @@ void RunRecording::reset(const TraceMeta &meta)
     m_deadlockSeen = false;
     m_derivedEvents = 0;
     m_derivedEndNs = 0;
+    m_nextRebuild = {};
     m_hasLocks = false;
     m_hasIo = false;
     m_ioRounds.clear();
@@ -131,6 +132,18 @@ void RunRecording::refreshDerived()
     // Unpacked for the rebuild only: the lock lanes and links point into the events while they
     // are made, and keep none of them.
     rebuildDerived(m_events.events());
+}
+
+void RunRecording::refreshDerivedPaced()
+{
+    const auto start = std::chrono::steady_clock::now();
+    if (start < m_nextRebuild)
+        return;
+    if (m_events.size() == m_derivedEvents && m_timeline.lastNs() == m_derivedEndNs)
+        return;
+    refreshDerived();
+    const auto end = std::chrono::steady_clock::now();
+    m_nextRebuild = end + 4 * (end - start);
 }
 
 void RunRecording::rebuildDerived(const std::vector<Event> &events)

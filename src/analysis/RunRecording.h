@@ -12,6 +12,7 @@
 #include "trace/EventArchive.h"
 #include "trace/Trace.h"
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -70,6 +71,10 @@ public:
     // Lock lanes and wake-up links are rebuilt from all events, so only on demand (a few
     // times a second while live); they stay as they were between calls.
     void refreshDerived();
+    // The same while a run is live: a rebuild unpacks every event so far (tens of ms on a run
+    // of a million), so rebuilds are spaced to take at most a fifth of the time; a call before
+    // the next is due does nothing.
+    void refreshDerivedPaced();
     const LockTimeline &locks() const { return m_locks; }
     const std::vector<WakeupLinks::Link> &wakeups() const { return m_wakeups; }
     // IO lessons: each receiver's rounds with their measured phases, and every failed try.
@@ -124,6 +129,7 @@ private:
     std::vector<SentSignal> m_sentSignals;
     CellAccessLog m_cells;
     std::size_t m_derivedEvents = 0;
+    std::chrono::steady_clock::time_point m_nextRebuild;
     std::uint64_t m_derivedEndNs = 0;
     std::uint64_t m_produced = 0;
     std::uint64_t m_consumed = 0;

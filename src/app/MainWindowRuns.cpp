@@ -208,7 +208,7 @@ void MainWindow::refresh()
             if (perDesign > 0)
                 m_ui->lessonTabs->servers()->setProgress(now / (perDesign * designs));
         }
-        m_recording.refreshDerived();
+        m_recording.refreshDerivedPaced();
         m_ui->lessonTabs->states()->setTransitions(
             StateTransitions::count(m_recording.timeline(), m_recording.timeline().lastNs()),
             m_recording.timeline().lastNs());
