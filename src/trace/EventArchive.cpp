@@ -32,7 +32,7 @@ std::int64_t unzigzag(std::uint64_t value)
 }
 
 // The bytes are our own, packed in this process: a failure here is a bug, not bad input.
-std::uint64_t getVarint(const std::uint8_t *&at, const std::uint8_t *end)
+[[gnu::noinline]] std::uint64_t getLongVarint(const std::uint8_t *&at, const std::uint8_t *end)
 {
     std::uint64_t value = 0;
     for (int shift = 0; shift < 64; shift += 7) {
@@ -44,6 +44,14 @@ std::uint64_t getVarint(const std::uint8_t *&at, const std::uint8_t *end)
             return value;
     }
     throw std::logic_error("EventArchive: a packed number is too long");
+}
+
+// Most fields fit one byte (a worker, a kind, a small object or value): that case inline.
+inline std::uint64_t getVarint(const std::uint8_t *&at, const std::uint8_t *end)
+{
+    if (at != end && *at < 0x80) [[likely]]
+        return *at++;
+    return getLongVarint(at, end);
 }
 
 } // namespace
