@@ -3,14 +3,13 @@
 #include "ForkerRecords.h"
 #include "HandlerLanes.h"
 #include "IoLane.h"
-#include "runtime/ProcFile.h"
+#include "runtime/ThreadProbe.h"
 #include "runtime/WorkerContext.h"
 #include "trace/Arena.h"
 #include "trace/Clock.h"
 
 #include <cerrno>
 #include <csignal>
-#include <cstdio>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -38,15 +37,9 @@ constexpr std::size_t kMaxPending = 32;
 // Whether `pid` can no longer run: gone, or a zombie its parent has not reaped yet.
 bool processEnded(pid_t pid)
 {
-    char path[64];
-    std::snprintf(path, sizeof path, "/proc/%d/stat", int(pid));
-    char buffer[512];
-    const std::string_view stat = ProcFile::readOnce(path, buffer, sizeof buffer);
-    const std::size_t close = stat.rfind(')');
-    if (close == std::string_view::npos || close + 2 >= stat.size())
-        return stat.empty();
-    const char state = stat[close + 2];
-    return state == 'Z' || state == 'X';
+    ThreadProbe probe(pid, pid);
+    ThreadProbe::Status status;
+    return !probe.readStatus(status) || status.state == 'Z' || status.state == 'X';
 }
 } // namespace
 
