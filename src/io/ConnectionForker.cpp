@@ -1,5 +1,6 @@
 #include "ConnectionForker.h"
 
+#include "DescriptorMessage.h"
 #include "EchoServer.h"
 #include "ForkerRecords.h"
 #include "IoLane.h"
@@ -84,18 +85,7 @@ constexpr int kCancelledExit = 5;
 
 bool receive(int control, ForkRequest &request, int &fd, bool &closed)
 {
-    alignas(cmsghdr) char space[CMSG_SPACE(sizeof(int))];
-    iovec data = {&request, sizeof request};
-    msghdr message = {};
-    message.msg_iov = &data;
-    message.msg_iovlen = 1;
-    message.msg_control = space;
-    message.msg_controllen = sizeof space;
-    const ssize_t n = recvmsg(control, &message, MSG_CMSG_CLOEXEC);
-    fd = -1;
-    for (cmsghdr *c = CMSG_FIRSTHDR(&message); c; c = CMSG_NXTHDR(&message, c))
-        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
-            std::memcpy(&fd, CMSG_DATA(c), sizeof fd);
+    const ssize_t n = DescriptorMessage::receive(control, &request, sizeof request, fd, 0);
     if (n < 0 && (errno == EINTR || errno == EAGAIN))
         return false;
     if (n != ssize_t(sizeof request) || fd < 0) {

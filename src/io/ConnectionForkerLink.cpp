@@ -1,5 +1,6 @@
 #include "ConnectionForkerLink.h"
 
+#include "DescriptorMessage.h"
 #include "runtime/SelfExecutable.h"
 #include "trace/Clock.h"
 
@@ -115,22 +116,11 @@ bool ConnectionForkerLink::start(const Options &options, std::string &error)
 int ConnectionForkerLink::send(std::uint32_t request, int connection, std::uint32_t worker,
                                std::int32_t claim)
 {
-    ForkRequest record{request, worker, claim};
-    alignas(cmsghdr) char space[CMSG_SPACE(sizeof(int))] = {};
-    iovec data = {&record, sizeof record};
-    msghdr message = {};
-    message.msg_iov = &data;
-    message.msg_iovlen = 1;
-    message.msg_control = space;
-    message.msg_controllen = sizeof space;
-    cmsghdr *c = CMSG_FIRSTHDR(&message);
-    c->cmsg_level = SOL_SOCKET;
-    c->cmsg_type = SCM_RIGHTS;
-    c->cmsg_len = CMSG_LEN(sizeof(int));
-    std::memcpy(CMSG_DATA(c), &connection, sizeof connection);
+    const ForkRequest record{request, worker, claim};
     // Never blocks: a forker stalled in fork() must not stall the acceptor with it.
     for (;;) {
-        if (sendmsg(m_control, &message, MSG_NOSIGNAL | MSG_DONTWAIT) == ssize_t(sizeof record))
+        if (DescriptorMessage::send(m_control, &record, sizeof record, connection,
+                                    MSG_NOSIGNAL | MSG_DONTWAIT) == ssize_t(sizeof record))
             return 0;
         if (errno != EINTR)
             return errno;
