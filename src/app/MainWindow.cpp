@@ -396,8 +396,6 @@ void MainWindow::exportImage()
 
 bool MainWindow::loadTrace(const QString &path, QString *error)
 {
-    TraceMeta meta;
-    std::string summaryJson;
     {
         Trace trace;
         std::string message;
@@ -407,24 +405,21 @@ bool MainWindow::loadTrace(const QString &path, QString *error)
             return false;
         }
         m_recording.load(trace);
-        meta = trace.meta;
-        summaryJson = std::move(trace.summaryJson);
     }
     // The file's events and the analyses' scratch are gone; the C library keeps freed memory
     // for later unless asked, and a 10-million-event file leaves hundreds of MB of it.
     malloc_trim(0);
+    // No summary, no tree: an empty one hides the last run's.
+    const QJsonObject summary =
+        QJsonDocument::fromJson(QByteArray::fromStdString(m_recording.summaryJson())).object();
     m_watchedLesson.clear();
-    selectScenario(QString::fromStdString(meta.scenario));
+    selectScenario(QString::fromStdString(m_recording.meta().scenario));
     m_timeline->resetView();
     m_queueChart->reset();
     m_queueChart->setVisible(m_queueChart->hasQueue());
     m_ui->lessonTabs->output()->reload();
     showWholeRun();
-    m_outcome.clear();
     m_message = tr("trace %1").arg(path);
-    // No summary, no tree: an empty one hides the last run's.
-    const QJsonObject summary =
-        QJsonDocument::fromJson(QByteArray::fromStdString(summaryJson)).object();
     m_outcome = summary.value(QLatin1String("outcome")).toString();
     m_ui->lessonTabs->showTrace(summary, m_recording.hasIo());
     updateActions();
