@@ -59,6 +59,7 @@ void QueueDepthChart::reset()
     m_series->clear();
     m_capacityLine->clear();
     m_nowNs = 0;
+    m_drawn = {};
     m_capacity = 0;
     m_unit = 1;
     m_semaphore = false;
@@ -142,6 +143,11 @@ void QueueDepthChart::rebuild()
     const double to =
         std::clamp(m_visibleEndNs > m_visibleStartNs ? m_visibleEndNs : m_nowNs, from, m_nowNs);
     const int columns = m_plotRight > m_plotLeft ? m_plotRight - m_plotLeft : 600;
+    // Asked for at every frame of a live run: the line is made again only when it can differ.
+    const Drawn drawn{series.points().size(), from, to, columns};
+    if (drawn == m_drawn)
+        return;
+    m_drawn = drawn;
     QList<QPointF> line;
     for (const QueueDepthSeries::Point &point :
          series.stepLine(std::uint64_t(origin + from), std::uint64_t(origin + to), columns))

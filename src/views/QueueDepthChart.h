@@ -54,6 +54,16 @@ private:
     double m_visibleStartNs = 0;
     double m_visibleEndNs = 0;
     double m_nowNs = 0; // the live edge, or the run's end (relative to its start)
+    // What the line was last made from.
+    struct Drawn
+    {
+        std::size_t points = 0;
+        double fromNs = -1;
+        double toNs = -1;
+        int columns = 0;
+        bool operator==(const Drawn &) const = default;
+    };
+    Drawn m_drawn;
     // Items for a queue; KiB for a pipe, whose bytes would not fit the aligned label column.
     double m_unit = 1;
     bool m_semaphore = false; // the holders inside, not items in a queue
