@@ -205,6 +205,9 @@ private slots:
                                                QStringLiteral("a process without a lane  pid 150"),
                                                QStringLiteral("child process 1  pid 201  ppid 150"),
                                                QStringLiteral("child process 1  tid 201")}));
+        tree.resize(520, 160);
+        tree.show();
+        saveShot(&tree, QStringLiteral("tree-forker"));
     }
 
     void figuresShowTheProcessTree()
