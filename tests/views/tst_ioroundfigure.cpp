@@ -1,3 +1,4 @@
+#include "LoadedRun.h"
 #include "analysis/RunRecording.h"
 #include "views/IoRoundFigure.h"
 
@@ -56,10 +57,7 @@ private:
         for (std::uint32_t w : {1u, 2u, 3u})
             events.push_back(at(110'000, w, EventKind::Terminated));
         RunRecording result;
-        Trace trace;
-        trace.meta = meta;
-        trace.events = events;
-        result.load(trace);
+        loadRun(result, meta, events);
         return result;
     }
 

@@ -1,3 +1,4 @@
+#include "LoadedRun.h"
 #include "analysis/RunRecording.h"
 #include "export/TimelineImage.h"
 #include "trace/OutputText.h"
@@ -64,10 +65,7 @@ private:
         events.push_back(event(100, 1, EventKind::Terminated));
         events.push_back(event(100, 0, EventKind::Terminated));
         RunRecording result;
-        Trace trace;
-        trace.meta = meta;
-        trace.events = events;
-        result.load(trace);
+        loadRun(result, meta, events);
         return result;
     }
 
@@ -205,10 +203,7 @@ private slots:
         events.push_back(event(20, 1, EventKind::CellWritten, 0, 9, 0, 99));
         events.push_back(event(30, 2, EventKind::CellWritten, 0, 9, 0, 99));
         RunRecording run;
-        Trace trace;
-        trace.meta = meta;
-        trace.events = events;
-        run.load(trace);
+        loadRun(run, meta, events);
         const OutputMarkerPainter markers(run, QFont(), QPalette());
         const TimeWindow window(0, 100 * kMs);
         const int first = run.timeline().laneOf(1);

@@ -1,3 +1,4 @@
+#include "LoadedRun.h"
 #include "analysis/RunRecording.h"
 #include "export/TimelineImage.h"
 #include "views/StatePalette.h"
@@ -58,10 +59,7 @@ private:
             event(100, 0, EventKind::Terminated),
         };
         RunRecording result;
-        Trace trace;
-        trace.meta = meta;
-        trace.events = events;
-        result.load(trace);
+        loadRun(result, meta, events);
         return result;
     }
 
@@ -136,10 +134,7 @@ private slots:
                                   TimelinePainterTest::event(60, 1, EventKind::Running),
                                   TimelinePainterTest::event(100, 1, EventKind::Terminated)};
         RunRecording run;
-        Trace trace;
-        trace.meta = meta;
-        trace.events = events;
-        run.load(trace);
+        loadRun(run, meta, events);
         TimelinePainter timeline(run, QFont(), QPalette());
         const QRect plot(0, 0, 1000, timeline.lanesHeight());
         const QImage image = paintLanes(timeline, plot);
@@ -172,10 +167,7 @@ private slots:
             events.push_back(event(100, worker, EventKind::Terminated));
         }
         RunRecording run;
-        Trace trace;
-        trace.meta = meta;
-        trace.events = events;
-        run.load(trace);
+        loadRun(run, meta, events);
         TimelinePainter timeline(run, QFont(), QPalette());
         const QRect plot(0, 0, 1000, timeline.lanesHeight());
         const QImage image = paintLanes(timeline, plot);
@@ -267,10 +259,7 @@ private slots:
                  kind == EventKind::Blocked ? 1u : 0u, 0, 0});
         }
         RunRecording result;
-        Trace trace;
-        trace.meta = meta;
-        trace.events = events;
-        result.load(trace);
+        loadRun(result, meta, events);
         return result;
     }
 
@@ -342,10 +331,7 @@ private slots:
                               std::uint16_t(BlockReason::Lock), 1, 0, 0});
         }
         RunRecording run;
-        Trace trace;
-        trace.meta = meta;
-        trace.events = events;
-        run.load(trace);
+        loadRun(run, meta, events);
         const TimeWindow window(0, 40 * kMs);
         const QRect lane(0, 0, 40, TimelinePainter::kLaneHeight);
         const QImage image = paintLane(run, window, lane, false);
