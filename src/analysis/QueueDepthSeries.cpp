@@ -28,10 +28,7 @@ bool QueueDepthSeries::append(const Event *events, std::size_t count)
         if (m_points.empty() || m_points.back().timeNs <= e.timeNs) {
             m_points.push_back(point);
         } else {
-            const auto at =
-                std::upper_bound(m_points.begin(), m_points.end(), e.timeNs,
-                                 [](std::uint64_t t, const Point &p) { return t < p.timeNs; });
-            m_points.insert(at, point);
+            m_points.insert(firstAfter(e.timeNs), point);
         }
         m_maxDepth = std::max(m_maxDepth, e.value);
         added = true;
@@ -39,11 +36,16 @@ bool QueueDepthSeries::append(const Event *events, std::size_t count)
     return added;
 }
 
+std::vector<QueueDepthSeries::Point>::const_iterator
+QueueDepthSeries::firstAfter(std::uint64_t timeNs) const
+{
+    return std::upper_bound(m_points.begin(), m_points.end(), timeNs,
+                            [](std::uint64_t t, const Point &p) { return t < p.timeNs; });
+}
+
 std::uint32_t QueueDepthSeries::depthAt(std::uint64_t timeNs) const
 {
-    const auto after =
-        std::upper_bound(m_points.begin(), m_points.end(), timeNs,
-                         [](std::uint64_t t, const Point &p) { return t < p.timeNs; });
+    const auto after = firstAfter(timeNs);
     return after == m_points.begin() ? 0 : std::prev(after)->depth;
 }
 
@@ -57,9 +59,8 @@ QueueDepthSeries::stepLine(std::uint64_t fromNs, std::uint64_t toNs, int columns
         if (line.empty() || line.back().timeNs != timeNs || line.back().depth != depth)
             line.push_back({timeNs, depth});
     };
-    auto it = std::upper_bound(m_points.begin(), m_points.end(), fromNs,
-                               [](std::uint64_t t, const Point &p) { return t < p.timeNs; });
-    std::uint32_t depth = it == m_points.begin() ? 0 : std::prev(it)->depth;
+    auto it = firstAfter(fromNs);
+    std::uint32_t depth = depthAt(fromNs);
     add(fromNs, depth);
     const double slice = double(toNs - fromNs) / double(std::max(columns, 1));
     const auto columnOf = [&](std::uint64_t timeNs) {

@@ -38,6 +38,9 @@ public:
     std::vector<Point> stepLine(std::uint64_t fromNs, std::uint64_t toNs, int columns) const;
 
 private:
+    // The first point later than `timeNs` (where a point at `timeNs` goes in order).
+    std::vector<Point>::const_iterator firstAfter(std::uint64_t timeNs) const;
+
     std::uint32_t m_queue;
     std::vector<Point> m_points;
     std::uint32_t m_maxDepth = 0;
